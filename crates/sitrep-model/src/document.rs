@@ -1,0 +1,154 @@
+//! Documents and spans.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// Shift by `offset` bytes (used when a stage works on a slice).
+    pub fn shift(&self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+/// One article, as the pipeline sees it after ingestion.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: given by the input (JSONL `id`) or derived from path and content.
+    pub id: String,
+    /// Outlet or feed name, if known (`--source` or the input's `source`).
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// The date relative expressions resolve against.
+    pub published: Option<NaiveDate>,
+    /// Where it came from (a path, `path:line`, `-` for stdin).
+    pub origin: String,
+    /// The extracted text every span points into.
+    pub text: String,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Converts byte offsets to Unicode character offsets for output.
+    pub fn char_offsets(&self) -> CharOffsets<'_> {
+        CharOffsets::new(&self.text)
+    }
+}
+
+/// Byte → character offset conversion for one text. ASCII text (the common
+/// case) converts with no table; otherwise a sorted table of the byte offsets
+/// of non-ASCII characters makes each lookup a binary search.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    /// Byte offsets of every multi-byte character, with the number of extra
+    /// bytes seen before and including it.
+    multibyte: Vec<(usize, usize)>,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut multibyte = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (i, c) in text.char_indices() {
+                let l = c.len_utf8();
+                if l > 1 {
+                    extra += l - 1;
+                    multibyte.push((i, extra));
+                }
+            }
+        }
+        CharOffsets { text, multibyte }
+    }
+
+    /// Character offset of byte offset `byte` (which must be a char boundary,
+    /// or is rounded down to one).
+    pub fn char_at(&self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        // Extra bytes of the multi-byte characters that start before `byte`.
+        let idx = self.multibyte.partition_point(|&(b, _)| b < byte);
+        let extra = if idx == 0 {
+            0
+        } else {
+            self.multibyte[idx - 1].1
+        };
+        byte - extra
+    }
+
+    pub fn span(&self, span: Span) -> (usize, usize) {
+        (self.char_at(span.start), self.char_at(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_ascii_are_bytes() {
+        let d = Document::new("a", "Gunmen stormed Tal Afar.");
+        assert_eq!(d.char_offsets().span(Span::new(15, 23)), (15, 23));
+    }
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = "Près de Kharkiv — 12 morts à Donetsk";
+        let d = Document::new("a", text);
+        let b = text.find("Donetsk").unwrap();
+        let span = Span::new(b, b + "Donetsk".len());
+        let (s, e) = d.char_offsets().span(span);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[s..e].iter().collect::<String>(), "Donetsk");
+    }
+
+    #[test]
+    fn span_algebra() {
+        let a = Span::new(2, 5);
+        assert!(a.overlaps(Span::new(4, 9)));
+        assert!(!a.overlaps(Span::new(5, 9)));
+        assert_eq!(a.cover(Span::new(7, 9)), Span::new(2, 9));
+        assert!(Span::new(0, 10).contains(a));
+        assert_eq!(a.shift(10), Span::new(12, 15));
+    }
+}

@@ -1,0 +1,317 @@
+//! The ACLED-style event record, with evidence for every filled field.
+
+use crate::taxonomy::{ActorType, EventType, GeoPrecision, SubEventType, TimePrecision};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Field names, as they appear in output and as keys of [`Event::evidence`].
+/// One place for them so a typo is a compile error, not a silent gap.
+#[allow(non_snake_case)]
+pub mod Fields {
+    pub const EVENT_DATE: &str = "event_date";
+    pub const TIME_PRECISION: &str = "time_precision";
+    pub const EVENT_TYPE: &str = "event_type";
+    pub const SUB_EVENT_TYPE: &str = "sub_event_type";
+    pub const ACTOR1: &str = "actor1";
+    pub const ASSOC_ACTOR_1: &str = "assoc_actor_1";
+    pub const INTER1: &str = "inter1";
+    pub const ACTOR2: &str = "actor2";
+    pub const ASSOC_ACTOR_2: &str = "assoc_actor_2";
+    pub const INTER2: &str = "inter2";
+    pub const INTERACTION: &str = "interaction";
+    pub const CIVILIAN_TARGETING: &str = "civilian_targeting";
+    pub const ISO: &str = "iso";
+    pub const COUNTRY: &str = "country";
+    pub const ADMIN1: &str = "admin1";
+    pub const ADMIN2: &str = "admin2";
+    pub const LOCATION: &str = "location";
+    pub const LATITUDE: &str = "latitude";
+    pub const LONGITUDE: &str = "longitude";
+    pub const GEO_PRECISION: &str = "geo_precision";
+    pub const FATALITIES: &str = "fatalities";
+    pub const WOUNDED: &str = "wounded";
+    pub const NOTES: &str = "notes";
+}
+
+/// Where a value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceOrigin {
+    /// A span of the document text (the normal case).
+    #[default]
+    Text,
+    /// The document's publication date: the text says an event happened but
+    /// not when, so the date is the report's own (with a coarser precision).
+    Published,
+}
+
+/// The span of source text a field's value came from. `start`/`end` are
+/// Unicode character offsets into the document text; they are absent only
+/// for [`EvidenceOrigin::Published`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_text_origin")]
+    pub origin: EvidenceOrigin,
+}
+
+fn is_text_origin(o: &EvidenceOrigin) -> bool {
+    *o == EvidenceOrigin::Text
+}
+
+impl Evidence {
+    pub fn text_span(start: usize, end: usize, text: impl Into<String>) -> Self {
+        Evidence {
+            start: Some(start),
+            end: Some(end),
+            text: text.into(),
+            origin: EvidenceOrigin::Text,
+        }
+    }
+    pub fn published(date: NaiveDate) -> Self {
+        Evidence {
+            start: None,
+            end: None,
+            text: date.to_string(),
+            origin: EvidenceOrigin::Published,
+        }
+    }
+}
+
+/// One event, ACLED's field names first, then sitrep's own.
+///
+/// Every `Option` that is `None` is serialised as `null`: the text did not
+/// support a value, and sitrep does not guess one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Event {
+    /// Stable id: a hash of the document id and the event's anchor span.
+    pub event_id: String,
+    pub event_date: Option<NaiveDate>,
+    pub time_precision: Option<TimePrecision>,
+    pub event_type: Option<EventType>,
+    pub sub_event_type: Option<SubEventType>,
+    pub actor1: Option<String>,
+    pub assoc_actor_1: Option<String>,
+    pub inter1: Option<ActorType>,
+    pub actor2: Option<String>,
+    pub assoc_actor_2: Option<String>,
+    pub inter2: Option<ActorType>,
+    pub interaction: Option<u8>,
+    /// ACLED's value: "Civilian targeting", or null.
+    pub civilian_targeting: Option<String>,
+    pub iso: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub location: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: Option<GeoPrecision>,
+    pub fatalities: Option<u32>,
+    pub notes: Option<String>,
+    pub source: Option<String>,
+    // --- sitrep's extras ---
+    pub doc_id: String,
+    /// 0..1: how sure the coder is this is a real, correctly typed event.
+    pub confidence: f32,
+    /// Reported injuries, kept apart from fatalities (never added to them).
+    pub wounded: Option<u32>,
+    /// field name → the text it came from.
+    pub evidence: BTreeMap<String, Evidence>,
+    /// Things a user should know about this record (e.g. "no_date_anchor").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<String>,
+}
+
+impl Event {
+    /// ACLED's `disorder_type`, derived from the event type.
+    pub fn disorder_type(&self) -> Option<&'static str> {
+        use EventType::*;
+        Some(match (self.event_type?, self.sub_event_type) {
+            (Protests, Some(SubEventType::ExcessiveForceAgainstProtesters)) => {
+                "Political violence; Demonstrations"
+            }
+            (Protests | Riots, _) => "Demonstrations",
+            (StrategicDevelopments, _) => "Strategic developments",
+            _ => "Political violence",
+        })
+    }
+
+    /// Names of the fields that hold a value but have no evidence. Empty for
+    /// every event sitrep emits; the test suites check it.
+    pub fn fields_without_evidence(&self) -> Vec<&'static str> {
+        let filled: [(&'static str, bool); 22] = [
+            (Fields::EVENT_DATE, self.event_date.is_some()),
+            (Fields::TIME_PRECISION, self.time_precision.is_some()),
+            (Fields::EVENT_TYPE, self.event_type.is_some()),
+            (Fields::SUB_EVENT_TYPE, self.sub_event_type.is_some()),
+            (Fields::ACTOR1, self.actor1.is_some()),
+            (Fields::ASSOC_ACTOR_1, self.assoc_actor_1.is_some()),
+            (Fields::INTER1, self.inter1.is_some()),
+            (Fields::ACTOR2, self.actor2.is_some()),
+            (Fields::ASSOC_ACTOR_2, self.assoc_actor_2.is_some()),
+            (Fields::INTER2, self.inter2.is_some()),
+            (Fields::INTERACTION, self.interaction.is_some()),
+            (
+                Fields::CIVILIAN_TARGETING,
+                self.civilian_targeting.is_some(),
+            ),
+            (Fields::ISO, self.iso.is_some()),
+            (Fields::COUNTRY, self.country.is_some()),
+            (Fields::ADMIN1, self.admin1.is_some()),
+            (Fields::ADMIN2, self.admin2.is_some()),
+            (Fields::LOCATION, self.location.is_some()),
+            (Fields::LATITUDE, self.latitude.is_some()),
+            (Fields::LONGITUDE, self.longitude.is_some()),
+            (Fields::GEO_PRECISION, self.geo_precision.is_some()),
+            (Fields::FATALITIES, self.fatalities.is_some()),
+            (Fields::NOTES, self.notes.is_some()),
+        ];
+        filled
+            .into_iter()
+            .filter(|(name, has)| *has && !self.evidence.contains_key(*name))
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    /// One CSV row in [`ACLED_COLUMNS`] order.
+    pub fn csv_row(&self) -> Vec<String> {
+        fn s<T: ToString>(v: &Option<T>) -> String {
+            v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+        }
+        let code = |v: Option<u8>| v.map(|c| c.to_string()).unwrap_or_default();
+        vec![
+            self.event_id.clone(),
+            s(&self.event_date),
+            self.event_date
+                .map(|d| chrono::Datelike::year(&d).to_string())
+                .unwrap_or_default(),
+            code(self.time_precision.map(|p| p.code())),
+            self.disorder_type().unwrap_or("").to_string(),
+            s(&self.event_type),
+            s(&self.sub_event_type),
+            s(&self.actor1),
+            s(&self.assoc_actor_1),
+            code(self.inter1.map(|a| a.code())),
+            s(&self.actor2),
+            s(&self.assoc_actor_2),
+            code(self.inter2.map(|a| a.code())),
+            code(self.interaction),
+            s(&self.civilian_targeting),
+            s(&self.iso),
+            String::new(), // region: ACLED's world regions are not modelled yet
+            s(&self.country),
+            s(&self.admin1),
+            s(&self.admin2),
+            String::new(), // admin3
+            s(&self.location),
+            s(&self.latitude),
+            s(&self.longitude),
+            code(self.geo_precision.map(|p| p.code())),
+            s(&self.source),
+            String::new(), // source_scale
+            s(&self.notes),
+            self.fatalities.map(|f| f.to_string()).unwrap_or_default(),
+            String::new(), // tags
+            String::new(), // timestamp
+            self.doc_id.clone(),
+            format!("{:.2}", self.confidence),
+            s(&self.wounded),
+            serde_json::to_string(&self.evidence).unwrap_or_default(),
+        ]
+    }
+}
+
+/// CSV header: ACLED's export columns in ACLED's order, then sitrep's extras
+/// (`doc_id`, `confidence`, `wounded`, `evidence` as JSON).
+pub const ACLED_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "doc_id",
+    "confidence",
+    "wounded",
+    "evidence",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_serialise_as_null() {
+        let e = Event {
+            event_id: "x".into(),
+            doc_id: "d".into(),
+            ..Default::default()
+        };
+        let v: serde_json::Value = serde_json::to_value(&e).unwrap();
+        assert!(v["fatalities"].is_null());
+        assert!(v["event_date"].is_null());
+        assert!(v.get("caveats").is_none());
+    }
+
+    #[test]
+    fn csv_row_matches_header() {
+        let e = Event::default();
+        assert_eq!(e.csv_row().len(), ACLED_COLUMNS.len());
+    }
+
+    #[test]
+    fn filled_field_without_evidence_is_reported() {
+        let mut e = Event {
+            fatalities: Some(3),
+            ..Default::default()
+        };
+        assert_eq!(e.fields_without_evidence(), vec!["fatalities"]);
+        e.evidence
+            .insert("fatalities".into(), Evidence::text_span(0, 5, "three"));
+        assert!(e.fields_without_evidence().is_empty());
+    }
+
+    #[test]
+    fn disorder_type_follows_event_type() {
+        let e = Event {
+            event_type: Some(EventType::Protests),
+            sub_event_type: Some(SubEventType::ExcessiveForceAgainstProtesters),
+            ..Default::default()
+        };
+        assert_eq!(
+            e.disorder_type(),
+            Some("Political violence; Demonstrations")
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! sitrep's data model.
+//!
+//! One [`Document`] flows through the pipeline. Every annotation a stage adds
+//! is a [`Span`] of **byte** offsets into `Document::text` (cheap to slice in
+//! Rust); everything that leaves the program (events, places, evidence) carries
+//! **Unicode character** offsets, converted by [`CharOffsets`].
+//!
+//! Types that cross a stage boundary live here, so stages depend on the model
+//! and not on each other: the geoparser produces [`PlaceMention`]s, the event
+//! coder consumes them.
+
+pub mod document;
+pub mod event;
+pub mod place;
+pub mod taxonomy;
+
+pub use document::{CharOffsets, Document, Span};
+pub use event::{Event, Evidence, EvidenceOrigin, Fields, ACLED_COLUMNS};
+pub use place::{FeatureKind, Place, PlaceMention, Relation};
+pub use taxonomy::{
+    ActorType, EventType, GeoPrecision, SubEventType, TaxonomyError, TimePrecision,
+};

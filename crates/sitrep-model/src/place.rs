@@ -1,0 +1,73 @@
+//! Places: gazetteer entries and their mentions in a document.
+
+use crate::document::Span;
+use crate::taxonomy::GeoPrecision;
+use serde::{Deserialize, Serialize};
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureKind {
+    Country,
+    /// First-order administrative division (governorate, province, state).
+    Admin1,
+    /// Second-order administrative division (district, county, upazila).
+    Admin2,
+    /// A city, town or village.
+    PopulatedPlace,
+    /// A named region that is not an administrative unit (Darfur, the Sahel).
+    Region,
+    /// Rivers, border crossings, mountains and other features.
+    Other,
+}
+
+/// A resolved place: one gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// GeoNames id where the entry comes from GeoNames.
+    pub geonameid: Option<u32>,
+    /// Preferred (English) name.
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2 code.
+    pub country_code: String,
+    /// Country name as ACLED spells it (e.g. "Democratic Republic of Congo").
+    pub country: String,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub feature: FeatureKind,
+    pub population: u64,
+}
+
+/// How a mention relates the event to the place it names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Relation {
+    /// "in X", "the town of X": the place itself.
+    At,
+    /// "near X", "outside X", "on the outskirts of X".
+    Near,
+    /// "south of X", "north-east of X".
+    Direction { direction: String },
+    /// "15 km from X".
+    Distance { km: f64 },
+    /// "near the border with X", "40 km from the Turkish border".
+    Border,
+}
+
+/// A place named in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// The toponym itself ("Tal Afar"), in byte offsets.
+    pub span: Span,
+    /// The whole relative phrase ("15 km south of Tal Afar"), when there is one.
+    pub phrase: Option<Span>,
+    pub place: Place,
+    pub relation: Relation,
+    /// ACLED geo precision this mention supports: 1 a town named as such,
+    /// 2 near a town or part of a region, 3 a region's centroid.
+    pub precision: GeoPrecision,
+    /// 0..1 resolution confidence.
+    pub confidence: f32,
+}

@@ -1,0 +1,347 @@
+//! Storage: documents, events and runs in SQLite (the embedded default).
+//!
+//! Idempotence: a document is keyed by its id; storing it again replaces its
+//! events in one transaction, so re-running over the same input leaves the
+//! database as it was. Every run is recorded (inputs, times, version) so two
+//! runs can be compared.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use sitrep_model::{Document, Event};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored record is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("database schema version {found} is newer than this sitrep understands ({supported})")]
+    TooNew { found: i64, supported: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how
+/// many have run. Never edit a released migration: append a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents, events, runs
+    "CREATE TABLE runs (
+        run_id      INTEGER PRIMARY KEY,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        version     TEXT NOT NULL,
+        command     TEXT NOT NULL,
+        inputs      TEXT NOT NULL,
+        documents   INTEGER NOT NULL DEFAULT 0,
+        events      INTEGER NOT NULL DEFAULT 0,
+        failures    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE documents (
+        doc_id       TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        source       TEXT,
+        url          TEXT,
+        title        TEXT,
+        published    TEXT,
+        origin       TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        run_id       INTEGER REFERENCES runs(run_id)
+    );
+    CREATE TABLE events (
+        event_id       TEXT PRIMARY KEY,
+        doc_id         TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        event_date     TEXT,
+        event_type     TEXT,
+        sub_event_type TEXT,
+        actor1         TEXT,
+        actor2         TEXT,
+        country        TEXT,
+        location       TEXT,
+        latitude       REAL,
+        longitude      REAL,
+        fatalities     INTEGER,
+        record         TEXT NOT NULL,
+        run_id         INTEGER REFERENCES runs(run_id)
+    );
+    CREATE INDEX events_doc ON events(doc_id);
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_type ON events(event_type);
+    CREATE INDEX events_country ON events(country);",
+];
+
+/// A handle on the database.
+pub struct Store {
+    conn: Connection,
+}
+
+/// Counts of what a `put_document` call changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PutOutcome {
+    pub document_new: bool,
+    pub events_stored: usize,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::init(Connection::open(path)?)
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Self> {
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let current: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let supported = MIGRATIONS.len() as i64;
+        if current > supported {
+            return Err(StoreError::TooNew {
+                found: current,
+                supported,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Records the start of a run; returns its id.
+    pub fn begin_run(&self, command: &str, inputs: &[String]) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO runs (started_at, version, command, inputs) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                now(),
+                env!("CARGO_PKG_VERSION"),
+                command,
+                serde_json::to_string(inputs)?
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn finish_run(
+        &self,
+        run_id: i64,
+        documents: usize,
+        events: usize,
+        failures: usize,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE runs SET finished_at = ?1, documents = ?2, events = ?3, failures = ?4 WHERE run_id = ?5",
+            params![now(), documents as i64, events as i64, failures as i64, run_id],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a document and its events, replacing whatever an earlier run
+    /// stored for the same document id. One transaction: all or nothing.
+    pub fn put_document(
+        &mut self,
+        run_id: i64,
+        doc: &Document,
+        events: &[Event],
+    ) -> Result<PutOutcome> {
+        let tx = self.conn.transaction()?;
+        let existed: Option<String> = tx
+            .query_row(
+                "SELECT content_hash FROM documents WHERE doc_id = ?1",
+                [&doc.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.execute("DELETE FROM events WHERE doc_id = ?1", [&doc.id])?;
+        tx.execute(
+            "INSERT INTO documents (doc_id, content_hash, source, url, title, published, origin, text, run_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(doc_id) DO UPDATE SET content_hash = excluded.content_hash,
+                source = excluded.source, url = excluded.url, title = excluded.title,
+                published = excluded.published, origin = excluded.origin, text = excluded.text,
+                run_id = excluded.run_id",
+            params![
+                doc.id,
+                content_hash(&doc.text),
+                doc.source,
+                doc.url,
+                doc.title,
+                doc.published.map(|d| d.to_string()),
+                doc.origin,
+                doc.text,
+                run_id
+            ],
+        )?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR REPLACE INTO events (event_id, doc_id, event_date, event_type, sub_event_type,
+                    actor1, actor2, country, location, latitude, longitude, fatalities, record, run_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            for e in events {
+                insert.execute(params![
+                    e.event_id,
+                    doc.id,
+                    e.event_date.map(|d| d.to_string()),
+                    e.event_type.map(|t| t.as_str()),
+                    e.sub_event_type.map(|t| t.as_str()),
+                    e.actor1,
+                    e.actor2,
+                    e.country,
+                    e.location,
+                    e.latitude,
+                    e.longitude,
+                    e.fatalities,
+                    serde_json::to_string(e)?,
+                    run_id
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(PutOutcome {
+            document_new: existed.is_none(),
+            events_stored: events.len(),
+        })
+    }
+
+    /// All stored events, ordered by date then id.
+    pub fn events(&self) -> Result<Vec<Event>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT record FROM events ORDER BY event_date, event_id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(serde_json::from_str(&row?)?);
+        }
+        Ok(out)
+    }
+
+    pub fn count_documents(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+
+    pub fn count_events(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+
+    pub fn count_runs(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM runs", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// FNV-1a 64 of the text: enough to tell whether a document changed.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::EventType;
+
+    fn event(id: &str, doc: &str) -> Event {
+        Event {
+            event_id: id.into(),
+            doc_id: doc.into(),
+            event_type: Some(EventType::Battles),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn migrations_apply_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        drop(s);
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn storing_twice_does_not_duplicate() {
+        let mut s = Store::open_in_memory().unwrap();
+        let doc = Document::new("d1", "Clashes in Gao.");
+        let run = s.begin_run("extract", &["a.txt".into()]).unwrap();
+        let first = s.put_document(run, &doc, &[event("e1", "d1")]).unwrap();
+        assert!(first.document_new);
+        let run2 = s.begin_run("extract", &["a.txt".into()]).unwrap();
+        let second = s.put_document(run2, &doc, &[event("e1", "d1")]).unwrap();
+        assert!(!second.document_new);
+        assert_eq!(s.count_documents().unwrap(), 1);
+        assert_eq!(s.count_events().unwrap(), 1);
+        assert_eq!(s.count_runs().unwrap(), 2);
+    }
+
+    #[test]
+    fn re_extraction_replaces_stale_events() {
+        let mut s = Store::open_in_memory().unwrap();
+        let doc = Document::new("d1", "text");
+        let run = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run, &doc, &[event("e1", "d1"), event("e2", "d1")])
+            .unwrap();
+        s.put_document(run, &doc, &[event("e3", "d1")]).unwrap();
+        let ids: Vec<String> = s
+            .events()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event_id)
+            .collect();
+        assert_eq!(ids, vec!["e3"]);
+    }
+
+    #[test]
+    fn events_round_trip_through_json() {
+        let mut s = Store::open_in_memory().unwrap();
+        let e = event("e1", "d1");
+        let run = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run, &Document::new("d1", "t"), std::slice::from_ref(&e))
+            .unwrap();
+        assert_eq!(s.events().unwrap(), vec![e]);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        assert!(matches!(Store::init(conn), Err(StoreError::TooNew { .. })));
+    }
+}
