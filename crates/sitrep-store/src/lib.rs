@@ -235,6 +235,15 @@ impl Store {
         Ok(out)
     }
 
+    /// (doc_id, text) of every stored document.
+    pub fn document_texts(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id, text FROM documents ORDER BY doc_id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     pub fn count_documents(&self) -> Result<usize> {
         Ok(self
             .conn

@@ -13,3 +13,4 @@ pub mod dates;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
+mod tokens;

