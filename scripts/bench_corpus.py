@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Builds the throughput benchmark corpora from the development data in
+../shared (never committed). Output goes to a directory you name.
+
+  text.jsonl : N plain-text articles of about 4 KB, each a different draw of
+               paragraphs from the GeoWebNews and GeoVirus articles and the
+               ACLED/UCDP event notes (so no two articles are identical).
+  html.jsonl : N real-size news pages ({"id","html"}), cycling through the
+               181 article-extraction benchmark pages (each a different id).
+
+Usage: scripts/bench_corpus.py SHARED_DATA_DIR OUT_DIR [--text N] [--html N]
+"""
+import argparse
+import gzip
+import json
+import os
+import random
+
+
+def paragraphs(shared):
+    paras = []
+    for name in ("geo/geowebnews.jsonl", "geo/geovirus.jsonl"):
+        with open(os.path.join(shared, name), encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line)["text"]
+                paras.extend(p.strip() for p in text.split("\n") if len(p.strip()) > 80)
+    for name in ("events/acled-africa-2016.jsonl", "events/ucdp-syria-headlines.jsonl"):
+        with open(os.path.join(shared, name), encoding="utf-8") as f:
+            for line in f:
+                paras.append(json.loads(line)["text"].strip())
+    return paras
+
+
+def build_text(shared, out, n, seed=7):
+    rng = random.Random(seed)
+    paras = paragraphs(shared)
+    total = 0
+    with open(os.path.join(out, "text.jsonl"), "w", encoding="utf-8") as f:
+        for i in range(n):
+            body, size = [], 0
+            while size < 4000:
+                p = rng.choice(paras)
+                body.append(p)
+                size += len(p) + 2
+            text = "\n\n".join(body)
+            total += len(text.encode("utf-8"))
+            f.write(json.dumps({"id": f"text-{i}", "text": text, "published": "2019-06-01"}) + "\n")
+    return total
+
+
+def build_html(shared, out, n):
+    html_dir = os.path.join(shared, "article-extraction", "html")
+    pages = []
+    for name in sorted(os.listdir(html_dir)):
+        with gzip.open(os.path.join(html_dir, name), "rb") as f:
+            pages.append(f.read().decode("utf-8", errors="replace"))
+    total = 0
+    with open(os.path.join(out, "html.jsonl"), "w", encoding="utf-8") as f:
+        for i in range(n):
+            page = pages[i % len(pages)]
+            total += len(page.encode("utf-8"))
+            f.write(json.dumps({"id": f"html-{i}", "html": page}) + "\n")
+    return total
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("shared")
+    ap.add_argument("out")
+    ap.add_argument("--text", type=int, default=50000)
+    ap.add_argument("--html", type=int, default=5000)
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    if a.text:
+        mb = build_text(a.shared, a.out, a.text) / 1e6
+        print(f"text.jsonl: {a.text} articles, {mb:.1f} MB of text")
+    if a.html:
+        mb = build_html(a.shared, a.out, a.html) / 1e6
+        print(f"html.jsonl: {a.html} pages, {mb:.1f} MB of HTML")
+
+
+if __name__ == "__main__":
+    main()
