@@ -138,8 +138,9 @@ fn parse_at(t: &Toks, i: usize) -> Parse {
     let mut high = None;
     let mut hedge = hedge;
     // Ranges: "15-20", "15 to 20", "15 or 16", "between 15 and 20".
+    let dash = t.is_dash(end) && t.touching(end - 1) && t.touching(end);
     let joiner = if between {
-        t.is(end, "and")
+        t.is(end, "and") || dash
     } else {
         (t.is_dash(end) && t.touching(end - 1) && t.touching(end))
             || t.is(end, "to")
@@ -549,6 +550,13 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
     if core.digits && t.is_punct(end, ':') && t.touching(end - 1) {
         return Some(end + 2);
     }
+    // Numeric dates and fractions: "21/06", "21/06/2016", "24/7".
+    if core.digits && t.is_punct(end, '/') && t.touching(end - 1) {
+        return Some(end + 2);
+    }
+    if core.digits && j > 0 && t.is_punct(j - 1, '/') && t.touching(j - 1) {
+        return skip;
+    }
     if is_clock_suffix(t, end) {
         return skip;
     }
@@ -693,6 +701,7 @@ mod tests {
         assert_eq!(one("15-20 people").2, Some(20));
         assert_eq!(one("two or three houses").2, Some(3));
         assert_eq!(one("at least 15 to 20 people").4, Hedge::AtLeast);
+        assert_eq!(one("between 6-8 assailants").2, Some(8));
     }
 
     #[test]
@@ -734,6 +743,7 @@ mod tests {
         assert!(q("$5 million in aid").is_empty());
         assert!(q("the 21st Brigade fired 155mm shells").is_empty());
         assert!(q("inflation hit 3.5 in May").is_empty());
+        assert!(q("on 21/06 and 21/06/2016, open 24/7").is_empty());
         assert_eq!(one("Two 12-year-old boys were shot.").1, 2);
     }
 
