@@ -56,6 +56,18 @@ enum Command {
         #[arg(long, default_value = "sitrep.db")]
         db: PathBuf,
     },
+    /// Export stored events (ACLED CSV, GeoJSON or JSON Lines), filtered.
+    Export {
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = EventFormat::Csv)]
+        format: EventFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Score a pipeline stage against a gold file.
     Eval {
         #[command(subcommand)]
@@ -87,6 +99,55 @@ enum EvalCommand {
     },
 }
 
+/// Event filters shared by `export` (and the API's query parameters).
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// Earliest event date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    from: Option<NaiveDate>,
+    /// Latest event date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    to: Option<NaiveDate>,
+    /// ACLED event type, e.g. "Battles".
+    #[arg(long = "type")]
+    event_type: Option<String>,
+    #[arg(long)]
+    country: Option<String>,
+    /// Substring of actor1 or actor2.
+    #[arg(long)]
+    actor: Option<String>,
+    /// min_lon,min_lat,max_lon,max_lat
+    #[arg(long, value_parser = parse_bbox)]
+    bbox: Option<(f64, f64, f64, f64)>,
+}
+
+impl FilterArgs {
+    fn into_filter(self) -> sitrep_store::EventFilter {
+        sitrep_store::EventFilter {
+            from: self.from,
+            to: self.to,
+            event_type: self.event_type,
+            country: self.country,
+            actor: self.actor,
+            bbox: self.bbox,
+            limit: None,
+            offset: 0,
+        }
+    }
+}
+
+fn parse_bbox(s: &str) -> Result<(f64, f64, f64, f64), String> {
+    let parts: Vec<f64> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("{s:?}: bounding box must be four numbers ({e})"))?;
+    match parts[..] {
+        [a, b, c, d] if a <= c && b <= d => Ok((a, b, c, d)),
+        _ => Err(format!("{s:?}: expected min_lon,min_lat,max_lon,max_lat")),
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum EventFormat {
     Jsonl,
@@ -102,6 +163,33 @@ pub enum PlacesFormat {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("{s:?} is not a valid YYYY-MM-DD date ({e})"))
+}
+
+/// `sitrep export`: stored events through the same writers as `extract`.
+fn export(
+    db: &std::path::Path,
+    format: EventFormat,
+    out: Option<&std::path::Path>,
+    filter: sitrep_store::EventFilter,
+) -> Result<()> {
+    if !db.exists() {
+        anyhow::bail!(
+            "no database at {} (run `sitrep extract` or `sitrep demo` first)",
+            db.display()
+        );
+    }
+    let store =
+        sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let events = store.query_events(&filter)?;
+    let sink: Box<dyn std::io::Write> = match out {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut writer = output::EventWriter::new(format, sink)?;
+    writer.write(&events)?;
+    writer.finish()
 }
 
 fn main() -> ExitCode {
@@ -133,6 +221,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             batch::places(&inputs, &sitrep_ingest::IngestOptions::default())?
         }
         Command::Demo { db } => demo::run(&db)?,
+        Command::Export {
+            db,
+            format,
+            out,
+            filter,
+        } => {
+            export(&db, format, out.as_deref(), filter.into_filter())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Eval { what } => {
             let (path, json) = match &what {
                 EvalCommand::Geo { file, json } | EvalCommand::Events { file, json } => {

@@ -27,7 +27,16 @@ fn extract_prints_events_as_json_lines_with_exact_evidence() {
     assert_eq!(e["interaction"], 37);
     assert_evidence_is_exact(e, CLASH);
     // every ACLED field is present, null when unknown
-    for field in ["assoc_actor_1", "assoc_actor_2", "admin2", "notes", "source", "doc_id", "confidence", "evidence"] {
+    for field in [
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "admin2",
+        "notes",
+        "source",
+        "doc_id",
+        "confidence",
+        "evidence",
+    ] {
         assert!(e.get(field).is_some(), "missing key {field}");
     }
 }
@@ -48,7 +57,15 @@ fn without_any_date_event_date_is_null_and_says_so() {
 fn csv_output_starts_with_acled_columns() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "report.txt", CLASH.as_bytes());
-    let out = sitrep(&["extract", "--no-store", "--format", "csv", "--published", "2019-05-15", &path]);
+    let out = sitrep(&[
+        "extract",
+        "--no-store",
+        "--format",
+        "csv",
+        "--published",
+        "2019-05-15",
+        &path,
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let text = stdout(&out);
     let mut lines = text.lines();
@@ -67,7 +84,15 @@ fn csv_output_starts_with_acled_columns() {
 fn geojson_output_is_a_feature_collection_of_located_events() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "report.txt", CLASH.as_bytes());
-    let out = sitrep(&["extract", "--no-store", "--format", "geojson", "--published", "2019-05-15", &path]);
+    let out = sitrep(&[
+        "extract",
+        "--no-store",
+        "--format",
+        "geojson",
+        "--published",
+        "2019-05-15",
+        &path,
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     assert_eq!(v["type"], "FeatureCollection");
@@ -76,7 +101,10 @@ fn geojson_output_is_a_feature_collection_of_located_events() {
     let coords = features[0]["geometry"]["coordinates"].as_array().unwrap();
     let (lon, lat) = (coords[0].as_f64().unwrap(), coords[1].as_f64().unwrap());
     // Borno state, north-east Nigeria: [lon, lat] order per RFC 7946
-    assert!((10.0..15.5).contains(&lon) && (10.0..14.0).contains(&lat), "{coords:?}");
+    assert!(
+        (10.0..15.5).contains(&lon) && (10.0..14.0).contains(&lat),
+        "{coords:?}"
+    );
 }
 
 #[test]
@@ -94,7 +122,9 @@ fn places_lists_toponyms_with_coordinates() {
         assert!(names.contains(&want), "{want} not in {names:?}");
     }
     for p in places {
-        for key in ["start", "end", "text", "name", "lat", "lon", "country", "admin1", "feature"] {
+        for key in [
+            "start", "end", "text", "name", "lat", "lon", "country", "admin1", "feature",
+        ] {
             assert!(p.get(key).is_some(), "place lacks {key}: {p}");
         }
         assert_eq!(p["country"], "Iraq");
@@ -105,11 +135,24 @@ fn places_lists_toponyms_with_coordinates() {
 fn a_directory_is_read_recursively() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a/one.txt", CLASH.as_bytes());
-    write(dir.path(), "a/b/two.txt", CLASH.replace("six", "four").as_bytes());
+    write(
+        dir.path(),
+        "a/b/two.txt",
+        CLASH.replace("six", "four").as_bytes(),
+    );
     write(dir.path(), "a/b/notes.md", b"# not an article");
-    let out = sitrep(&["extract", "--no-store", "--published", "2019-05-15", &dir.path().display().to_string()]);
+    let out = sitrep(&[
+        "extract",
+        "--no-store",
+        "--published",
+        "2019-05-15",
+        &dir.path().display().to_string(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
-    let mut deaths: Vec<i64> = json_lines(&out).iter().map(|e| e["fatalities"].as_i64().unwrap()).collect();
+    let mut deaths: Vec<i64> = json_lines(&out)
+        .iter()
+        .map(|e| e["fatalities"].as_i64().unwrap())
+        .collect();
     deaths.sort();
     assert_eq!(deaths, vec![4, 6]);
 }
@@ -120,9 +163,21 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_survives() {
     let d = dir.path();
     let good = write(d, "good.txt", CLASH.as_bytes());
     let empty = write(d, "empty.txt", b"");
-    let binary = write(d, "binary.txt", &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254]);
-    let latin1 = write(d, "latin1.txt", b"Clashes in Gao killed 3 soldiers \xe9t\xe9 2019 caf\xe9.");
-    let no_body = write(d, "nobody.html", b"<html><head><title>x</title></head></html>");
+    let binary = write(
+        d,
+        "binary.txt",
+        &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254],
+    );
+    let latin1 = write(
+        d,
+        "latin1.txt",
+        b"Clashes in Gao killed 3 soldiers \xe9t\xe9 2019 caf\xe9.",
+    );
+    let no_body = write(
+        d,
+        "nobody.html",
+        b"<html><head><title>x</title></head></html>",
+    );
     let batch = write(
         d,
         "batch.jsonl",
@@ -135,18 +190,36 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_survives() {
         .as_bytes(),
     );
     let huge = d.join("huge.txt");
-    std::fs::File::create(&huge).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
     let huge = huge.display().to_string();
     let missing = d.join("missing.txt").display().to_string();
 
     let out = sitrep(&[
-        "extract", "--no-store", "--published", "2019-05-15", &good, &empty, &binary, &latin1, &no_body, &batch, &huge, &missing,
+        "extract",
+        "--no-store",
+        "--published",
+        "2019-05-15",
+        &good,
+        &empty,
+        &binary,
+        &latin1,
+        &no_body,
+        &batch,
+        &huge,
+        &missing,
     ]);
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     let line_for = |needle: &str| -> &str {
-        lines.iter().find(|l| l.contains(needle)).copied().unwrap_or_else(|| panic!("no error line naming {needle}:\n{err}"))
+        lines
+            .iter()
+            .find(|l| l.contains(needle))
+            .copied()
+            .unwrap_or_else(|| panic!("no error line naming {needle}:\n{err}"))
     };
     assert!(line_for(&empty).contains("empty"));
     assert!(line_for(&binary).contains("binary"));
@@ -194,7 +267,40 @@ fn future_hypothetical_negated_and_background_statements_are_not_events() {
         Officials warned that the group could strike abroad. \
         The army denied that its troops had attacked the village of Kidal. \
         The 2012 rebellion in Gao killed hundreds of people.";
-    let out = sitrep_with_stdin(&["extract", "--no-store", "--published", "2020-01-10", "-"], Some(text.as_bytes()));
+    let out = sitrep_with_stdin(
+        &["extract", "--no-store", "--published", "2020-01-10", "-"],
+        Some(text.as_bytes()),
+    );
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     assert!(json_lines(&out).is_empty(), "{}", stdout(&out));
+}
+
+#[test]
+fn export_reads_back_what_extract_stored_with_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "report.txt", CLASH.as_bytes());
+    let db = dir.path().join("t.db").display().to_string();
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+
+    let out = sitrep(&["export", "--db", &db, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[1], "event_date");
+    assert_eq!(reader.records().count(), 1);
+
+    let file = dir.path().join("events.geojson");
+    let out = sitrep(&["export", "--db", &db, "--format", "geojson", "--country", "nigeria", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(v["features"].as_array().unwrap().len(), 1);
+
+    let out = sitrep(&["export", "--db", &db, "--format", "jsonl", "--from", "2020-01-01"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(json_lines(&out).is_empty());
+
+    let out = sitrep(&["export", "--db", &dir.path().join("none.db").display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no database"));
 }

@@ -69,6 +69,22 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_country ON events(country);",
 ];
 
+/// Which events to return. Every filter is optional and becomes a bound
+/// parameter, never text spliced into SQL.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    pub event_type: Option<String>,
+    pub country: Option<String>,
+    /// Matches actor1 or actor2, case-insensitively, as a substring.
+    pub actor: Option<String>,
+    /// (min_lon, min_lat, max_lon, max_lat)
+    pub bbox: Option<(f64, f64, f64, f64)>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
 /// A handle on the database.
 pub struct Store {
     conn: Connection,
@@ -224,10 +240,57 @@ impl Store {
 
     /// All stored events, ordered by date then id.
     pub fn events(&self) -> Result<Vec<Event>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT record FROM events ORDER BY event_date, event_id")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        self.query_events(&EventFilter::default())
+    }
+
+    /// Stored events matching `filter`, ordered by date then id.
+    pub fn query_events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        use rusqlite::types::Value as V;
+        if let Some(d) = filter.from {
+            clauses.push("event_date >= ?");
+            values.push(V::Text(d.to_string()));
+        }
+        if let Some(d) = filter.to {
+            clauses.push("event_date <= ?");
+            values.push(V::Text(d.to_string()));
+        }
+        if let Some(t) = &filter.event_type {
+            clauses.push("event_type = ?");
+            values.push(V::Text(t.clone()));
+        }
+        if let Some(c) = &filter.country {
+            clauses.push("country = ? COLLATE NOCASE");
+            values.push(V::Text(c.clone()));
+        }
+        if let Some(a) = &filter.actor {
+            clauses
+                .push("(instr(lower(actor1), lower(?)) > 0 OR instr(lower(actor2), lower(?)) > 0)");
+            values.push(V::Text(a.clone()));
+            values.push(V::Text(a.clone()));
+        }
+        if let Some((min_lon, min_lat, max_lon, max_lat)) = filter.bbox {
+            clauses.push("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?");
+            values.extend([
+                V::Real(min_lon),
+                V::Real(max_lon),
+                V::Real(min_lat),
+                V::Real(max_lat),
+            ]);
+        }
+        let mut sql = String::from("SELECT record FROM events");
+        if !clauses.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&clauses.join(" AND "));
+        }
+        sql.push_str(" ORDER BY event_date, event_id LIMIT ? OFFSET ?");
+        values.push(V::Integer(filter.limit.map(|l| l as i64).unwrap_or(-1)));
+        values.push(V::Integer(filter.offset as i64));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            r.get::<_, String>(0)
+        })?;
         let mut out = Vec::new();
         for row in rows {
             out.push(serde_json::from_str(&row?)?);
@@ -345,6 +408,72 @@ mod tests {
         s.put_document(run, &Document::new("d1", "t"), std::slice::from_ref(&e))
             .unwrap();
         assert_eq!(s.events().unwrap(), vec![e]);
+    }
+
+    #[test]
+    fn filters_are_parameters_not_sql() {
+        let mut s = Store::open_in_memory().unwrap();
+        let run = s.begin_run("extract", &[]).unwrap();
+        let mut a = event("e1", "d1");
+        a.country = Some("Mali".into());
+        a.actor1 = Some("Military Forces of Mali".into());
+        a.event_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 5);
+        a.latitude = Some(16.27);
+        a.longitude = Some(-0.04);
+        let mut b = event("e2", "d1");
+        b.country = Some("Niger".into());
+        b.event_date = chrono::NaiveDate::from_ymd_opt(2024, 2, 5);
+        s.put_document(run, &Document::new("d1", "t"), &[a, b])
+            .unwrap();
+        let ids = |f: EventFilter| -> Vec<String> {
+            s.query_events(&f)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.event_id)
+                .collect()
+        };
+        assert_eq!(
+            ids(EventFilter {
+                country: Some("mali".into()),
+                ..Default::default()
+            }),
+            vec!["e1"]
+        );
+        assert_eq!(
+            ids(EventFilter {
+                actor: Some("forces of mali".into()),
+                ..Default::default()
+            }),
+            vec!["e1"]
+        );
+        assert_eq!(
+            ids(EventFilter {
+                from: chrono::NaiveDate::from_ymd_opt(2024, 2, 1),
+                ..Default::default()
+            }),
+            vec!["e2"]
+        );
+        assert_eq!(
+            ids(EventFilter {
+                bbox: Some((-1.0, 15.0, 1.0, 17.0)),
+                ..Default::default()
+            }),
+            vec!["e1"]
+        );
+        assert_eq!(
+            ids(EventFilter {
+                limit: Some(1),
+                offset: 1,
+                ..Default::default()
+            }),
+            vec!["e2"]
+        );
+        // an injection attempt is just a country nobody has
+        assert!(ids(EventFilter {
+            country: Some("x' OR '1'='1".into()),
+            ..Default::default()
+        })
+        .is_empty());
     }
 
     #[test]
