@@ -27,8 +27,14 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, BadDate> {
 /// `YYYY-MM-DD` at the start (anything may follow: a time, an offset).
 fn iso_prefix(s: &str) -> Option<Result<NaiveDate, BadDate>> {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10)) {
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
         return None;
     }
     if b.get(10).is_some_and(u8::is_ascii_digit) {

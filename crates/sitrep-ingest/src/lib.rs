@@ -1,18 +1,69 @@
 //! Ingestion: turns what users have (files, directories, stdin; plain text,
 //! HTML, JSONL batches) into [`Document`]s, and every input that cannot be
 //! read into a [`Failure`] naming the input and the reason.
+//!
+//! Formats go by extension: `.txt` plain text, `.html`/`.htm` a web page
+//! (main content only), `.jsonl` a batch with one document per line. Stdin is
+//! sniffed. JSONL is streamed line by line; other inputs are read whole, up
+//! to a per-document limit ([`DEFAULT_MAX_DOCUMENT_BYTES`]).
+
+mod date;
+pub mod html;
+mod jsonl;
+mod text;
+
+pub use date::parse_date;
 
 use chrono::NaiveDate;
 use sitrep_model::Document;
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Largest document read (a whole file, or one JSONL line): 32 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Why an input (or one record of it) could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("{0}")]
+    #[error("cannot read: {}", io_reason(.0))]
     Io(#[from] std::io::Error),
     #[error("empty input")]
     Empty,
+    #[error("binary content (NUL or control bytes), not text")]
+    Binary,
+    #[error("invalid UTF-8 at byte {byte}")]
+    InvalidUtf8 { byte: usize },
+    #[error("invalid {0} text")]
+    InvalidEncoding(&'static str),
+    #[error("too large ({} MB > {} MB limit)", megabytes(*.bytes), megabytes(*.limit))]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("HTML has no extractable text")]
+    NoHtmlText,
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    #[error("not a valid record: {0}")]
+    InvalidRecord(String),
+    #[error("record has neither \"text\" nor \"html\"")]
+    NoTextField,
+    #[error("invalid published date {0:?}")]
+    InvalidDate(String),
+    #[error("unknown file type and not UTF-8 text ({0})")]
+    UnknownFormat(String),
+    #[error("no .txt, .html, .htm or .jsonl files in directory")]
+    EmptyDirectory,
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Whole megabytes, rounded up so "32.5 MB" never prints as "32 MB > 32 MB".
+fn megabytes(bytes: usize) -> usize {
+    bytes.div_ceil(1024 * 1024)
 }
 
 /// An input or record that failed, with where it came from (`path`,
@@ -45,36 +96,338 @@ pub struct IngestOptions {
     pub source: Option<String>,
 }
 
-/// Expands the command line's inputs: files as given, directories
-/// recursively (sorted, so runs are reproducible), `-` as stdin.
-pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Failure>) {
-    let sources = inputs
-        .iter()
-        .map(|p| {
-            if p.as_os_str() == "-" {
-                Source::Stdin
-            } else {
-                Source::File(p.clone())
-            }
-        })
-        .collect();
-    (sources, Vec::new())
+/// The formats ingestion reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Jsonl,
 }
 
+impl Format {
+    /// The format an extension names; None for extensions sitrep does not know.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+
+    /// Stdin's format from its first bytes: JSONL if the first non-space
+    /// byte is `{`, HTML if it looks like markup, else text.
+    pub fn sniff(head: &[u8]) -> Format {
+        match head.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Format::Jsonl,
+            _ if html::looks_like_html(head) => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Expands the command line's inputs: files as given, directories
+/// recursively (sorted, so runs are reproducible; hidden entries and files
+/// of unknown type skipped), `-` as stdin. Missing paths and directories
+/// with nothing to read are failures.
+pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Failure>) {
+    let mut sources = Vec::new();
+    let mut failures = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let failure = |error| Failure {
+            origin: input.display().to_string(),
+            error,
+        };
+        match std::fs::metadata(input) {
+            Err(e) => failures.push(failure(IngestError::Io(e))),
+            Ok(meta) if meta.is_dir() => {
+                let before = sources.len();
+                walk_directory(input, &mut sources, &mut failures);
+                if sources.len() == before {
+                    failures.push(failure(IngestError::EmptyDirectory));
+                }
+            }
+            Ok(_) => sources.push(Source::File(input.clone())),
+        }
+    }
+    (sources, failures)
+}
+
+/// Depth-first, sorted by name. Symlinked directories are not followed, so
+/// a link loop cannot make the walk endless.
+fn walk_directory(dir: &Path, sources: &mut Vec<Source>, failures: &mut Vec<Failure>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            failures.push(Failure {
+                origin: dir.display().to_string(),
+                error: IngestError::Io(e),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        let Ok(link_meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if link_meta.is_dir() {
+            walk_directory(&path, sources, failures);
+        } else if Format::from_path(&path).is_some()
+            && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+        {
+            sources.push(Source::File(path));
+        }
+    }
+}
+
+type Documents = Box<dyn Iterator<Item = Result<Document, Failure>> + Send>;
+
 /// Reads one source, yielding its documents and per-record failures.
-pub fn read_source(
-    _source: &Source,
-    _opts: &IngestOptions,
-) -> Box<dyn Iterator<Item = Result<Document, Failure>> + Send> {
-    Box::new(std::iter::empty())
+pub fn read_source(source: &Source, opts: &IngestOptions) -> Documents {
+    read_source_with_limit(source, opts, DEFAULT_MAX_DOCUMENT_BYTES)
+}
+
+/// [`read_source`] with a per-document size limit other than the default.
+pub fn read_source_with_limit(
+    source: &Source,
+    opts: &IngestOptions,
+    max_bytes: usize,
+) -> Documents {
+    match source {
+        Source::Stdin => read_stream("-", BufReader::new(std::io::stdin()), None, opts, max_bytes),
+        Source::File(path) => read_file(path, opts, max_bytes),
+    }
+}
+
+fn read_file(path: &Path, opts: &IngestOptions, max_bytes: usize) -> Documents {
+    let origin = path.display().to_string();
+    let fail = |error| -> Documents {
+        Box::new(std::iter::once(Err(Failure {
+            origin: origin.clone(),
+            error,
+        })))
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return fail(IngestError::Io(e)),
+    };
+    let format = Format::from_path(path);
+    if format != Some(Format::Jsonl) {
+        // Refuse before reading when the size is known to be over the limit.
+        if let Ok(meta) = file.metadata() {
+            if meta.len() > max_bytes as u64 {
+                let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+                return fail(IngestError::TooLarge {
+                    bytes,
+                    limit: max_bytes,
+                });
+            }
+        }
+    }
+    read_stream(&origin, BufReader::new(file), Some(format), opts, max_bytes)
+}
+
+/// Reads a stream of known (`Some(Some(format))`), unknown (`Some(None)`:
+/// an explicitly named file with an unfamiliar extension) or unnamed
+/// (`None`: stdin, sniffed) format.
+fn read_stream<R: BufRead + Send + 'static>(
+    origin: &str,
+    mut reader: R,
+    format: Option<Option<Format>>,
+    opts: &IngestOptions,
+    max_bytes: usize,
+) -> Documents {
+    let format = match format {
+        Some(f) => f,
+        None => match reader.fill_buf() {
+            Ok(head) => Some(Format::sniff(head)),
+            Err(e) => return failed(origin, IngestError::Io(e)),
+        },
+    };
+    if format == Some(Format::Jsonl) {
+        return Box::new(jsonl::JsonlReader::new(
+            reader,
+            origin.to_string(),
+            opts.clone(),
+            max_bytes,
+        ));
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = reader
+        .by_ref()
+        .take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        return failed(origin, IngestError::Io(e));
+    }
+    if bytes.len() > max_bytes {
+        // Count the rest without keeping it, so the message gives the size.
+        let rest = std::io::copy(&mut reader, &mut std::io::sink()).unwrap_or(0);
+        let bytes = bytes
+            .len()
+            .saturating_add(usize::try_from(rest).unwrap_or(usize::MAX));
+        return failed(
+            origin,
+            IngestError::TooLarge {
+                bytes,
+                limit: max_bytes,
+            },
+        );
+    }
+    let id_stem = if origin == "-" {
+        "stdin".to_string()
+    } else {
+        stem_of(origin)
+    };
+    let result = document_from_bytes(&bytes, format, &id_stem, origin, opts);
+    Box::new(std::iter::once(result.map_err(|error| Failure {
+        origin: origin.to_string(),
+        error,
+    })))
+}
+
+fn failed(origin: &str, error: IngestError) -> Documents {
+    Box::new(std::iter::once(Err(Failure {
+        origin: origin.to_string(),
+        error,
+    })))
 }
 
 /// Reads in-memory content as if it were a file called `name` (the
-/// extension picks the format). Used for embedded examples and tests.
+/// extension picks the format; `-` sniffs like stdin). Used for embedded
+/// examples and tests.
 pub fn read_bytes(
-    _name: &str,
-    _bytes: &[u8],
-    _opts: &IngestOptions,
+    name: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
 ) -> Vec<Result<Document, Failure>> {
-    Vec::new()
+    let format = if name == "-" {
+        Some(Format::sniff(bytes))
+    } else {
+        Format::from_path(Path::new(name))
+    };
+    if bytes.len() > DEFAULT_MAX_DOCUMENT_BYTES && format != Some(Format::Jsonl) {
+        let error = IngestError::TooLarge {
+            bytes: bytes.len(),
+            limit: DEFAULT_MAX_DOCUMENT_BYTES,
+        };
+        return vec![Err(Failure {
+            origin: name.to_string(),
+            error,
+        })];
+    }
+    if format == Some(Format::Jsonl) {
+        let reader = jsonl::JsonlReader::new(
+            bytes,
+            name.to_string(),
+            opts.clone(),
+            DEFAULT_MAX_DOCUMENT_BYTES,
+        );
+        return reader.collect();
+    }
+    let id_stem = if name == "-" {
+        "stdin".to_string()
+    } else {
+        stem_of(name)
+    };
+    vec![
+        document_from_bytes(bytes, format, &id_stem, name, opts).map_err(|error| Failure {
+            origin: name.to_string(),
+            error,
+        }),
+    ]
 }
+
+/// One text or HTML document from its bytes.
+fn document_from_bytes(
+    bytes: &[u8],
+    format: Option<Format>,
+    id_stem: &str,
+    origin: &str,
+    opts: &IngestOptions,
+) -> Result<Document, IngestError> {
+    let id = format!("{id_stem}-{}", short_hash(bytes));
+    let base = Document {
+        id,
+        source: opts.source.clone(),
+        published: opts.published,
+        origin: origin.to_string(),
+        ..Default::default()
+    };
+    match format {
+        Some(Format::Html) => html_document(bytes, base),
+        Some(Format::Text) => Ok(Document {
+            text: text::decode_text(bytes)?,
+            ..base
+        }),
+        Some(Format::Jsonl) => Err(IngestError::InvalidRecord(
+            "JSONL read as one document".into(),
+        )),
+        None => match text::decode_text(bytes) {
+            Ok(text) => Ok(Document { text, ..base }),
+            Err(IngestError::Empty) => Err(IngestError::Empty),
+            Err(e) => Err(IngestError::UnknownFormat(e.to_string())),
+        },
+    }
+}
+
+fn html_document(bytes: &[u8], base: Document) -> Result<Document, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    // UTF-16 pages carry NUL bytes; only a page without a BOM can be binary.
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && text::looks_binary(bytes) {
+        return Err(IngestError::Binary);
+    }
+    let page = html::read_page(&html::decode(bytes));
+    if page.text.is_empty() {
+        return Err(IngestError::NoHtmlText);
+    }
+    Ok(Document {
+        source: page.meta.site_name.or(base.source),
+        url: page.meta.url,
+        title: page.meta.title,
+        published: page.meta.published.or(base.published),
+        text: page.text,
+        ..base
+    })
+}
+
+/// The file name without directories or extension, for ids.
+fn stem_of(origin: &str) -> String {
+    Path::new(origin)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty())
+        .unwrap_or("doc")
+        .to_string()
+}
+
+/// 8 hex digits of FNV-1a over the content: the same input always gets the
+/// same id, changed content a new one. Not a cryptographic hash: ids only
+/// need to tell documents apart.
+fn short_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
+}
+
+#[cfg(test)]
+mod tests;

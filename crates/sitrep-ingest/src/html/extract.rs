@@ -460,7 +460,9 @@ fn boilerplate_name(element: &Element) -> bool {
     let soft = tokens
         .iter()
         .any(|t| SOFT_NEGATIVE.iter().any(|n| word_match(t, n)));
-    soft && !tokens.iter().any(|t| POSITIVE.iter().any(|p| t.contains(p)))
+    soft && !tokens
+        .iter()
+        .any(|t| POSITIVE.iter().any(|p| t.contains(p)))
 }
 
 /// `needle` occurs in `token` at a word start (after `-`, `_` or the start),
@@ -649,7 +651,9 @@ mod tests {
 
     #[test]
     fn paragraphs_are_separated_by_blank_lines() {
-        let text = extract(&format!("<html><body><article>{STORY}</article></body></html>"));
+        let text = extract(&format!(
+            "<html><body><article>{STORY}</article></body></html>"
+        ));
         assert!(text.contains("telephone.\n\nNo group"));
     }
 

@@ -66,11 +66,13 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\n'))
             .map_or(lower.len(), |p| at + p);
         if let Some(encoding) = Encoding::for_label(&lower[at..end]) {
-            return Some(if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-                UTF_8
-            } else {
-                encoding
-            });
+            return Some(
+                if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                    UTF_8
+                } else {
+                    encoding
+                },
+            );
         }
     }
     None
@@ -92,9 +94,23 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// Whether text that arrived without a name looks like markup.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
     let lower: Vec<u8> = head[start..].iter().map(u8::to_ascii_lowercase).collect();
-    const OPENERS: &[&[u8]] = &[b"<!doctype", b"<html", b"<head", b"<body", b"<!--", b"<?xml", b"<meta", b"<div", b"<p>", b"<article"];
+    const OPENERS: &[&[u8]] = &[
+        b"<!doctype",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+        b"<?xml",
+        b"<meta",
+        b"<div",
+        b"<p>",
+        b"<article",
+    ];
     OPENERS.iter().any(|o| lower.starts_with(o))
         || [b"<html".as_slice(), b"<body", b"</p>", b"<br"]
             .iter()
@@ -116,7 +132,8 @@ mod tests {
     #[test]
     fn http_equiv_charset_is_honoured() {
         let mut page =
-            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>".to_vec();
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>"
+                .to_vec();
         page.extend_from_slice(b"Sa\xefd</p>");
         assert!(decode(&page).contains("Saïd"));
     }
@@ -131,6 +148,8 @@ mod tests {
     fn sniffing_markup() {
         assert!(looks_like_html(b"  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"Some preamble <html><body>"));
-        assert!(!looks_like_html(b"Gunmen killed 3 people in Kabul < 10 km from the airport."));
+        assert!(!looks_like_html(
+            b"Gunmen killed 3 people in Kabul < 10 km from the airport."
+        ));
     }
 }

@@ -1,0 +1,352 @@
+//! End-to-end ingestion tests over real files in temporary directories.
+
+use super::*;
+use std::io::Write;
+
+const STORY: &str = "Gunmen attacked a police checkpoint near Maiduguri on Tuesday, killing three officers, the army said.";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn read_all(path: &Path) -> Vec<Result<Document, Failure>> {
+    read_source(&Source::File(path.to_path_buf()), &IngestOptions::default()).collect()
+}
+
+/// The failure messages of reading `path`, as the CLI prints them.
+fn failures_of(path: &Path) -> Vec<String> {
+    read_all(path)
+        .into_iter()
+        .filter_map(|r| r.err().map(|f| f.to_string()))
+        .collect()
+}
+
+fn html_page(body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Attack near Maiduguri</title>\
+         <meta property=\"article:published_time\" content=\"2016-07-03T09:00:00Z\">\
+         <meta property=\"og:site_name\" content=\"Lake Chad Herald\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+         <article>{body}</article><footer>About us</footer></body></html>"
+    )
+}
+
+#[test]
+fn text_file_gets_a_stable_id_from_stem_and_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "maiduguri.txt", STORY.as_bytes());
+    let first = read_all(&path).remove(0).unwrap();
+    let again = read_all(&path).remove(0).unwrap();
+    assert_eq!(first.id, again.id);
+    assert!(first.id.starts_with("maiduguri-"), "{}", first.id);
+    assert_eq!(first.text, STORY);
+    assert_eq!(first.origin, path.display().to_string());
+    write(
+        dir.path(),
+        "maiduguri.txt",
+        b"Two soldiers were wounded in Dikwa on Monday.",
+    );
+    let changed = read_all(&path).remove(0).unwrap();
+    assert_ne!(changed.id, first.id);
+}
+
+#[test]
+fn options_fill_in_what_a_text_file_lacks() {
+    let opts = IngestOptions {
+        published: NaiveDate::from_ymd_opt(2016, 7, 3),
+        source: Some("Agence France Presse".into()),
+    };
+    let doc = read_bytes("note.txt", STORY.as_bytes(), &opts)
+        .remove(0)
+        .unwrap();
+    assert_eq!(doc.published, opts.published);
+    assert_eq!(doc.source.as_deref(), Some("Agence France Presse"));
+}
+
+#[test]
+fn html_file_keeps_the_article_and_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = format!("<h1>Attack near Maiduguri</h1><p>{STORY}</p><p>Residents said the attackers fled towards the Sambisa forest before troops arrived.</p>");
+    let path = write(dir.path(), "page.html", html_page(&body).as_bytes());
+    let opts = IngestOptions {
+        published: NaiveDate::from_ymd_opt(2000, 1, 1),
+        source: Some("fallback".into()),
+    };
+    let doc = read_source(&Source::File(path), &opts)
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(doc
+        .text
+        .contains("killing three officers, the army said.\n\nResidents said"));
+    assert!(!doc.text.contains("Home"));
+    assert!(!doc.text.contains("About us"));
+    // The page's own date and name win over the options.
+    assert_eq!(doc.published, NaiveDate::from_ymd_opt(2016, 7, 3));
+    assert_eq!(doc.source.as_deref(), Some("Lake Chad Herald"));
+    assert_eq!(doc.title.as_deref(), Some("Attack near Maiduguri"));
+}
+
+#[test]
+fn jsonl_records_keep_ids_dates_and_sources() {
+    let batch = format!(
+        "{{\"id\": \"afp-1\", \"text\": \"{STORY}\", \"published\": \"2016-07-03\", \"source\": \"AFP\", \"extra\": [1, 2]}}\n\
+         \n\
+         {{\"text\": \"Clashes erupted in Bangui on Sunday.\", \"url\": \"https://example.org/b\"}}\n\
+         {{\"id\": 7, \"html\": \"<html><body><p>{STORY}</p></body></html>\"}}\n"
+    );
+    let docs: Vec<Document> =
+        read_bytes("batch.jsonl", batch.as_bytes(), &IngestOptions::default())
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0].id, "afp-1");
+    assert_eq!(docs[0].origin, "batch.jsonl:1");
+    assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2016, 7, 3));
+    assert_eq!(docs[0].source.as_deref(), Some("AFP"));
+    assert_eq!(docs[1].id, "batch.jsonl:3");
+    assert_eq!(docs[1].url.as_deref(), Some("https://example.org/b"));
+    assert_eq!(docs[2].id, "7");
+    assert_eq!(docs[2].text, STORY);
+}
+
+#[test]
+fn bad_jsonl_lines_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = format!(
+        "{{\"id\": \"a\", \"text\": \"{STORY}\"}}\n\
+         this is not json\n\
+         {{\"id\": \"c\", \"text\": \"Shelling in Donetsk.\", \"published\": \"2016-13-45\"}}\n\
+         {{\"id\": \"d\", \"title\": \"No body here\"}}\n\
+         {{\"id\": \"e\", \"text\": \"Protest in Harare.\"}}\n"
+    );
+    let path = write(dir.path(), "batch.jsonl", batch.as_bytes());
+    let results = read_all(&path);
+    assert_eq!(results.len(), 5);
+    let p = path.display();
+    let messages = failures_of(&path);
+    assert_eq!(messages.len(), 3);
+    assert!(
+        messages[0].starts_with(&format!("{p}:2: not JSON: ")),
+        "{}",
+        messages[0]
+    );
+    assert_eq!(
+        messages[1],
+        format!("{p}:3: invalid published date \"2016-13-45\"")
+    );
+    assert_eq!(
+        messages[2],
+        format!("{p}:4: record has neither \"text\" nor \"html\"")
+    );
+    assert_eq!(results[4].as_ref().unwrap().id, "e");
+}
+
+#[test]
+fn jsonl_line_over_the_limit_is_skipped_and_the_rest_read() {
+    let long = "x".repeat(5000);
+    let batch = format!(
+        "{{\"id\": \"a\", \"text\": \"{long}\"}}\n{{\"id\": \"b\", \"text\": \"{STORY}\"}}\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "big.jsonl", batch.as_bytes());
+    let results: Vec<_> =
+        read_source_with_limit(&Source::File(path.clone()), &IngestOptions::default(), 1000)
+            .collect();
+    assert_eq!(results.len(), 2);
+    let message = results[0].as_ref().unwrap_err().to_string();
+    assert_eq!(
+        message,
+        format!("{}:1: too large (1 MB > 1 MB limit)", path.display())
+    );
+    assert_eq!(results[1].as_ref().unwrap().id, "b");
+}
+
+#[test]
+fn large_file_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let line = format!("{STORY}\n");
+    for _ in 0..(3 * 1024 * 1024 / line.len() + 1) {
+        file.write_all(line.as_bytes()).unwrap();
+    }
+    drop(file);
+    let results: Vec<_> = read_source_with_limit(
+        &Source::File(path.clone()),
+        &IngestOptions::default(),
+        2 * 1024 * 1024,
+    )
+    .collect();
+    let message = results[0].as_ref().unwrap_err().to_string();
+    assert_eq!(
+        message,
+        format!("{}: too large (4 MB > 2 MB limit)", path.display())
+    );
+}
+
+#[test]
+fn every_bad_file_gets_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (write(d, "empty.txt", b""), "empty input"),
+        (write(d, "blank.html", b"  \n "), "empty input"),
+        (write(d, "blob.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"), "binary content (NUL or control bytes), not text"),
+        (write(d, "latin1.txt", b"Attaque pr\xe8s de Gao"), "invalid UTF-8 at byte 10"),
+        (write(d, "nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"), "HTML has no extractable text"),
+        (write(d, "nobody.html", b"<html><head><title>Only a title</title></head></html>"), "HTML has no extractable text"),
+        (write(d, "photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0"), "unknown file type and not UTF-8 text (binary content (NUL or control bytes), not text)"),
+    ];
+    for (path, want) in cases {
+        let got = failures_of(&path);
+        assert_eq!(got, vec![format!("{}: {want}", path.display())]);
+    }
+    let missing = d.join("missing.txt");
+    let (sources, failures) = expand_inputs(std::slice::from_ref(&missing));
+    assert!(sources.is_empty());
+    assert_eq!(
+        failures[0].to_string(),
+        format!(
+            "{}: cannot read: no such file or directory",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn unknown_extension_named_explicitly_is_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "wire.md", STORY.as_bytes());
+    let doc = read_all(&path).remove(0).unwrap();
+    assert_eq!(doc.text, STORY);
+}
+
+#[test]
+fn directories_are_walked_sorted_skipping_hidden_and_unknown_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "b.txt", STORY.as_bytes());
+    write(
+        d,
+        "a/z.html",
+        html_page(&format!("<p>{STORY}</p>")).as_bytes(),
+    );
+    write(d, "a/y.jsonl", b"{\"text\": \"Clashes in Bangui.\"}\n");
+    write(d, ".hidden.txt", STORY.as_bytes());
+    write(d, ".git/x.txt", STORY.as_bytes());
+    write(d, "notes.docx", b"PK\x03\x04");
+    let (sources, failures) = expand_inputs(&[d.to_path_buf(), PathBuf::from("-")]);
+    assert!(failures.is_empty());
+    let want = vec![
+        Source::File(d.join("a/y.jsonl")),
+        Source::File(d.join("a/z.html")),
+        Source::File(d.join("b.txt")),
+        Source::Stdin,
+    ];
+    assert_eq!(sources, want);
+}
+
+#[test]
+fn empty_directory_is_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "readme.docx", b"PK");
+    let (sources, failures) = expand_inputs(&[dir.path().to_path_buf()]);
+    assert!(sources.is_empty());
+    assert_eq!(
+        failures[0].to_string(),
+        format!(
+            "{}: no .txt, .html, .htm or .jsonl files in directory",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn unnamed_input_is_sniffed() {
+    let opts = IngestOptions::default();
+    let jsonl = read_bytes(
+        "-",
+        b"  {\"id\": \"s1\", \"text\": \"Clashes in Bangui.\"}\n",
+        &opts,
+    );
+    assert_eq!(jsonl[0].as_ref().unwrap().id, "s1");
+    let html = read_bytes("-", html_page(&format!("<p>{STORY}</p>")).as_bytes(), &opts);
+    assert_eq!(html[0].as_ref().unwrap().text, STORY);
+    let text = read_bytes("-", STORY.as_bytes(), &opts);
+    let doc = text[0].as_ref().unwrap();
+    assert_eq!(doc.text, STORY);
+    assert_eq!(doc.origin, "-");
+    assert!(doc.id.starts_with("stdin-"));
+}
+
+#[test]
+fn html_in_a_legacy_charset_is_decoded() {
+    let mut page = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>".to_vec();
+    page.extend_from_slice(b"Des hommes arm\xe9s ont attaqu\xe9 un poste de police pr\xe8s de Diffa mardi, selon l'arm\xe9e nig\xe9rienne.");
+    page.extend_from_slice(b"</p></body></html>");
+    let doc = read_bytes("diffa.html", &page, &IngestOptions::default())
+        .remove(0)
+        .unwrap();
+    assert!(doc.text.contains("Des hommes armés ont attaqué"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(name: &str, bytes: &[u8]) {
+        for result in read_bytes(name, bytes, &IngestOptions::default()) {
+            match result {
+                Ok(doc) => {
+                    assert!(!doc.text.trim().is_empty());
+                    assert!(!doc.id.is_empty());
+                    // Spans over the whole text are valid.
+                    let offsets = doc.char_offsets();
+                    assert_eq!(offsets.char_at(doc.text.len()), doc.text.chars().count());
+                }
+                Err(failure) => {
+                    let line = failure.to_string();
+                    assert!(line.starts_with(name));
+                    assert!(!line.contains('\n'), "{line}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            for name in ["a.txt", "a.html", "a.jsonl", "a.xyz", "-"] {
+                check(name, &bytes);
+            }
+        }
+
+        #[test]
+        fn arbitrary_markup_never_panics(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<p>".to_string()), Just("</p>".to_string()), Just("<div class='share'>".to_string()),
+                Just("</div>".to_string()), Just("<a href='x'>".to_string()), Just("</a>".to_string()),
+                Just("<br>".to_string()), Just("<script>".to_string()), Just("<pre>".to_string()),
+                Just("<meta charset='latin1'>".to_string()), "[ -~éд\n]{0,40}",
+            ], 0..60)) {
+            let page = parts.concat();
+            check("p.html", page.as_bytes());
+            let record = serde_json::json!({"id": "r", "html": page}).to_string();
+            check("r.jsonl", record.as_bytes());
+        }
+
+        #[test]
+        fn arbitrary_text_round_trips(text in "[ -~éдم\n]{1,200}") {
+            prop_assume!(!text.trim().is_empty());
+            let docs = read_bytes("t.txt", text.as_bytes(), &IngestOptions::default());
+            prop_assert_eq!(&docs[0].as_ref().unwrap().text, &text);
+        }
+    }
+}
