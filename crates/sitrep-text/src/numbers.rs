@@ -245,6 +245,18 @@ fn parse_core(t: &Toks, j: usize) -> Option<Core> {
     }
 }
 
+/// An exact number (digits or words, no hedge, not vague) at token `j`:
+/// its value and the token index after it. Used by the date parser for
+/// "two days ago".
+pub(crate) fn exact_number_at(t: &Toks, j: usize) -> Option<(u64, usize)> {
+    let core = match t.get(j)?.kind {
+        TokKind::Num => parse_digits(t, j)?,
+        TokKind::Word => parse_words(t, j)?,
+        _ => return None,
+    };
+    Some((core.value, core.end))
+}
+
 fn parse_digits(t: &Toks, j: usize) -> Option<Core> {
     let s = t.str(j);
     let mut end = j + 1;
@@ -557,6 +569,17 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
     if core.digits && j > 0 && t.is_punct(j - 1, '/') && t.touching(j - 1) {
         return skip;
     }
+    // Inside a hyphenated chain that starts with a year or runs on:
+    // "2019-10-21" (but "15-20" is a range, read before this point).
+    let dash_before =
+        |k: usize| k > 1 && t.is_dash(k - 1) && t.touching(k - 1) && t.touching(k - 2);
+    if core.digits && dash_before(j) {
+        let head = t.str(j - 2);
+        let year_head = head.len() == 4 && head.bytes().all(|b| b.is_ascii_digit());
+        if year_head || dash_before(j - 2) {
+            return skip;
+        }
+    }
     if is_clock_suffix(t, end) {
         return skip;
     }
@@ -744,6 +767,7 @@ mod tests {
         assert!(q("the 21st Brigade fired 155mm shells").is_empty());
         assert!(q("inflation hit 3.5 in May").is_empty());
         assert!(q("on 21/06 and 21/06/2016, open 24/7").is_empty());
+        assert!(q("reported on 2019-10-21").is_empty());
         assert_eq!(one("Two 12-year-old boys were shot.").1, 2);
     }
 
