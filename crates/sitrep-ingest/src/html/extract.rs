@@ -14,6 +14,7 @@
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::Node;
+use std::collections::HashMap;
 
 /// What kind of element a block's text sits in; headings and list items are
 /// valued differently from paragraphs.
@@ -52,6 +53,7 @@ struct Container {
 
 /// The walk's state: the blocks so far and the block being filled.
 struct Flattener {
+    sizes: TextSizes,
     blocks: Vec<Block>,
     containers: Vec<Container>,
     /// Indices into `containers` of the elements currently open.
@@ -76,19 +78,58 @@ struct OpenElement {
 /// Extracts the article text of a parsed page; empty when nothing in it reads
 /// like prose.
 pub fn main_text(document: &scraper::Html) -> String {
-    let mut flat = Flattener::new();
+    let mut flat = Flattener::new(text_sizes(document));
     flat.walk(document.tree.root());
-    let Some(best) = best_container(&flat) else {
-        return String::new();
-    };
-    let container = &flat.containers[best];
-    let blocks = &flat.blocks[container.first_block..container.end_block];
-    render(blocks)
+    match best_container(&flat) {
+        Some(best) => {
+            let container = &flat.containers[best];
+            render(&flat.blocks[container.first_block..container.end_block])
+        }
+        // No prose anywhere (a one-line fragment, a table): keep whatever
+        // visible text is not navigation.
+        None => render(&flat.blocks),
+    }
+}
+
+/// Characters of visible text under each element, and on the whole page.
+/// A class that says "sidebar" or "paywall" on an element holding most of
+/// the page is a layout flag, not a boilerplate box; these sizes tell the
+/// two apart.
+struct TextSizes {
+    by_element: HashMap<ego_tree::NodeId, usize>,
+    total: usize,
+}
+
+fn text_sizes(document: &scraper::Html) -> TextSizes {
+    let mut by_element: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+    let mut total = 0;
+    for node in document.tree.root().descendants() {
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        let invisible = node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| skipped_tag(e.name())))
+            .unwrap_or(false);
+        if invisible {
+            continue;
+        }
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        if chars == 0 {
+            continue;
+        }
+        total += chars;
+        for ancestor in node.ancestors() {
+            *by_element.entry(ancestor.id()).or_default() += chars;
+        }
+    }
+    TextSizes { by_element, total }
 }
 
 impl Flattener {
-    fn new() -> Self {
+    fn new(sizes: TextSizes) -> Self {
         Flattener {
+            sizes,
             blocks: Vec::new(),
             containers: Vec::new(),
             open: Vec::new(),
@@ -146,7 +187,7 @@ impl Flattener {
                     self.push_line_break();
                     return false;
                 }
-                if skipped_tag(name) || hidden(element) || boilerplate_name(element) {
+                if skipped_tag(name) || hidden(element) || self.boilerplate(node.id(), element) {
                     return false;
                 }
                 let is_block = block_tag(name);
@@ -177,6 +218,18 @@ impl Flattener {
             Node::Document | Node::Fragment => true,
             _ => false,
         }
+    }
+
+    /// Named like boilerplate and small enough to be a box on the page
+    /// rather than the page itself.
+    fn boilerplate(&self, node: ego_tree::NodeId, element: &Element) -> bool {
+        let share_allowed = match boilerplate_name(element) {
+            Naming::Neutral => return false,
+            Naming::SoftNegative => 0.5,
+            Naming::HardNegative => 0.85,
+        };
+        let size = self.sizes.by_element.get(&node).copied().unwrap_or(0);
+        (size as f64) < share_allowed * self.sizes.total as f64
     }
 
     /// Handles a node on the way up.
@@ -438,31 +491,44 @@ const POSITIVE: &[&str] = &[
     "article", "content", "entry", "story", "body", "main", "post", "text",
 ];
 
+/// What an element's class and id say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Naming {
+    Neutral,
+    SoftNegative,
+    HardNegative,
+}
+
 /// Class/id say comment, share, related, promo, newsletter, cookie, byline,
 /// author bio, footer, sidebar...
-fn boilerplate_name(element: &Element) -> bool {
-    if article_hint(element) {
-        return false;
+fn boilerplate_name(element: &Element) -> Naming {
+    if matches!(element.name(), "html" | "body") || article_hint(element) {
+        return Naming::Neutral;
     }
     let class = element.attr("class").unwrap_or("");
     let id = element.attr("id").unwrap_or("");
     if class.is_empty() && id.is_empty() {
-        return false;
+        return Naming::Neutral;
     }
     let names = format!("{class} {id}").to_ascii_lowercase();
     let tokens: Vec<&str> = names.split_ascii_whitespace().collect();
     if tokens
         .iter()
-        .any(|t| HARD_NEGATIVE.iter().any(|n| t.contains(n)))
+        .any(|t| HARD_NEGATIVE.iter().any(|n| word_match(t, n)))
     {
-        return true;
+        return Naming::HardNegative;
     }
     let soft = tokens
         .iter()
         .any(|t| SOFT_NEGATIVE.iter().any(|n| word_match(t, n)));
-    soft && !tokens
+    let positive = tokens
         .iter()
-        .any(|t| POSITIVE.iter().any(|p| t.contains(p)))
+        .any(|t| POSITIVE.iter().any(|p| t.contains(p)));
+    if soft && !positive {
+        Naming::SoftNegative
+    } else {
+        Naming::Neutral
+    }
 }
 
 /// `needle` occurs in `token` at a word start (after `-`, `_` or the start),
