@@ -373,17 +373,38 @@ def load_countries(gnc: zipfile.ZipFile, ci: zipfile.ZipFile, loc: zipfile.ZipFi
 # ------------------------------------------------------------ subdivisions
 
 
+LEVEL_WORD_RE = re.compile(r"^(.+?)\s+(?:Regional|Autonomous|Federal|Capital|Special)$")
+SLAVIC_LEVEL_RE = re.compile(r"\s(?:oblast|krai|kray|raion|rayon|okrug)$", re.IGNORECASE)
+
+
+def strip_level_words(name: str) -> str:
+    """"Tigray Regional State" -> "Tigray", "Idlib District" -> "Idlib"."""
+    while True:
+        m = SUFFIX_RE.match(name) or LEVEL_WORD_RE.match(name)
+        if not m:
+            return name
+        name = m.group(1)
+
+
 def admin_display_name(name: str, aliases: list[str]) -> str:
-    """English name of an admin area: a "<X> Governorate"-style alias wins."""
+    """Display name of an admin area, chosen to match how ACLED names them.
+
+    ACLED mostly keeps the local form GeoNames uses when it is plain ASCII
+    ("Nord-Kivu", "Extreme-Nord", "Banaadir"), so such names stay, minus
+    level words. A name in scholarly transliteration ("Nīnawá", "Ḩalab") or a
+    Slavic adjectival form ("Kharkivska oblast") gives way to the English
+    "<X> Governorate"-style alias ("Nineveh", "Aleppo", "Kharkiv").
+    Measured on ACLED Africa 2016 gold admin-1: 371 of 500 exact, against
+    314 with English aliases always and 344 with GeoNames names always.
+    """
+    if all(ord(c) < 128 for c in name) and not SLAVIC_LEVEL_RE.search(name):
+        return ascii_display(strip_level_words(name))
     for alias in aliases:
         for pattern in (SUFFIX_RE, PREFIX_RE):
             m = pattern.match(alias)
             if m and useful_alternate(m.group(1)):
-                return ascii_display(m.group(1))
-    m = SUFFIX_RE.match(name)
-    if m and useful_alternate(m.group(1)):
-        return ascii_display(m.group(1))
-    return ascii_display(name)
+                return ascii_display(strip_level_words(m.group(1)))
+    return ascii_display(strip_level_words(name))
 
 
 def load_subdivisions(loc: zipfile.ZipFile):

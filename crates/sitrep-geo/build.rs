@@ -1,0 +1,331 @@
+//! Compiles the committed gazetteer (`data/gazetteer/`) into the tables that
+//! `src/gazetteer.rs` embeds with `include_bytes!`:
+//!
+//! - `gazetteer_names.fst`: an `fst::Map` from folded name to a postings range
+//!   (`offset << 32 | count`);
+//! - `gazetteer_postings.bin`: little-endian `u32`s, each an entry id with the
+//!   match kind in the top two bits (0 preferred name, 1 alternate name,
+//!   2 alternate with a leading Arabic article stripped);
+//! - `gazetteer_entries.bin`: one 32-byte record per entry (layout in
+//!   [`write_entry`]), ids in file order: countries, regions, admin-1 areas,
+//!   admin-2 areas, populated places;
+//! - `gazetteer_strings.bin`: the entries' display names back to back; entry
+//!   `i`'s name ends where entry `i + 1`'s starts.
+//!
+//! Folding must be byte-for-byte the one the geoparser applies to text, so the
+//! build script compiles `sitrep-text`'s own `normalize.rs` (it depends only on
+//! `unicode-normalization`) instead of keeping a copy that could drift.
+
+use std::collections::HashMap;
+use std::error::Error;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "../sitrep-text/src/normalize.rs"]
+mod normalize;
+
+use normalize::fold;
+
+const KIND_NAME: u32 = 0;
+const KIND_ALTERNATE: u32 = 1;
+const KIND_ARTICLE_STRIPPED: u32 = 2;
+
+const FEATURE_COUNTRY: u8 = 0;
+const FEATURE_ADMIN1: u8 = 1;
+const FEATURE_ADMIN2: u8 = 2;
+const FEATURE_PLACE: u8 = 3;
+const FEATURE_REGION: u8 = 4;
+const FEATURE_OTHER: u8 = 5;
+
+const NO_ENTRY: u32 = u32::MAX;
+
+/// Leading articles of Arabic names as English copy writes them, folded.
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ul", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es",
+    "et", "ez", "en", "esh",
+];
+
+struct Entry {
+    geonameid: u32,
+    name: String,
+    alternates: Vec<String>,
+    lat: f32,
+    lon: f32,
+    country_code: [u8; 2],
+    feature: u8,
+    population: u32,
+    admin1: u32,
+    admin2: u32,
+}
+
+type BuildResult<T> = Result<T, Box<dyn Error>>;
+
+fn main() -> BuildResult<()> {
+    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
+    let data_dir = manifest_dir.join("../../data/gazetteer");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
+    for file in [
+        "countries.tsv",
+        "regions.tsv",
+        "extra_aliases.tsv",
+        "entries.tsv.gz",
+    ] {
+        println!("cargo:rerun-if-changed={}", data_dir.join(file).display());
+    }
+    println!(
+        "cargo:rerun-if-changed={}",
+        manifest_dir
+            .join("../sitrep-text/src/normalize.rs")
+            .display()
+    );
+    println!("cargo:rerun-if-changed=build.rs");
+
+    let mut entries = read_countries(&data_dir.join("countries.tsv"))?;
+    entries.extend(read_regions(&data_dir.join("regions.tsv"))?);
+    let first_geonames_row = u32::try_from(entries.len())?;
+    entries.extend(read_geonames_entries(
+        &data_dir.join("entries.tsv.gz"),
+        first_geonames_row,
+    )?);
+    add_extra_aliases(&data_dir.join("extra_aliases.tsv"), &mut entries)?;
+
+    write_tables(&entries, &out_dir)?;
+    Ok(())
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .map(|(n, line)| (n + 1, line.split('\t').collect()))
+}
+
+fn country_code(code: &str) -> [u8; 2] {
+    match code.as_bytes() {
+        [a, b] => [*a, *b],
+        _ => *b"  ",
+    }
+}
+
+fn split_names(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// `iso2 iso3 name lat lon capital geonameid population demonyms aliases`
+fn read_countries(path: &Path) -> BuildResult<Vec<Entry>> {
+    let text = fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    for (line_no, cols) in data_lines(&text) {
+        if cols.len() != 10 {
+            return Err(format!("{}:{line_no}: expected 10 columns", path.display()).into());
+        }
+        out.push(Entry {
+            geonameid: cols[6].parse()?,
+            name: cols[2].to_string(),
+            alternates: split_names(cols[9]),
+            lat: cols[3].parse()?,
+            lon: cols[4].parse()?,
+            country_code: country_code(cols[0]),
+            feature: FEATURE_COUNTRY,
+            population: saturate(cols[7].parse::<u64>()?),
+            admin1: NO_ENTRY,
+            admin2: NO_ENTRY,
+        });
+    }
+    Ok(out)
+}
+
+/// `name country lat lon feature alternates note` (hand-written)
+fn read_regions(path: &Path) -> BuildResult<Vec<Entry>> {
+    let text = fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    for (line_no, cols) in data_lines(&text) {
+        if cols.len() < 6 {
+            return Err(
+                format!("{}:{line_no}: expected at least 6 columns", path.display()).into(),
+            );
+        }
+        let feature = match cols[4] {
+            "region" => FEATURE_REGION,
+            "other" => FEATURE_OTHER,
+            other => {
+                return Err(
+                    format!("{}:{line_no}: unknown feature {other:?}", path.display()).into(),
+                )
+            }
+        };
+        out.push(Entry {
+            geonameid: 0,
+            name: cols[0].to_string(),
+            alternates: split_names(cols[5]),
+            lat: cols[2].parse()?,
+            lon: cols[3].parse()?,
+            country_code: country_code(cols[1]),
+            feature,
+            population: 0,
+            admin1: NO_ENTRY,
+            admin2: NO_ENTRY,
+        });
+    }
+    Ok(out)
+}
+
+/// `kind geonameid country lat lon population admin1_row admin2_row name alternates`,
+/// written by scripts/build_gazetteer.py; admin rows count from the file's first data line.
+fn read_geonames_entries(path: &Path, first_id: u32) -> BuildResult<Vec<Entry>> {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(fs::File::open(path)?).read_to_string(&mut text)?;
+    let row_ref = |field: &str| -> BuildResult<u32> {
+        if field.is_empty() {
+            Ok(NO_ENTRY)
+        } else {
+            Ok(first_id + field.parse::<u32>()?)
+        }
+    };
+    let mut out = Vec::new();
+    for (line_no, cols) in data_lines(&text) {
+        if cols.len() != 10 {
+            return Err(format!("{}:{line_no}: expected 10 columns", path.display()).into());
+        }
+        let feature = match cols[0] {
+            "A1" => FEATURE_ADMIN1,
+            "A2" => FEATURE_ADMIN2,
+            "P" => FEATURE_PLACE,
+            other => {
+                return Err(format!("{}:{line_no}: unknown kind {other:?}", path.display()).into())
+            }
+        };
+        out.push(Entry {
+            geonameid: cols[1].parse()?,
+            name: cols[8].to_string(),
+            alternates: split_names(cols[9]),
+            lat: cols[3].parse()?,
+            lon: cols[4].parse()?,
+            country_code: country_code(cols[2]),
+            feature,
+            population: saturate(cols[5].parse::<u64>()?),
+            admin1: row_ref(cols[6])?,
+            admin2: row_ref(cols[7])?,
+        });
+    }
+    Ok(out)
+}
+
+/// `geonameid alias note` (hand-written): spellings common in news that
+/// GeoNames lacks.
+fn add_extra_aliases(path: &Path, entries: &mut [Entry]) -> BuildResult<()> {
+    let text = fs::read_to_string(path)?;
+    let by_geonameid: HashMap<u32, usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.geonameid != 0)
+        .map(|(i, e)| (e.geonameid, i))
+        .collect();
+    for (line_no, cols) in data_lines(&text) {
+        if cols.len() < 2 {
+            return Err(
+                format!("{}:{line_no}: expected geonameid and alias", path.display()).into(),
+            );
+        }
+        let id: u32 = cols[0].parse()?;
+        let Some(&index) = by_geonameid.get(&id) else {
+            return Err(format!("{}:{line_no}: unknown geonameid {id}", path.display()).into());
+        };
+        entries[index].alternates.push(cols[1].to_string());
+    }
+    Ok(())
+}
+
+fn saturate(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The name without a leading Arabic article, when what is left is a name.
+fn strip_article(folded: &str) -> Option<&str> {
+    let (head, rest) = folded.split_once(' ')?;
+    (ARABIC_ARTICLES.contains(&head) && rest.chars().count() >= 3).then_some(rest)
+}
+
+fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
+    // (folded name, posting) pairs; a posting is id | kind << 30.
+    let mut keyed: Vec<(String, u32)> = Vec::with_capacity(entries.len() * 3);
+    for (id, entry) in entries.iter().enumerate() {
+        let id = u32::try_from(id)?;
+        if id >= 1 << 30 {
+            return Err("too many gazetteer entries for 30-bit ids".into());
+        }
+        let names = std::iter::once((&entry.name, KIND_NAME))
+            .chain(entry.alternates.iter().map(|a| (a, KIND_ALTERNATE)));
+        for (name, kind) in names {
+            let folded = fold(name);
+            if folded.is_empty() {
+                continue;
+            }
+            if let Some(rest) = strip_article(&folded) {
+                keyed.push((rest.to_string(), id | KIND_ARTICLE_STRIPPED << 30));
+            }
+            keyed.push((folded, id | kind << 30));
+        }
+    }
+    // Sorting by (key, posting) puts the strongest kind of each id first.
+    keyed.sort_unstable();
+
+    let mut builder = fst::MapBuilder::memory();
+    let mut postings: Vec<u8> = Vec::new();
+    let mut start = 0;
+    while start < keyed.len() {
+        let key = &keyed[start].0;
+        let mut end = start;
+        let mut ids: Vec<u32> = Vec::new();
+        while end < keyed.len() && &keyed[end].0 == key {
+            ids.push(keyed[end].1);
+            end += 1;
+        }
+        // Keep one posting per id, the strongest; order by kind, then id.
+        ids.sort_unstable_by_key(|p| (p & ((1 << 30) - 1), p >> 30));
+        ids.dedup_by_key(|p| *p & ((1 << 30) - 1));
+        ids.sort_unstable_by_key(|p| (p >> 30, p & ((1 << 30) - 1)));
+        let offset = u64::try_from(postings.len() / 4)?;
+        let count = u64::try_from(ids.len())?;
+        for p in &ids {
+            postings.extend_from_slice(&p.to_le_bytes());
+        }
+        builder.insert(key.as_bytes(), offset << 32 | count)?;
+        start = end;
+    }
+    fs::write(out_dir.join("gazetteer_names.fst"), builder.into_inner()?)?;
+    fs::write(out_dir.join("gazetteer_postings.bin"), &postings)?;
+
+    let mut table = Vec::with_capacity(entries.len() * 32);
+    let mut strings = String::new();
+    for entry in entries {
+        write_entry(&mut table, entry, u32::try_from(strings.len())?);
+        strings.push_str(&entry.name);
+    }
+    fs::write(out_dir.join("gazetteer_entries.bin"), &table)?;
+    fs::write(out_dir.join("gazetteer_strings.bin"), strings.as_bytes())?;
+    Ok(())
+}
+
+/// Record layout, little-endian, 32 bytes:
+/// `geonameid u32 | lat f32 | lon f32 | population u32 | name offset u32 |
+/// admin1 id u32 | admin2 id u32 | country code [u8; 2] | feature u8 | 0u8`.
+fn write_entry(table: &mut Vec<u8>, entry: &Entry, name_offset: u32) {
+    table.extend_from_slice(&entry.geonameid.to_le_bytes());
+    table.extend_from_slice(&entry.lat.to_le_bytes());
+    table.extend_from_slice(&entry.lon.to_le_bytes());
+    table.extend_from_slice(&entry.population.to_le_bytes());
+    table.extend_from_slice(&name_offset.to_le_bytes());
+    table.extend_from_slice(&entry.admin1.to_le_bytes());
+    table.extend_from_slice(&entry.admin2.to_le_bytes());
+    table.extend_from_slice(&entry.country_code);
+    table.push(entry.feature);
+    table.push(0);
+}
