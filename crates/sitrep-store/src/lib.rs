@@ -329,6 +329,170 @@ impl Store {
     }
 }
 
+/// Events and reported fatalities for one key (an event type, a day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventCount {
+    /// The type's ACLED spelling or the day as YYYY-MM-DD; `None` collects
+    /// events without a value for the key.
+    pub key: Option<String>,
+    pub events: usize,
+    /// Sum of the stated fatalities (events without a count add nothing).
+    pub fatalities: u64,
+}
+
+/// Aggregates over the events a filter selects, for timelines and legends.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventStats {
+    pub events: usize,
+    pub fatalities: u64,
+    /// Ordered by event count, most first, then by type name.
+    pub by_type: Vec<EventCount>,
+    /// Ordered by day; undated events come first with `key: None`.
+    pub by_day: Vec<EventCount>,
+}
+
+/// Read methods for the HTTP API. They share one WHERE-clause builder, so a
+/// count and the page it describes always agree; `query_events` keeps its own
+/// copy of the same rules, and a test checks the two select the same rows.
+impl Store {
+    /// How many stored events match `filter` (its limit and offset ignored).
+    pub fn count_matching_events(&self, filter: &EventFilter) -> Result<usize> {
+        let (where_sql, values) = filter_clause(filter);
+        let sql = format!("SELECT COUNT(*) FROM events{where_sql}");
+        let n: i64 = self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// One event by id.
+    pub fn event(&self, event_id: &str) -> Result<Option<Event>> {
+        let record: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT record FROM events WHERE event_id = ?1",
+                [event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(match record {
+            Some(json) => Some(serde_json::from_str(&json)?),
+            None => None,
+        })
+    }
+
+    /// One stored document by id, as ingestion produced it.
+    pub fn document(&self, doc_id: &str) -> Result<Option<Document>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT doc_id, source, url, title, published, origin, text
+                 FROM documents WHERE doc_id = ?1",
+                [doc_id],
+                |r| {
+                    Ok((
+                        Document {
+                            id: r.get(0)?,
+                            source: r.get(1)?,
+                            url: r.get(2)?,
+                            title: r.get(3)?,
+                            published: None,
+                            origin: r.get(5)?,
+                            text: r.get(6)?,
+                        },
+                        r.get::<_, Option<String>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(row.map(|(mut doc, published)| {
+            // Stored by `put_document` as `NaiveDate::to_string`; anything
+            // else (a hand-edited row) reads as unknown rather than failing.
+            doc.published = published.and_then(|p| p.parse().ok());
+            doc
+        }))
+    }
+
+    /// Counts and fatalities by event type and by day over the events that
+    /// match `filter` (its limit and offset ignored).
+    pub fn event_stats(&self, filter: &EventFilter) -> Result<EventStats> {
+        let by_type = self.grouped_counts(filter, "event_type", "COUNT(*) DESC, event_type")?;
+        let by_day = self.grouped_counts(filter, "event_date", "event_date")?;
+        Ok(EventStats {
+            events: by_type.iter().map(|c| c.events).sum(),
+            fatalities: by_type.iter().map(|c| c.fatalities).sum(),
+            by_type,
+            by_day,
+        })
+    }
+
+    /// `column` and `order` are fixed strings from this file, never input.
+    fn grouped_counts(
+        &self,
+        filter: &EventFilter,
+        column: &'static str,
+        order: &'static str,
+    ) -> Result<Vec<EventCount>> {
+        let (where_sql, values) = filter_clause(filter);
+        let sql = format!(
+            "SELECT {column}, COUNT(*), COALESCE(SUM(fatalities), 0) FROM events{where_sql}
+             GROUP BY {column} ORDER BY {order}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            Ok(EventCount {
+                key: r.get(0)?,
+                events: r.get::<_, i64>(1)? as usize,
+                fatalities: r.get::<_, i64>(2)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// The WHERE clause (with a leading space, or empty) and its bound values for
+/// a filter's conditions. Values are always parameters, never SQL text.
+fn filter_clause(filter: &EventFilter) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value as V;
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut values: Vec<V> = Vec::new();
+    if let Some(d) = filter.from {
+        clauses.push("event_date >= ?");
+        values.push(V::Text(d.to_string()));
+    }
+    if let Some(d) = filter.to {
+        clauses.push("event_date <= ?");
+        values.push(V::Text(d.to_string()));
+    }
+    if let Some(t) = &filter.event_type {
+        clauses.push("event_type = ?");
+        values.push(V::Text(t.clone()));
+    }
+    if let Some(c) = &filter.country {
+        clauses.push("country = ? COLLATE NOCASE");
+        values.push(V::Text(c.clone()));
+    }
+    if let Some(a) = &filter.actor {
+        clauses.push("(instr(lower(actor1), lower(?)) > 0 OR instr(lower(actor2), lower(?)) > 0)");
+        values.push(V::Text(a.clone()));
+        values.push(V::Text(a.clone()));
+    }
+    if let Some((min_lon, min_lat, max_lon, max_lat)) = filter.bbox {
+        clauses.push("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?");
+        values.extend([
+            V::Real(min_lon),
+            V::Real(max_lon),
+            V::Real(min_lat),
+            V::Real(max_lat),
+        ]);
+    }
+    if clauses.is_empty() {
+        (String::new(), values)
+    } else {
+        (format!(" WHERE {}", clauses.join(" AND ")), values)
+    }
+}
+
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
@@ -481,5 +645,128 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", 999).unwrap();
         assert!(matches!(Store::init(conn), Err(StoreError::TooNew { .. })));
+    }
+    /// Three events over two days, two types, two countries, one document.
+    fn read_fixture() -> Store {
+        let mut s = Store::open_in_memory().unwrap();
+        let run = s.begin_run("extract", &[]).unwrap();
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 3, d);
+        let mut a = event("e1", "d1");
+        a.event_date = day(4);
+        a.country = Some("Sudan".into());
+        a.actor1 = Some("Rapid Support Forces".into());
+        a.fatalities = Some(12);
+        a.latitude = Some(13.63);
+        a.longitude = Some(25.35);
+        let mut b = event("e2", "d1");
+        b.event_date = day(4);
+        b.event_type = Some(EventType::ExplosionsRemoteViolence);
+        b.country = Some("Sudan".into());
+        b.fatalities = Some(3);
+        let mut c = event("e3", "d1");
+        c.event_date = day(5);
+        c.country = Some("Chad".into());
+        let mut doc = Document::new("d1", "Fighting in El Fasher killed 12.");
+        doc.title = Some("Fighting in Darfur".into());
+        doc.source = Some("Wire".into());
+        doc.published = day(5);
+        s.put_document(run, &doc, &[a, b, c]).unwrap();
+        s
+    }
+
+    #[test]
+    fn count_matching_events_agrees_with_query_events() {
+        let s = read_fixture();
+        let filters = [
+            EventFilter::default(),
+            EventFilter {
+                country: Some("sudan".into()),
+                ..Default::default()
+            },
+            EventFilter {
+                event_type: Some("Battles".into()),
+                from: chrono::NaiveDate::from_ymd_opt(2024, 3, 5),
+                ..Default::default()
+            },
+            EventFilter {
+                actor: Some("support".into()),
+                ..Default::default()
+            },
+            EventFilter {
+                bbox: Some((20.0, 10.0, 30.0, 15.0)),
+                ..Default::default()
+            },
+            EventFilter {
+                country: Some("x' OR '1'='1".into()),
+                ..Default::default()
+            },
+        ];
+        let expected = [3, 2, 1, 1, 1, 0];
+        for (filter, want) in filters.iter().zip(expected) {
+            let rows = s.query_events(filter).unwrap().len();
+            assert_eq!(s.count_matching_events(filter).unwrap(), want, "{filter:?}");
+            assert_eq!(rows, want, "{filter:?}");
+        }
+        // limit and offset shape a page; the count is of every match
+        let page = EventFilter {
+            limit: Some(1),
+            offset: 1,
+            ..Default::default()
+        };
+        assert_eq!(s.count_matching_events(&page).unwrap(), 3);
+    }
+
+    #[test]
+    fn event_by_id_returns_the_stored_record() {
+        let s = read_fixture();
+        let e = s.event("e1").unwrap().unwrap();
+        assert_eq!(e.fatalities, Some(12));
+        assert_eq!(e.actor1.as_deref(), Some("Rapid Support Forces"));
+        assert!(s.event("nope").unwrap().is_none());
+    }
+
+    #[test]
+    fn document_by_id_returns_text_and_metadata() {
+        let s = read_fixture();
+        let d = s.document("d1").unwrap().unwrap();
+        assert_eq!(d.text, "Fighting in El Fasher killed 12.");
+        assert_eq!(d.title.as_deref(), Some("Fighting in Darfur"));
+        assert_eq!(d.source.as_deref(), Some("Wire"));
+        assert_eq!(d.published, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert!(s.document("d2").unwrap().is_none());
+    }
+
+    #[test]
+    fn event_stats_count_by_type_and_day() {
+        let s = read_fixture();
+        let all = s.event_stats(&EventFilter::default()).unwrap();
+        assert_eq!(all.events, 3);
+        assert_eq!(all.fatalities, 15);
+        let types: Vec<(Option<&str>, usize, u64)> = all
+            .by_type
+            .iter()
+            .map(|c| (c.key.as_deref(), c.events, c.fatalities))
+            .collect();
+        assert_eq!(
+            types,
+            vec![
+                (Some("Battles"), 2, 12),
+                (Some("Explosions/Remote violence"), 1, 3)
+            ]
+        );
+        let days: Vec<(Option<&str>, usize)> = all
+            .by_day
+            .iter()
+            .map(|c| (c.key.as_deref(), c.events))
+            .collect();
+        assert_eq!(days, vec![(Some("2024-03-04"), 2), (Some("2024-03-05"), 1)]);
+        let chad = s
+            .event_stats(&EventFilter {
+                country: Some("Chad".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(chad.events, 1);
+        assert_eq!(chad.fatalities, 0);
     }
 }
