@@ -9,13 +9,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let html = sitrep_ingest::html::decode(&std::fs::read(path)?);
     let document = scraper::Html::parse_document(&html);
+    if phrase == "--blocks" {
+        print!("{}", sitrep_ingest::html::explain(&document));
+        return Ok(());
+    }
     for node in document.tree.root().descendants() {
         let Some(text) = node.value().as_text() else {
             continue;
         };
         let in_script = node
             .parent()
-            .and_then(|p| p.value().as_element().map(|e| matches!(e.name(), "script" | "style")))
+            .and_then(|p| {
+                p.value()
+                    .as_element()
+                    .map(|e| matches!(e.name(), "script" | "style"))
+            })
             .unwrap_or(false);
         if in_script || !text.contains(phrase.as_str()) {
             continue;
@@ -24,7 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if let Some(e) = ancestor.value().as_element() {
                 let attrs: Vec<String> = e
                     .attrs()
-                    .filter(|(k, _)| matches!(*k, "class" | "id" | "style" | "hidden" | "aria-hidden" | "itemprop"))
+                    .filter(|(k, _)| {
+                        matches!(
+                            *k,
+                            "class" | "id" | "style" | "hidden" | "aria-hidden" | "itemprop"
+                        )
+                    })
                     .map(|(k, v)| format!("{k}={v:?}"))
                     .collect();
                 println!("{} {}", e.name(), attrs.join(" "));

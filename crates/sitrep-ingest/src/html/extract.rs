@@ -91,6 +91,33 @@ pub fn main_text(document: &scraper::Html) -> String {
     }
 }
 
+/// Every block with its value, and which container won: for tuning.
+#[doc(hidden)]
+pub fn explain(document: &scraper::Html) -> String {
+    let mut flat = Flattener::new(text_sizes(document));
+    flat.walk(document.tree.root());
+    let best = best_container(&flat);
+    let mut out = String::new();
+    if let Some(b) = best {
+        let c = &flat.containers[b];
+        out.push_str(&format!(
+            "best container {b}: blocks {}..{}\n",
+            c.first_block, c.end_block
+        ));
+    }
+    for (i, block) in flat.blocks.iter().enumerate() {
+        let preview: String = block.text.chars().take(70).collect();
+        out.push_str(&format!(
+            "{i:4} {:7.1} {:?} c={} l={} {preview:?}\n",
+            block_value(block),
+            block.kind,
+            block.chars,
+            block.link_chars
+        ));
+    }
+    out
+}
+
 /// Characters of visible text under each element, and on the whole page.
 /// A class that says "sidebar" or "paywall" on an element holding most of
 /// the page is a layout flag, not a boilerplate box; these sizes tell the
@@ -187,7 +214,7 @@ impl Flattener {
                     self.push_line_break();
                     return false;
                 }
-                if skipped_tag(name) || hidden(element) || self.boilerplate(node.id(), element) {
+                if skipped_tag(name) || self.boilerplate(node.id(), element) {
                     return false;
                 }
                 let is_block = block_tag(name);
@@ -223,7 +250,14 @@ impl Flattener {
     /// Named like boilerplate and small enough to be a box on the page
     /// rather than the page itself.
     fn boilerplate(&self, node: ego_tree::NodeId, element: &Element) -> bool {
-        let share_allowed = match boilerplate_name(element) {
+        // Hidden popups sometimes swallow the page through an unclosed
+        // tag, so hiding is no more final than naming.
+        let naming = if hidden(element) {
+            Naming::HardNegative
+        } else {
+            boilerplate_name(element)
+        };
+        let share_allowed = match naming {
             Naming::Neutral => return false,
             Naming::SoftNegative => 0.5,
             Naming::HardNegative => 0.85,
@@ -436,7 +470,6 @@ const HARD_NEGATIVE: &[&str] = &[
     "taboola",
     "gdpr",
     "consent",
-    "paywall",
     "subscribe",
     "signup",
     "sign-up",
@@ -469,7 +502,6 @@ const SOFT_NEGATIVE: &[&str] = &[
     "trending",
     "pagination",
     "pager",
-    "widget",
     "toolbar",
     "skip-link",
     "skiplink",
@@ -484,6 +516,19 @@ const SOFT_NEGATIVE: &[&str] = &[
     "print-only",
     "visually-hidden",
     "sr-only",
+];
+
+/// Endings of class names that describe a state, not a kind of box.
+const STATE_SUFFIXES: &[&str] = &[
+    "-enabled",
+    "-disabled",
+    "-open",
+    "-closed",
+    "-active",
+    "-loaded",
+    "-visible",
+    "-on",
+    "-off",
 ];
 
 /// Words that mark an element as the article container.
@@ -511,7 +556,11 @@ fn boilerplate_name(element: &Element) -> Naming {
         return Naming::Neutral;
     }
     let names = format!("{class} {id}").to_ascii_lowercase();
-    let tokens: Vec<&str> = names.split_ascii_whitespace().collect();
+    // "modal-enabled", "comments-open": state flags on the article itself.
+    let tokens: Vec<&str> = names
+        .split_ascii_whitespace()
+        .filter(|t| !STATE_SUFFIXES.iter().any(|s| t.ends_with(s)))
+        .collect();
     if tokens
         .iter()
         .any(|t| HARD_NEGATIVE.iter().any(|n| word_match(t, n)))
@@ -531,17 +580,53 @@ fn boilerplate_name(element: &Element) -> Naming {
     }
 }
 
-/// `needle` occurs in `token` at a word start (after `-`, `_` or the start),
-/// so "sharebar" and "post-share" match "share" but "timeshared" does not.
+/// `needle` occurs in `token` as a word: after `-`, `_` or the start, and
+/// before a separator, the end, or a compounding ending ("sharebar",
+/// "comments", "relatedposts"), so "post-share" matches "share" but
+/// "timeshared" and "pagerow" ("pager") do not.
 fn word_match(token: &str, needle: &str) -> bool {
     token.match_indices(needle).any(|(at, _)| {
-        at == 0
+        let starts_word = at == 0
             || token[..at]
                 .chars()
                 .next_back()
-                .is_some_and(|c| !c.is_ascii_alphanumeric())
+                .is_some_and(|c| !c.is_ascii_alphanumeric());
+        let rest = &token[at + needle.len()..];
+        let ends_word = rest.is_empty()
+            || rest.starts_with(|c: char| !c.is_ascii_alphanumeric())
+            || COMPOUND_ENDINGS.iter().any(|e| rest.starts_with(e));
+        starts_word && ends_word
     })
 }
+
+/// Endings that make a compound class name out of a boilerplate word.
+const COMPOUND_ENDINGS: &[&str] = &[
+    "s",
+    "bar",
+    "box",
+    "list",
+    "link",
+    "button",
+    "tool",
+    "widget",
+    "wrap",
+    "container",
+    "area",
+    "section",
+    "block",
+    "post",
+    "article",
+    "stor",
+    "content",
+    "thread",
+    "form",
+    "icon",
+    "nav",
+    "menu",
+    "panel",
+    "module",
+    "item",
+];
 
 /// The element names itself the article body.
 fn article_hint(element: &Element) -> bool {
@@ -783,5 +868,7 @@ mod tests {
         assert!(word_match("post-share", "share"));
         assert!(word_match("sharebar", "share"));
         assert!(!word_match("timeshared", "share"));
+        assert!(!word_match("pagebuilder-pagerow", "pager"));
+        assert!(word_match("fb-comments", "comment"));
     }
 }

@@ -4,7 +4,7 @@
 mod extract;
 mod meta;
 
-pub use extract::main_text;
+pub use extract::{explain, main_text};
 pub use meta::{page_meta, PageMeta};
 
 use encoding_rs::{Encoding, UTF_8};
