@@ -1,0 +1,374 @@
+//! The actor dictionary: named actors (`data/actors/actors.tsv`) and generic
+//! agents (`data/actors/agents.tsv`), compiled once into one automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sitrep_model::{ActorType, Span};
+use std::sync::LazyLock;
+
+use crate::lexicon::is_word_byte;
+
+const ACTORS_TSV: &str = include_str!("../../../data/actors/actors.tsv");
+const AGENTS_TSV: &str = include_str!("../../../data/actors/agents.tsv");
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DictionaryError {
+    #[error("{file} line {line}: expected {expected} tab-separated columns")]
+    Columns {
+        file: &'static str,
+        line: usize,
+        expected: usize,
+    },
+    #[error("{file} line {line}: bad actor type code {code:?}")]
+    BadInter {
+        file: &'static str,
+        line: usize,
+        code: String,
+    },
+    #[error("{file} line {line}: unknown agent kind {kind:?}")]
+    BadKind {
+        file: &'static str,
+        line: usize,
+        kind: String,
+    },
+    #[error("building the actor automaton: {0}")]
+    Automaton(String),
+}
+
+/// Common nouns standing for an actor whose name depends on the country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgentKind {
+    Military,
+    Police,
+    Government,
+    Unidentified,
+    /// "militants", "rebels": the document's named armed group if it has one.
+    Militants,
+    Civilians,
+    Protesters,
+    Rioters,
+    Prisoners,
+}
+
+impl AgentKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "military" => AgentKind::Military,
+            "police" => AgentKind::Police,
+            "government" => AgentKind::Government,
+            "unidentified" => AgentKind::Unidentified,
+            "militants" => AgentKind::Militants,
+            "civilians" => AgentKind::Civilians,
+            "protesters" => AgentKind::Protesters,
+            "rioters" => AgentKind::Rioters,
+            "prisoners" => AgentKind::Prisoners,
+            _ => return None,
+        })
+    }
+
+    /// ACLED's name for this agent in `country`, and its actor type.
+    pub fn acled_name(self, country: &str) -> (String, ActorType) {
+        match self {
+            AgentKind::Military => (
+                format!("Military Forces of {country}"),
+                ActorType::StateForces,
+            ),
+            AgentKind::Police => (
+                format!("Police Forces of {country}"),
+                ActorType::StateForces,
+            ),
+            AgentKind::Government => (format!("Government of {country}"), ActorType::StateForces),
+            AgentKind::Unidentified | AgentKind::Militants => (
+                format!("Unidentified Armed Group ({country})"),
+                ActorType::PoliticalMilitia,
+            ),
+            AgentKind::Civilians => (format!("Civilians ({country})"), ActorType::Civilians),
+            AgentKind::Protesters => (format!("Protesters ({country})"), ActorType::Protesters),
+            AgentKind::Rioters => (format!("Rioters ({country})"), ActorType::Rioters),
+            AgentKind::Prisoners => (format!("Prisoners ({country})"), ActorType::Civilians),
+        }
+    }
+
+    /// Can carry out armed violence.
+    pub fn is_armed(self) -> bool {
+        matches!(
+            self,
+            AgentKind::Military
+                | AgentKind::Police
+                | AgentKind::Unidentified
+                | AgentKind::Militants
+        )
+    }
+}
+
+/// A named actor as ACLED writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedActor {
+    /// ACLED's name; `{country}` is replaced by the event's country.
+    pub canonical: String,
+    pub inter: ActorType,
+    /// Home country, `None` for transnational actors.
+    pub country: Option<String>,
+}
+
+impl NamedActor {
+    pub fn name_in(&self, country: Option<&str>) -> Option<String> {
+        if self.canonical.contains("{country}") {
+            country.map(|c| self.canonical.replace("{country}", c))
+        } else {
+            Some(self.canonical.clone())
+        }
+    }
+}
+
+/// What an actor mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRef {
+    /// Index into [`ActorDictionary::named`].
+    Named(usize),
+    Agent(AgentKind),
+}
+
+/// An actor named in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ActorMention {
+    pub span: Span,
+    pub actor: ActorRef,
+}
+
+struct Pattern {
+    actor: ActorRef,
+    /// Acronyms ("IS", "SAF") match only as written, so "is" is not ISIS.
+    case_sensitive: bool,
+    text: String,
+}
+
+/// Named actors and agents, with one automaton over all their aliases.
+pub struct ActorDictionary {
+    pub named: Vec<NamedActor>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+}
+
+fn is_acronym(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn content_lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
+    tsv.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl ActorDictionary {
+    /// Parses the two TSV files (see `data/actors/README.md`).
+    pub fn parse(actors_tsv: &str, agents_tsv: &str) -> Result<Self, DictionaryError> {
+        let mut named = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |patterns: &mut Vec<Pattern>, alias: &str, actor: ActorRef| {
+            let alias = alias.trim();
+            let case_sensitive = is_acronym(alias);
+            let key = if case_sensitive {
+                alias.to_string()
+            } else {
+                alias.to_ascii_lowercase()
+            };
+            if alias.is_empty() || !seen.insert(key) {
+                return;
+            }
+            patterns.push(Pattern {
+                actor,
+                case_sensitive,
+                text: alias.to_string(),
+            });
+        };
+        for (line, l) in content_lines(actors_tsv) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(DictionaryError::Columns {
+                    file: "actors.tsv",
+                    line,
+                    expected: 4,
+                });
+            }
+            let inter = cols[1]
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .and_then(|c| ActorType::from_code(c).ok())
+                .ok_or_else(|| DictionaryError::BadInter {
+                    file: "actors.tsv",
+                    line,
+                    code: cols[1].to_string(),
+                })?;
+            let country = match cols[2].trim() {
+                "-" | "" => None,
+                c => Some(c.to_string()),
+            };
+            let idx = named.len();
+            let canonical = cols[0].trim().to_string();
+            if !canonical.contains("{country}") {
+                add(&mut patterns, &canonical, ActorRef::Named(idx));
+            }
+            for alias in cols[3].split('|') {
+                add(&mut patterns, alias, ActorRef::Named(idx));
+            }
+            named.push(NamedActor {
+                canonical,
+                inter,
+                country,
+            });
+        }
+        for (line, l) in content_lines(agents_tsv) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() != 2 {
+                return Err(DictionaryError::Columns {
+                    file: "agents.tsv",
+                    line,
+                    expected: 2,
+                });
+            }
+            let kind =
+                AgentKind::parse(cols[0].trim()).ok_or_else(|| DictionaryError::BadKind {
+                    file: "agents.tsv",
+                    line,
+                    kind: cols[0].to_string(),
+                })?;
+            for alias in cols[1].split('|') {
+                add(&mut patterns, alias, ActorRef::Agent(kind));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
+        Ok(ActorDictionary {
+            named,
+            patterns,
+            automaton,
+        })
+    }
+
+    /// The dictionary compiled into the binary.
+    pub fn embedded() -> Result<Self, DictionaryError> {
+        Self::parse(ACTORS_TSV, AGENTS_TSV)
+    }
+
+    /// Number of named actors and of aliases (named and generic).
+    pub fn size(&self) -> (usize, usize) {
+        (self.named.len(), self.patterns.len())
+    }
+
+    /// Every actor mention in `text`, in order, on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<ActorMention> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            if pattern.case_sensitive && text[m.start()..m.end()] != pattern.text {
+                continue;
+            }
+            out.push(ActorMention {
+                span: Span::new(m.start(), m.end()),
+                actor: pattern.actor,
+            });
+        }
+        out
+    }
+}
+
+/// The embedded dictionary, parsed once. `None` only if the data files are
+/// malformed, which the tests rule out.
+pub static DICTIONARY: LazyLock<Option<ActorDictionary>> =
+    LazyLock::new(|| ActorDictionary::embedded().ok());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict() -> &'static ActorDictionary {
+        DICTIONARY.as_ref().expect("embedded dictionary parses")
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let d = dict();
+        d.find(text)
+            .into_iter()
+            .map(|m| match m.actor {
+                ActorRef::Named(i) => d.named[i].canonical.clone(),
+                ActorRef::Agent(k) => format!("{k:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn embedded_files_parse() {
+        assert!(ActorDictionary::embedded().is_ok());
+        let (named, aliases) = dict().size();
+        assert!(named > 50 && aliases > named);
+    }
+
+    #[test]
+    fn aliases_resolve_to_acled_names() {
+        assert_eq!(
+            names("Daesh and ISIL, and the Islamic State of Iraq and the Levant"),
+            vec!["Islamic State", "Islamic State", "Islamic State"]
+        );
+        assert_eq!(
+            names("Boko Haram insurgents raided Gwoza"),
+            vec!["Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
+        );
+        assert_eq!(names("al-Shabab claimed it"), vec!["Al Shabaab"]);
+    }
+
+    #[test]
+    fn acronyms_are_case_sensitive() {
+        assert_eq!(names("IS fighters"), vec!["Islamic State", "Militants"]);
+        assert!(names("it is what it is").is_empty());
+    }
+
+    #[test]
+    fn longest_alias_wins() {
+        assert_eq!(names("anti-riot police fired"), vec!["Police"]);
+        assert_eq!(names("government troops"), vec!["Military"]);
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        assert!(matches!(
+            ActorDictionary::parse("X\t9\t-\tx\n", ""),
+            Err(DictionaryError::BadInter { .. })
+        ));
+        assert!(matches!(
+            ActorDictionary::parse("X\t2\n", ""),
+            Err(DictionaryError::Columns { .. })
+        ));
+        assert!(matches!(
+            ActorDictionary::parse("", "sailors\tnavy\n"),
+            Err(DictionaryError::BadKind { .. })
+        ));
+    }
+
+    #[test]
+    fn country_templates_fill_in() {
+        let d = dict();
+        let fulani = d
+            .named
+            .iter()
+            .find(|a| a.canonical.starts_with("Fulani"))
+            .expect("Fulani entry");
+        assert_eq!(
+            fulani.name_in(Some("Nigeria")).as_deref(),
+            Some("Fulani Ethnic Militia (Nigeria)")
+        );
+        assert_eq!(fulani.name_in(None), None);
+    }
+}

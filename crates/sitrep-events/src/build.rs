@@ -1,0 +1,629 @@
+//! Turning an incident into an [`Event`], every field with its evidence.
+
+use crate::actors::{ActorMention, ActorRef, AgentKind};
+use crate::fatalities::{count_sentence, Count};
+use crate::incidents::{places_near, Incident};
+use crate::reading::{is_country, Annotated};
+use chrono::NaiveDate;
+use sitrep_geo::countries;
+use sitrep_model::{
+    ActorType, CharOffsets, Event, EventType, Evidence, Fields, PlaceMention, Span, SubEventType,
+    TimePrecision,
+};
+
+/// An actor chosen for a slot, with the span that names or implies it.
+#[derive(Debug, Clone, PartialEq)]
+struct Slot {
+    name: String,
+    inter: ActorType,
+    span: Span,
+}
+
+/// The country the document is mostly about, and where it says so.
+#[derive(Debug, Clone)]
+pub struct DocCountry {
+    pub name: String,
+    pub span: Span,
+}
+
+/// Capitalised words that are demonyms or country names, with the country.
+fn country_words(text: &str) -> Vec<(Span, &'static str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word_char = c.is_alphanumeric() || c == '-';
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let w = &text[s..i];
+                if w.len() >= 4 && w.starts_with(|c: char| c.is_uppercase()) {
+                    if let Some(country) =
+                        countries::by_demonym(w).or_else(|| countries::by_name(w))
+                    {
+                        out.push((Span::new(s, i), country.name));
+                    }
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The dominant country: places count twice, demonyms and names once.
+pub fn doc_country(an: &Annotated<'_>) -> Option<DocCountry> {
+    let mut votes: Vec<(String, usize, Span)> = Vec::new();
+    let mut vote = |name: &str, weight: usize, span: Span| match votes
+        .iter_mut()
+        .find(|(n, _, _)| n == name)
+    {
+        Some(v) => v.1 += weight,
+        None => votes.push((name.to_string(), weight, span)),
+    };
+    for p in &an.places {
+        if !p.place.country.is_empty() {
+            vote(&p.place.country, 2, p.span);
+        }
+    }
+    for (span, name) in country_words(an.text) {
+        vote(name, 1, span);
+    }
+    // Ties go to the first mentioned (votes keep first-seen order).
+    let best = votes.iter().map(|v| v.1).max()?;
+    votes
+        .into_iter()
+        .find(|v| v.1 == best)
+        .map(|(name, _, span)| DocCountry { name, span })
+}
+
+/// "Nigerian troops", "Kenya's army": the country named just before a
+/// state-force noun.
+fn demonym_before(an: &Annotated<'_>, mention: Span) -> Option<(&'static str, Span)> {
+    let head = an.text.get(..mention.start)?;
+    let mut end = head.len();
+    for _ in 0..2 {
+        let trimmed = head[..end].trim_end();
+        if trimmed.ends_with([',', ';', '.', ':']) {
+            return None;
+        }
+        let start = trimmed
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let word = &trimmed[start..];
+        if word.is_empty() {
+            return None;
+        }
+        let bare = word
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches('\'');
+        if bare.starts_with(|c: char| c.is_uppercase()) {
+            if let Some(c) = countries::by_demonym(bare).or_else(|| countries::by_name(bare)) {
+                return Some((c.name, Span::new(start, start + word.len())));
+            }
+        }
+        end = start;
+    }
+    None
+}
+
+/// The document's most-mentioned named armed group that is not a state
+/// force: what "the militants" refers to.
+fn doc_group(an: &Annotated<'_>) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in &an.actors {
+        if let ActorRef::Named(i) = m.actor {
+            let non_state = an.dict.named.get(i).is_some_and(|a| {
+                matches!(
+                    a.inter,
+                    ActorType::RebelGroup
+                        | ActorType::PoliticalMilitia
+                        | ActorType::IdentityMilitia
+                )
+            });
+            if non_state {
+                match counts.iter_mut().find(|(k, _)| *k == i) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((i, 1)),
+                }
+            }
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.into_iter().find(|c| c.1 == best).map(|c| c.0)
+}
+
+/// FNV-1a: stable across Rust versions (unlike `DefaultHasher`).
+fn stable_hash(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in *part {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Builds events for one document's incidents.
+pub struct Builder<'b, 'a> {
+    pub an: &'b Annotated<'a>,
+    pub offsets: CharOffsets<'a>,
+    pub country: Option<DocCountry>,
+    group: Option<usize>,
+}
+
+impl<'b, 'a> Builder<'b, 'a> {
+    pub fn new(an: &'b Annotated<'a>) -> Self {
+        Builder {
+            an,
+            offsets: an.doc.char_offsets(),
+            country: doc_country(an),
+            group: doc_group(an),
+        }
+    }
+
+    fn evidence(&self, span: Span) -> Evidence {
+        let (s, e) = self.offsets.span(span);
+        Evidence::text_span(s, e, self.an.slice(span))
+    }
+
+    fn put(&self, event: &mut Event, field: &str, span: Span) {
+        event
+            .evidence
+            .insert(field.to_string(), self.evidence(span));
+    }
+
+    fn slot_for(&self, m: &ActorMention, country: Option<&str>) -> Option<Slot> {
+        let named = |i: usize| {
+            let a = self.an.dict.named.get(i)?;
+            Some(Slot {
+                name: a.name_in(country)?,
+                inter: a.inter,
+                span: m.span,
+            })
+        };
+        match m.actor {
+            ActorRef::Named(i) => named(i),
+            ActorRef::Agent(AgentKind::Militants) if self.group.is_some() => {
+                self.group.and_then(named)
+            }
+            ActorRef::Agent(kind) => {
+                let state = matches!(
+                    kind,
+                    AgentKind::Military | AgentKind::Police | AgentKind::Government
+                );
+                let own = if state {
+                    demonym_before(self.an, m.span).map(|(c, _)| c)
+                } else {
+                    None
+                };
+                let c = own.or(country)?;
+                let (name, inter) = kind.acled_name(c);
+                Some(Slot {
+                    name,
+                    inter,
+                    span: m.span,
+                })
+            }
+        }
+    }
+
+    fn default_slot(&self, kind: AgentKind, country: Option<&str>, span: Span) -> Option<Slot> {
+        let (name, inter) = kind.acled_name(country?);
+        Some(Slot { name, inter, span })
+    }
+
+    /// The event's place: the incident's own, else the nearest in its
+    /// sentences, else the document's main place.
+    fn place(&self, inc: &Incident) -> Option<&'a PlaceMention> {
+        if let Some(p) = inc.place.and_then(|i| self.an.places.get(i)) {
+            return Some(p);
+        }
+        for &s in &inc.sentences {
+            let span = self.an.sentences[s];
+            if let Some(i) = places_near(self.an, span, inc.reading.anchor).first() {
+                return self.an.places.get(*i).copied();
+            }
+        }
+        self.main_place()
+    }
+
+    /// The most-mentioned non-country place (first on ties), else the first
+    /// country mention.
+    fn main_place(&self) -> Option<&'a PlaceMention> {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (i, p) in self.an.places.iter().enumerate() {
+            if is_country(p) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == p.place.name) {
+                Some(c) => c.1 += 1,
+                None => counts.push((&p.place.name, 1, i)),
+            }
+        }
+        let best = counts.iter().map(|c| c.1).max();
+        match best {
+            Some(best) => counts
+                .into_iter()
+                .find(|c| c.1 == best)
+                .and_then(|c| self.an.places.get(c.2).copied()),
+            None => self.an.places.iter().find(|p| is_country(p)).copied(),
+        }
+    }
+
+    pub fn build(&self, inc: &Incident) -> Event {
+        let an = self.an;
+        let reading = inc.reading;
+        let anchor = reading.anchor;
+        let mut event = Event {
+            doc_id: an.doc.id.clone(),
+            source: an.doc.source.clone(),
+            event_type: Some(reading.sub.event_type()),
+            sub_event_type: Some(reading.sub),
+            ..Default::default()
+        };
+        let id = stable_hash(&[
+            an.doc.id.as_bytes(),
+            &anchor.start.to_le_bytes(),
+            &anchor.end.to_le_bytes(),
+        ]);
+        event.event_id = format!("{id:016x}");
+        self.put(&mut event, Fields::EVENT_TYPE, anchor);
+        self.put(&mut event, Fields::SUB_EVENT_TYPE, anchor);
+
+        let first = an.sentences[inc.sentences[0]];
+        let last = an.sentences[*inc.sentences.last().unwrap_or(&inc.sentences[0])];
+        let notes_span = first.cover(last);
+        event.notes = Some(an.slice(notes_span).to_string());
+        self.put(&mut event, Fields::NOTES, notes_span);
+
+        let place = self.place(inc);
+        let country = self.fill_location(&mut event, place);
+        self.fill_actors(&mut event, inc, country.as_deref());
+        self.fill_counts(&mut event, inc);
+        self.fill_date(&mut event, inc);
+        event.confidence = self.confidence(inc, place, &event);
+        event
+    }
+
+    fn fill_location(&self, event: &mut Event, place: Option<&PlaceMention>) -> Option<String> {
+        let Some(p) = place else {
+            let c = self.country.as_ref()?;
+            event.country = Some(c.name.clone());
+            self.put(event, Fields::COUNTRY, c.span);
+            return Some(c.name.clone());
+        };
+        let whole = p.phrase.unwrap_or(p.span);
+        event.location = Some(p.place.name.clone());
+        event.latitude = Some(p.place.lat);
+        event.longitude = Some(p.place.lon);
+        event.geo_precision = Some(p.precision);
+        for f in [
+            Fields::LOCATION,
+            Fields::LATITUDE,
+            Fields::LONGITUDE,
+            Fields::GEO_PRECISION,
+        ] {
+            self.put(event, f, whole);
+        }
+        if !p.place.country.is_empty() {
+            event.country = Some(p.place.country.clone());
+            self.put(event, Fields::COUNTRY, p.span);
+        }
+        if let Some(a1) = &p.place.admin1 {
+            event.admin1 = Some(a1.clone());
+            self.put(event, Fields::ADMIN1, p.span);
+        }
+        if let Some(a2) = &p.place.admin2 {
+            event.admin2 = Some(a2.clone());
+            self.put(event, Fields::ADMIN2, p.span);
+        }
+        event.country.clone()
+    }
+
+    /// Armed actors of the incident's sentences, in text order, distinct.
+    fn armed_slots(&self, inc: &Incident, country: Option<&str>) -> Vec<Slot> {
+        let mut out: Vec<Slot> = Vec::new();
+        for &s in &inc.sentences {
+            for m in self.an.actors_in(self.an.sentences[s]) {
+                if !self.an.is_armed(m) {
+                    continue;
+                }
+                if let Some(slot) = self.slot_for(m, country) {
+                    if !out.iter().any(|o| o.name == slot.name) {
+                        out.push(slot);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn first_mention(
+        &self,
+        inc: &Incident,
+        pred: impl Fn(&ActorMention) -> bool,
+    ) -> Option<ActorMention> {
+        inc.sentences
+            .iter()
+            .flat_map(|&s| self.an.actors_in(self.an.sentences[s]))
+            .find(|m| pred(m))
+            .copied()
+    }
+
+    fn fill_actors(&self, event: &mut Event, inc: &Incident, country: Option<&str>) {
+        use SubEventType as S;
+        let an = self.an;
+        let anchor = inc.reading.anchor;
+        let sentence = an.sentences[inc.sentences[0]];
+        let (agent, target) = an.agent_and_target(sentence, anchor);
+        let agent_slot = agent
+            .filter(|m| an.is_armed(m))
+            .and_then(|m| self.slot_for(&m, country));
+        let target_slot = target.and_then(|m| self.slot_for(&m, country));
+        let armed = self.armed_slots(inc, country);
+        let civilian = self.first_mention(inc, |m| an.is_civilian(m));
+        let civilians = || match civilian {
+            Some(m) => self.slot_for(&m, country),
+            None => self.default_slot(AgentKind::Civilians, country, anchor),
+        };
+        let state = self.first_mention(inc, |m| an.is_state(m));
+        let state_slot = state.and_then(|m| self.slot_for(&m, country));
+        let unidentified = || self.default_slot(AgentKind::Unidentified, country, anchor);
+        let (a1, a2, civ_target) = match inc.reading.sub.event_type() {
+            EventType::Protests => {
+                let protesters = self
+                    .first_mention(inc, |m| {
+                        matches!(m.actor, ActorRef::Agent(AgentKind::Protesters))
+                    })
+                    .map(|m| m.span)
+                    .unwrap_or(anchor);
+                let a2 = if inc.reading.sub == S::PeacefulProtest {
+                    None
+                } else {
+                    state_slot.clone()
+                };
+                (
+                    self.default_slot(AgentKind::Protesters, country, protesters),
+                    a2,
+                    false,
+                )
+            }
+            EventType::Riots => {
+                let rioters = self
+                    .first_mention(inc, |m| {
+                        matches!(m.actor, ActorRef::Agent(AgentKind::Rioters))
+                    })
+                    .map(|m| m.span)
+                    .unwrap_or(anchor);
+                let a2 = if inc.reading.sub == S::MobViolence {
+                    state_slot.clone().or_else(civilians)
+                } else {
+                    state_slot.clone()
+                };
+                (
+                    self.default_slot(AgentKind::Rioters, country, rioters),
+                    a2,
+                    false,
+                )
+            }
+            EventType::ViolenceAgainstCivilians => {
+                let a1 = agent_slot
+                    .clone()
+                    .or_else(|| armed.first().cloned())
+                    .or_else(unidentified);
+                (a1, civilians(), true)
+            }
+            EventType::ExplosionsRemoteViolence => {
+                let a1 = agent_slot
+                    .clone()
+                    .or_else(|| {
+                        armed
+                            .iter()
+                            .find(|s| Some(*s) != target_slot.as_ref())
+                            .cloned()
+                    })
+                    .or_else(|| {
+                        if inc.reading.sub == S::AirDroneStrike {
+                            None
+                        } else {
+                            unidentified()
+                        }
+                    });
+                let armed_target = target_slot
+                    .clone()
+                    .filter(|t| !matches!(t.inter, ActorType::Civilians))
+                    .or_else(|| armed.iter().find(|s| Some(*s) != a1.as_ref()).cloned());
+                match armed_target {
+                    Some(t) => (a1, Some(t), false),
+                    None if civilian.is_some() => (a1, civilians(), true),
+                    None => (a1, None, false),
+                }
+            }
+            EventType::Battles => {
+                let mut sides = armed.clone();
+                if let Some(a) = agent_slot.clone() {
+                    sides.retain(|s| s.name != a.name);
+                    sides.insert(0, a);
+                }
+                let territory = matches!(
+                    inc.reading.sub,
+                    S::GovernmentRegainsTerritory | S::NonStateActorOvertakesTerritory
+                );
+                if territory {
+                    let want_state = inc.reading.sub == S::GovernmentRegainsTerritory;
+                    if let Some(pos) = sides
+                        .iter()
+                        .position(|s| (s.inter == ActorType::StateForces) == want_state)
+                    {
+                        let s = sides.remove(pos);
+                        sides.insert(0, s);
+                    }
+                }
+                let a1 = sides.first().cloned().or_else(unidentified);
+                let a2 = sides.get(1).cloned().or_else(|| {
+                    a1.as_ref()
+                        .filter(|a| a.inter == ActorType::StateForces)
+                        .and_then(|_| unidentified())
+                });
+                (a1, a2, false)
+            }
+            EventType::StrategicDevelopments => {
+                let a1 = if inc.reading.sub == S::Arrests {
+                    state_slot
+                        .clone()
+                        .or_else(|| self.default_slot(AgentKind::Police, country, anchor))
+                } else {
+                    agent_slot.clone().or_else(|| armed.first().cloned())
+                };
+                let a2 = target_slot.filter(|t| Some(t) != a1.as_ref());
+                (a1, a2, false)
+            }
+        };
+        let civ_target = civ_target || a2.as_ref().is_some_and(|s| s.inter == ActorType::Civilians);
+        let a2 = a2.filter(|s| a1.as_ref().is_none_or(|a| a.name != s.name));
+        if let Some(s) = &a1 {
+            event.actor1 = Some(s.name.clone());
+            event.inter1 = Some(s.inter);
+            self.put(event, Fields::ACTOR1, s.span);
+            self.put(event, Fields::INTER1, s.span);
+        }
+        if let Some(s) = &a2 {
+            event.actor2 = Some(s.name.clone());
+            event.inter2 = Some(s.inter);
+            self.put(event, Fields::ACTOR2, s.span);
+            self.put(event, Fields::INTER2, s.span);
+        }
+        event.interaction = ActorType::interaction(event.inter1, event.inter2);
+        let spans: Vec<Span> = a1.iter().chain(a2.iter()).map(|s| s.span).collect();
+        if let Some(span) = spans.iter().copied().reduce(|a, b| a.cover(b)) {
+            self.put(event, Fields::INTERACTION, span);
+        }
+        if civ_target && event.event_type != Some(EventType::Protests) {
+            if let Some(s) = a2.as_ref().filter(|s| s.inter == ActorType::Civilians) {
+                event.civilian_targeting = Some("Civilian targeting".to_string());
+                self.put(event, Fields::CIVILIAN_TARGETING, s.span);
+            }
+        }
+    }
+
+    fn fill_counts(&self, event: &mut Event, inc: &Incident) {
+        let an = self.an;
+        let mut deaths: Option<Count> = None;
+        let mut wounded: Option<Count> = None;
+        let mut none_killed: Option<Span> = None;
+        for &s in &inc.sentences {
+            let c = count_sentence(
+                an.text,
+                an.sentences[s],
+                &an.quantities,
+                &an.triggers,
+                &an.cues,
+            );
+            none_killed = none_killed.or(c.none_killed);
+            deaths = combine(deaths, c.deaths);
+            wounded = combine(wounded, c.wounded);
+        }
+        match (deaths, none_killed) {
+            (Some(d), _) => {
+                event.fatalities = Some(d.value);
+                self.put(event, Fields::FATALITIES, d.evidence);
+            }
+            (None, Some(span)) => {
+                event.fatalities = Some(0);
+                self.put(event, Fields::FATALITIES, span);
+            }
+            (None, None) => {}
+        }
+        if let Some(w) = wounded {
+            event.wounded = Some(w.value);
+            self.put(event, Fields::WOUNDED, w.evidence);
+        }
+    }
+
+    fn fill_date(&self, event: &mut Event, inc: &Incident) {
+        let an = self.an;
+        let date = inc
+            .date
+            .and_then(|i| an.dates.get(i))
+            .and_then(|d| d.date.map(|date| (d, date)));
+        match (date, an.doc.published) {
+            (Some((d, date)), _) => {
+                event.event_date = Some(date);
+                event.time_precision = Some(d.precision);
+                self.put(event, Fields::EVENT_DATE, d.span);
+                self.put(event, Fields::TIME_PRECISION, d.span);
+            }
+            (None, Some(published)) => self.publication_date(event, published),
+            (None, None) => event.caveats.push("no_date_anchor".to_string()),
+        }
+    }
+
+    /// No temporal expression: the report's date, a week's precision.
+    fn publication_date(&self, event: &mut Event, published: NaiveDate) {
+        event.event_date = Some(published);
+        event.time_precision = Some(TimePrecision::Week);
+        event.evidence.insert(
+            Fields::EVENT_DATE.to_string(),
+            Evidence::published(published),
+        );
+        event.evidence.insert(
+            Fields::TIME_PRECISION.to_string(),
+            Evidence::published(published),
+        );
+        event.caveats.push("date_from_publication".to_string());
+    }
+
+    fn confidence(&self, inc: &Incident, place: Option<&PlaceMention>, event: &Event) -> f32 {
+        let mut c: f32 = if inc.reading.auxiliary { 0.55 } else { 0.75 };
+        if inc.reading.weak {
+            c -= 0.15;
+        }
+        let in_sentences = place.is_some_and(|p| {
+            inc.sentences
+                .iter()
+                .any(|&s| self.an.sentences[s].contains(p.span))
+        });
+        if in_sentences {
+            c += 0.1;
+        }
+        if event
+            .evidence
+            .get(Fields::ACTOR1)
+            .is_some_and(|e| e.start.is_some())
+            && event.actor1.is_some()
+        {
+            c += 0.05;
+        }
+        c.clamp(0.05, 0.95)
+    }
+}
+
+/// Counts across an incident's sentences: a restated toll replaces the
+/// running figure if larger; otherwise separate victims add up, and a
+/// repeated figure is a restatement, not new deaths.
+fn combine(total: Option<Count>, next: Option<Count>) -> Option<Count> {
+    match (total, next) {
+        (None, n) => n,
+        (t, None) => t,
+        (Some(t), Some(n)) => {
+            if n.is_toll || n.value == t.value {
+                Some(if n.value > t.value { n } else { t })
+            } else {
+                Some(Count {
+                    value: t.value.saturating_add(n.value),
+                    evidence: t.evidence.cover(n.evidence),
+                    is_toll: false,
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! Fatality and injury counts by ACLED's rules: only deaths the text reports
+//! for this event, the conservative figure, attackers included, injuries and
+//! force sizes never counted, "no casualties" is 0, silence is unknown.
+
+use crate::lexicon::{Cat, Cue, Hit};
+use sitrep_model::Span;
+use sitrep_text::numbers::Quantity;
+
+/// A count and the text it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub value: u32,
+    pub evidence: Span,
+    /// Set for counts restating a total ("the death toll rose to 12").
+    pub is_toll: bool,
+}
+
+/// Counts found in one sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceCounts {
+    pub deaths: Option<Count>,
+    pub wounded: Option<Count>,
+    /// "no casualties", "no one was killed".
+    pub none_killed: Option<Span>,
+}
+
+/// Words that say a trigger is about death (not merely shooting or fighting).
+fn is_death_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.starts_with("kill")
+        || w.starts_with("murder")
+        || w.starts_with("massacre")
+        || w.starts_with("slaughter")
+        || w.starts_with("behead")
+        || w.starts_with("martyr")
+        || w.starts_with("assassinat")
+        || matches!(
+            w.as_str(),
+            "dead"
+                | "died"
+                | "executed"
+                | "decapitated"
+                | "hacked to death"
+                | "burned alive"
+                | "burnt alive"
+                | "shot dead"
+                | "shot and killed"
+                | "gunned down"
+        )
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+fn word_count(s: &str) -> usize {
+    words(s).count()
+}
+
+/// Text between two offsets, with no sentence- or clause-breaking
+/// punctuation that would detach a number from its verb.
+fn gap_ok(text: &str, from: usize, to: usize, max_words: usize) -> bool {
+    if from > to {
+        return false;
+    }
+    let gap = text.get(from..to).unwrap_or("");
+    !gap.contains([';', '.', ':', '(', ')']) && word_count(gap) <= max_words
+}
+
+fn any_in(hits: &[Span], from: usize, to: usize) -> bool {
+    hits.iter().any(|s| s.start >= from && s.end <= to)
+}
+
+/// Counts in `sentence`, from the document's quantities, trigger and cue hits
+/// (all in document byte offsets, any order).
+pub fn count_sentence(
+    text: &str,
+    sentence: Span,
+    quantities: &[Quantity],
+    triggers: &[Hit<Cat>],
+    cues: &[Hit<Cue>],
+) -> SentenceCounts {
+    let inside = |s: Span| sentence.contains(s);
+    let deaths: Vec<Span> = triggers
+        .iter()
+        .filter(|h| inside(h.span) && is_death_word(&text[h.span.start..h.span.end]))
+        .map(|h| h.span)
+        .collect();
+    let injuries: Vec<Span> = cues
+        .iter()
+        .filter(|h| inside(h.span) && h.what == Cue::Injury)
+        .map(|h| h.span)
+        .collect();
+    let tolls: Vec<Span> = cues
+        .iter()
+        .filter(|h| inside(h.span) && h.what == Cue::Toll)
+        .map(|h| h.span)
+        .collect();
+    let including: Vec<Span> = cues
+        .iter()
+        .filter(|h| inside(h.span) && h.what == Cue::Including)
+        .map(|h| h.span)
+        .collect();
+    let quantities: Vec<&Quantity> = quantities.iter().filter(|q| inside(q.span)).collect();
+    let quantity_spans: Vec<Span> = quantities.iter().map(|q| q.span).collect();
+
+    let mut out = SentenceCounts {
+        none_killed: cues
+            .iter()
+            .find(|h| inside(h.span) && h.what == Cue::NoCasualties)
+            .map(|h| h.span),
+        ..Default::default()
+    };
+
+    let mut death_total: Option<Count> = None;
+    let mut wounded_total: Option<Count> = None;
+    let mut attached_to_death: Vec<usize> = Vec::new();
+    for (i, q) in quantities.iter().enumerate() {
+        // Sub-counts ("including two officers") restate part of a total.
+        if including
+            .iter()
+            .any(|c| c.end <= q.span.start && gap_ok(text, c.end, q.span.start, 2))
+        {
+            continue;
+        }
+        // The nearest cue the number belongs to: a verb after it ("five
+        // people were killed") or just before it ("killing five people").
+        let after = |cands: &[Span], max_words: usize| {
+            cands
+                .iter()
+                .filter(|c| c.start >= q.span.end && gap_ok(text, q.span.end, c.start, max_words))
+                .filter(|c| !any_in(&quantity_spans, q.span.end, c.start))
+                .map(|c| c.start - q.span.end)
+                .min()
+        };
+        let before = |cands: &[Span], max_words: usize| {
+            cands
+                .iter()
+                .filter(|c| c.end <= q.span.start && gap_ok(text, c.end, q.span.start, max_words))
+                .filter(|c| !any_in(&quantity_spans, c.end, q.span.start))
+                .map(|c| q.span.start - c.end)
+                .min()
+        };
+        let death_after = after(&deaths, 6);
+        let injury_after = after(&injuries, 6);
+        let death_before = before(&deaths, 3).or(before(&tolls, 6));
+        let injury_before = before(&injuries, 3);
+        let is_death = match (death_after, injury_after) {
+            (Some(d), Some(w)) => d < w,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => match (death_before, injury_before) {
+                (Some(d), Some(w)) => d < w,
+                (Some(_), None) => true,
+                _ => false,
+            },
+        };
+        let is_injury = !is_death && (injury_after.is_some() || injury_before.is_some());
+        let is_toll = tolls.iter().any(|t| t.end <= q.span.start);
+        if is_death {
+            attached_to_death.push(i);
+            let mut value = q.value;
+            // "the suicide bomber and five others were killed": the one
+            // named before "and N others" died too.
+            if others_follow(text, q.span.end) && singular_before_and(text, sentence, q.span.start)
+            {
+                value += 1;
+            }
+            add(&mut death_total, value, q.span, is_toll);
+        } else if is_injury {
+            add(&mut wounded_total, q.value, q.span, false);
+        }
+    }
+    // A conjunct number before a counted one ("three militants and two
+    // soldiers were killed") belongs to the same verb.
+    let mut extra: Vec<usize> = Vec::new();
+    for &i in &attached_to_death {
+        let mut j = i;
+        while j > 0 {
+            let prev = quantities[j - 1];
+            let gap = text
+                .get(prev.span.end..quantities[j].span.start)
+                .unwrap_or("");
+            let joined = gap.trim_end().ends_with(" and") || gap.trim_end().ends_with(',');
+            if !joined || word_count(gap) > 5 || attached_to_death.contains(&(j - 1)) {
+                break;
+            }
+            if !extra.contains(&(j - 1)) {
+                extra.push(j - 1);
+            }
+            j -= 1;
+        }
+    }
+    for j in extra {
+        let q = quantities[j];
+        add(&mut death_total, q.value, q.span, false);
+    }
+    // A singular death with no number: "a soldier was killed".
+    if death_total.is_none() {
+        if let Some(span) = deaths.iter().find(|d| singular_death(text, sentence, **d)) {
+            death_total = Some(Count {
+                value: 1,
+                evidence: *span,
+                is_toll: false,
+            });
+        }
+    }
+    out.deaths = death_total;
+    out.wounded = wounded_total;
+    out
+}
+
+fn add(total: &mut Option<Count>, value: u32, span: Span, is_toll: bool) {
+    match total {
+        Some(c) => {
+            c.value = c.value.saturating_add(value);
+            c.evidence = c.evidence.cover(span);
+            c.is_toll |= is_toll;
+        }
+        None => {
+            *total = Some(Count {
+                value,
+                evidence: span,
+                is_toll,
+            })
+        }
+    }
+}
+
+fn others_follow(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or("");
+    words(rest)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("others") || w.eq_ignore_ascii_case("other"))
+}
+
+/// "the bomber and": the words before `at` end with "and" preceded by a
+/// singular noun phrase (no number, not a plural).
+fn singular_before_and(text: &str, sentence: Span, at: usize) -> bool {
+    let head = text.get(sentence.start..at).unwrap_or("");
+    let ws: Vec<&str> = words(head).collect();
+    let is_det = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        matches!(w.as_str(), "a" | "an" | "the" | "one" | "his" | "her") || w.ends_with("'s")
+    };
+    match ws.as_slice() {
+        [.., det2, det1, noun, and] if and.eq_ignore_ascii_case("and") => {
+            (is_det(det1) || is_det(det2)) && !noun.ends_with('s')
+        }
+        [det, noun, and] if and.eq_ignore_ascii_case("and") => is_det(det) && !noun.ends_with('s'),
+        _ => false,
+    }
+}
+
+/// "a soldier was killed", "he was shot dead", "killing a policeman", "one
+/// person died".
+fn singular_death(text: &str, sentence: Span, death: Span) -> bool {
+    let head = text.get(sentence.start..death.start).unwrap_or("");
+    let tail = text.get(death.end..sentence.end).unwrap_or("");
+    let head_words: Vec<&str> = words(head).collect();
+    let before: Vec<String> = head_words
+        .iter()
+        .rev()
+        .take(4)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let after: Vec<String> = words(tail)
+        .take(2)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    if before
+        .iter()
+        .any(|w| w == "were" || w == "are" || w == "have")
+    {
+        return false;
+    }
+    let passive_singular = before.iter().take(3).any(|w| w == "was" || w == "has");
+    let singular_subject = before
+        .iter()
+        .any(|w| matches!(w.as_str(), "a" | "an" | "another" | "one"));
+    let singular_object = after
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another" | "him" | "her"));
+    passive_singular || singular_subject || singular_object
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{cues, triggers};
+    use sitrep_text::numbers::find_quantities;
+
+    fn counts(text: &str) -> SentenceCounts {
+        let whole = Span::new(0, text.len());
+        let qs = find_quantities(text, whole);
+        count_sentence(text, whole, &qs, &triggers(text), &cues(text))
+    }
+
+    #[test]
+    fn killed_and_wounded_are_kept_apart() {
+        let t = "Two people were killed and 18 were wounded in a mortar attack on Baidoa.";
+        let c = counts(t);
+        assert_eq!(c.deaths.map(|d| d.value), Some(2));
+        assert_eq!(c.wounded.map(|d| d.value), Some(18));
+    }
+
+    #[test]
+    fn attacker_counts_with_others() {
+        let t = "The suicide bomber and five others were killed at a checkpoint in Mogadishu.";
+        let c = counts(t);
+        assert_eq!(c.deaths.map(|d| d.value), Some(6));
+    }
+
+    #[test]
+    fn including_is_not_added() {
+        let t = "Militants ambushed a patrol near Maiduguri, killing nine soldiers, including two officers.";
+        let c = counts(t);
+        assert_eq!(c.deaths.map(|d| d.value), Some(9));
+    }
+
+    #[test]
+    fn force_sizes_are_not_deaths() {
+        let t = "About 200 fighters in a convoy of 30 vehicles attacked the town of Baga.";
+        let c = counts(t);
+        assert_eq!(c.deaths, None);
+        assert_eq!(c.wounded, None);
+    }
+
+    #[test]
+    fn conjoined_counts_add_up() {
+        let t = "Three militants and two soldiers were killed in the clash near Dikwa.";
+        let c = counts(t);
+        assert_eq!(c.deaths.map(|d| d.value), Some(5));
+    }
+
+    #[test]
+    fn singular_death_without_number() {
+        let t = "A policeman was shot dead at a checkpoint in Wajir.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(1));
+        let t = "Gunmen stormed the home of a chief, killing him.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(1));
+    }
+
+    #[test]
+    fn plural_without_number_is_unknown() {
+        let t = "Civilians were killed when shells hit the market.";
+        assert_eq!(counts(t).deaths, None);
+    }
+
+    #[test]
+    fn no_casualties_is_evidence_of_zero() {
+        let t =
+            "A bomb exploded near the mayor's office in Kismayo but no casualties were reported.";
+        let c = counts(t);
+        assert!(c.none_killed.is_some());
+        assert_eq!(c.deaths, None);
+    }
+
+    #[test]
+    fn toll_is_marked() {
+        let t = "The death toll from the attack rose to 12.";
+        let c = counts(t);
+        assert_eq!(
+            c.deaths.as_ref().map(|d| (d.value, d.is_toll)),
+            Some((12, true))
+        );
+    }
+}

@@ -1,0 +1,717 @@
+//! Trigger and cue lexicons, each compiled once into an Aho-Corasick automaton.
+//!
+//! A pattern ending in `*` matches any word that starts with it ("protest*"
+//! matches "protesters", "protested"); every other pattern must end on a word
+//! boundary. All patterns must start on a word boundary.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sitrep_model::Span;
+use std::sync::LazyLock;
+
+/// What a trigger word says happened. Several categories can map to the same
+/// ACLED sub-event type; the classifier combines them per sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cat {
+    Chemical,
+    Air,
+    Suicide,
+    Ied,
+    Grenade,
+    Shelling,
+    /// "strike(s)": an air strike or a labour strike, decided by context.
+    Strike,
+    Clash,
+    Ambush,
+    Attack,
+    Storm,
+    GovRetake,
+    Capture,
+    Kill,
+    Shoot,
+    Abduct,
+    Sexual,
+    Protest,
+    Intervention,
+    ExcessiveForce,
+    Riot,
+    Burn,
+    Loot,
+    Mob,
+    Arrest,
+    Agreement,
+    GroupChange,
+    Disrupted,
+    Base,
+    Withdraw,
+    OtherSd,
+}
+
+impl Cat {
+    /// Explosive/remote categories.
+    pub fn is_remote(self) -> bool {
+        matches!(
+            self,
+            Cat::Chemical | Cat::Air | Cat::Suicide | Cat::Ied | Cat::Grenade | Cat::Shelling
+        )
+    }
+    /// Categories that only add detail to an incident reported elsewhere (a
+    /// death toll, an arrest at a protest): they start an event only when
+    /// nothing else in the document does.
+    pub fn is_auxiliary(self) -> bool {
+        matches!(
+            self,
+            Cat::Kill | Cat::Shoot | Cat::Intervention | Cat::Arrest | Cat::Burn | Cat::Loot
+        )
+    }
+}
+
+const TRIGGERS: &[(&str, Cat)] = &[
+    // Chemical weapons
+    ("chemical attack*", Cat::Chemical),
+    ("chemical weapon*", Cat::Chemical),
+    ("chlorine", Cat::Chemical),
+    ("sarin", Cat::Chemical),
+    ("toxic gas", Cat::Chemical),
+    ("poison gas", Cat::Chemical),
+    ("poisonous gas", Cat::Chemical),
+    ("mustard gas", Cat::Chemical),
+    ("gas attack*", Cat::Chemical),
+    // Air and drone strikes
+    ("air strike*", Cat::Air),
+    ("airstrike*", Cat::Air),
+    ("air-strike*", Cat::Air),
+    ("air raid*", Cat::Air),
+    ("airraid*", Cat::Air),
+    ("air attack*", Cat::Air),
+    ("aerial attack*", Cat::Air),
+    ("aerial bombardment*", Cat::Air),
+    ("aerial bombing*", Cat::Air),
+    ("aerial shelling", Cat::Air),
+    ("aerial strike*", Cat::Air),
+    ("air bombardment*", Cat::Air),
+    ("warplane*", Cat::Air),
+    ("war plane*", Cat::Air),
+    ("fighter jet*", Cat::Air),
+    ("jets", Cat::Air),
+    ("drone strike*", Cat::Air),
+    ("drone attack*", Cat::Air),
+    ("drone", Cat::Air),
+    ("drones", Cat::Air),
+    ("helicopter gunship*", Cat::Air),
+    ("helicopter attack*", Cat::Air),
+    ("barrel bomb*", Cat::Air),
+    ("sorties", Cat::Air),
+    ("bombed by aircraft", Cat::Air),
+    ("aircraft", Cat::Air),
+    ("raids", Cat::Air),
+    ("air force*", Cat::Air),
+    // Suicide bombs
+    ("suicide bomb*", Cat::Suicide),
+    ("suicide attack*", Cat::Suicide),
+    ("suicide car bomb*", Cat::Suicide),
+    ("suicide vest*", Cat::Suicide),
+    ("explosive vest*", Cat::Suicide),
+    ("explosive belt*", Cat::Suicide),
+    ("blew himself up", Cat::Suicide),
+    ("blew herself up", Cat::Suicide),
+    ("blew themselves up", Cat::Suicide),
+    ("self-detonated", Cat::Suicide),
+    ("detonated his explosive*", Cat::Suicide),
+    ("detonated her explosive*", Cat::Suicide),
+    // Remote explosives
+    ("ied", Cat::Ied),
+    ("ieds", Cat::Ied),
+    ("vbied*", Cat::Ied),
+    ("improvised explosive*", Cat::Ied),
+    ("roadside bomb*", Cat::Ied),
+    ("landmine*", Cat::Ied),
+    ("land mine*", Cat::Ied),
+    ("car bomb*", Cat::Ied),
+    ("booby trap*", Cat::Ied),
+    ("booby-trap*", Cat::Ied),
+    ("explosive device*", Cat::Ied),
+    ("bomb exploded", Cat::Ied),
+    ("bomb blast*", Cat::Ied),
+    ("bomb went off", Cat::Ied),
+    ("motorcycle bomb*", Cat::Ied),
+    ("bomb attack*", Cat::Ied),
+    ("bombing*", Cat::Ied),
+    ("explosion*", Cat::Ied),
+    ("exploded", Cat::Ied),
+    ("blast", Cat::Ied),
+    ("blasts", Cat::Ied),
+    ("detonated", Cat::Ied),
+    // Grenades
+    ("grenade*", Cat::Grenade),
+    // Shelling, artillery, missiles
+    ("shelling", Cat::Shelling),
+    ("shelled", Cat::Shelling),
+    ("shells", Cat::Shelling),
+    ("artillery", Cat::Shelling),
+    ("mortar*", Cat::Shelling),
+    ("rocket*", Cat::Shelling),
+    ("missile*", Cat::Shelling),
+    ("bombard*", Cat::Shelling),
+    ("katyusha*", Cat::Shelling),
+    ("tank fire", Cat::Shelling),
+    ("heavy weapons", Cat::Shelling),
+    ("projectile*", Cat::Shelling),
+    ("strike", Cat::Strike),
+    ("strikes", Cat::Strike),
+    ("striking", Cat::Strike),
+    // Battles
+    ("clash*", Cat::Clash),
+    ("fighting", Cat::Clash),
+    ("fought", Cat::Clash),
+    ("gun battle*", Cat::Clash),
+    ("gunbattle*", Cat::Clash),
+    ("battle", Cat::Clash),
+    ("battles", Cat::Clash),
+    ("battled", Cat::Clash),
+    ("gunfight*", Cat::Clash),
+    ("gun fight*", Cat::Clash),
+    ("firefight*", Cat::Clash),
+    ("shootout*", Cat::Clash),
+    ("shoot-out*", Cat::Clash),
+    ("exchange of fire", Cat::Clash),
+    ("exchanged fire", Cat::Clash),
+    ("exchange fire", Cat::Clash),
+    ("skirmish*", Cat::Clash),
+    ("confrontation*", Cat::Clash),
+    ("engaged", Cat::Clash),
+    ("offensive*", Cat::Clash),
+    ("counter-attack*", Cat::Clash),
+    ("counterattack*", Cat::Clash),
+    ("repelled", Cat::Clash),
+    ("repulsed", Cat::Clash),
+    ("military operation*", Cat::Clash),
+    ("operations", Cat::Clash),
+    ("ambush*", Cat::Ambush),
+    ("attack", Cat::Attack),
+    ("attacks", Cat::Attack),
+    ("attacked", Cat::Attack),
+    ("attacking", Cat::Attack),
+    ("assault*", Cat::Attack),
+    ("raid", Cat::Attack),
+    ("raided", Cat::Attack),
+    ("raiding", Cat::Attack),
+    ("stormed", Cat::Storm),
+    ("storming", Cat::Storm),
+    ("overran", Cat::Capture),
+    ("overrun", Cat::Capture),
+    // Territory
+    ("retook", Cat::GovRetake),
+    ("retaken", Cat::GovRetake),
+    ("retake", Cat::GovRetake),
+    ("recaptured", Cat::GovRetake),
+    ("recapture", Cat::GovRetake),
+    ("regained control", Cat::GovRetake),
+    ("regain control", Cat::GovRetake),
+    ("regained", Cat::GovRetake),
+    ("liberated", Cat::GovRetake),
+    ("liberation of", Cat::GovRetake),
+    ("cleared", Cat::GovRetake),
+    ("reclaimed", Cat::GovRetake),
+    ("took back", Cat::GovRetake),
+    ("seized control", Cat::Capture),
+    ("seized", Cat::Capture),
+    ("captured", Cat::Capture),
+    ("capture of", Cat::Capture),
+    ("took control", Cat::Capture),
+    ("taken control", Cat::Capture),
+    ("taking control", Cat::Capture),
+    ("take control", Cat::Capture),
+    ("gained control", Cat::Capture),
+    ("fell to", Cat::Capture),
+    ("advancing", Cat::Capture),
+    ("advanced into", Cat::Capture),
+    ("advanced on", Cat::Capture),
+    // Violence
+    ("kill*", Cat::Kill),
+    ("murder*", Cat::Kill),
+    ("massacre*", Cat::Kill),
+    ("slaughter*", Cat::Kill),
+    ("behead*", Cat::Kill),
+    ("decapitated", Cat::Kill),
+    ("executed", Cat::Kill),
+    ("hacked to death", Cat::Kill),
+    ("stabbed*", Cat::Kill),
+    ("hacked", Cat::Kill),
+    ("macheted", Cat::Kill),
+    ("assassinat*", Cat::Kill),
+    ("burned alive", Cat::Kill),
+    ("burnt alive", Cat::Kill),
+    ("tortur*", Cat::Kill),
+    ("beaten", Cat::Attack),
+    ("beat", Cat::Attack),
+    ("beating", Cat::Attack),
+    ("martyr*", Cat::Kill),
+    ("dead", Cat::Kill),
+    ("died", Cat::Kill),
+    ("casualties", Cat::Kill),
+    ("shot dead", Cat::Shoot),
+    ("shot and killed", Cat::Shoot),
+    ("shot", Cat::Shoot),
+    ("shooting*", Cat::Shoot),
+    ("opened fire", Cat::Shoot),
+    ("open fire", Cat::Shoot),
+    ("fired at", Cat::Shoot),
+    ("fired on", Cat::Shoot),
+    ("fired upon", Cat::Shoot),
+    ("fired shots", Cat::Shoot),
+    ("gunshots", Cat::Shoot),
+    ("gunned down", Cat::Shoot),
+    ("sprayed", Cat::Shoot),
+    ("abduct*", Cat::Abduct),
+    ("kidnap*", Cat::Abduct),
+    ("hostage*", Cat::Abduct),
+    ("taken captive", Cat::Abduct),
+    ("forcibly disappeared", Cat::Abduct),
+    ("forced disappearance*", Cat::Abduct),
+    ("rape*", Cat::Sexual),
+    ("raping", Cat::Sexual),
+    ("gang-rape*", Cat::Sexual),
+    ("sexual violence", Cat::Sexual),
+    ("sexual assault*", Cat::Sexual),
+    ("sexually assault*", Cat::Sexual),
+    ("sexually abused", Cat::Sexual),
+    // Demonstrations
+    ("protest*", Cat::Protest),
+    ("demonstrat*", Cat::Protest),
+    ("marched", Cat::Protest),
+    ("marches", Cat::Protest),
+    ("marching", Cat::Protest),
+    ("rally", Cat::Protest),
+    ("rallies", Cat::Protest),
+    ("rallied", Cat::Protest),
+    ("sit-in*", Cat::Protest),
+    ("picket*", Cat::Protest),
+    ("walkout*", Cat::Protest),
+    ("walked out", Cat::Protest),
+    ("stay-away", Cat::Protest),
+    ("stayaway", Cat::Protest),
+    ("hunger strike*", Cat::Protest),
+    ("took to the streets", Cat::Protest),
+    ("take to the streets", Cat::Protest),
+    ("taken to the streets", Cat::Protest),
+    ("vigil", Cat::Protest),
+    ("petition*", Cat::Protest),
+    ("boycott*", Cat::Protest),
+    ("chanting", Cat::Protest),
+    ("chanted", Cat::Protest),
+    ("placards", Cat::Protest),
+    ("downed tools", Cat::Protest),
+    ("down tools", Cat::Protest),
+    ("tear gas", Cat::Intervention),
+    ("teargas", Cat::Intervention),
+    ("tear-gas", Cat::Intervention),
+    ("dispers*", Cat::Intervention),
+    ("water cannon*", Cat::Intervention),
+    ("rubber bullets", Cat::Intervention),
+    ("baton*", Cat::Intervention),
+    ("broke up", Cat::Intervention),
+    ("live ammunition", Cat::ExcessiveForce),
+    ("live bullets", Cat::ExcessiveForce),
+    ("live rounds", Cat::ExcessiveForce),
+    // Riots
+    ("riot", Cat::Riot),
+    ("riots", Cat::Riot),
+    ("rioted", Cat::Riot),
+    ("rioting", Cat::Riot),
+    ("rioters", Cat::Riot),
+    ("torch*", Cat::Burn),
+    ("set ablaze", Cat::Burn),
+    ("set alight", Cat::Burn),
+    ("set on fire", Cat::Burn),
+    ("set fire", Cat::Burn),
+    ("burn*", Cat::Burn),
+    ("burnt", Cat::Burn),
+    ("razed", Cat::Burn),
+    ("threw stones", Cat::Riot),
+    ("throwing stones", Cat::Riot),
+    ("hurled stones", Cat::Riot),
+    ("hurling stones", Cat::Riot),
+    ("stone-throwing", Cat::Riot),
+    ("stone throwing", Cat::Riot),
+    ("pelted", Cat::Riot),
+    ("stoned", Cat::Riot),
+    ("threw projectiles", Cat::Riot),
+    ("rampage*", Cat::Riot),
+    ("vandalis*", Cat::Riot),
+    ("vandaliz*", Cat::Riot),
+    ("barricad*", Cat::Riot),
+    ("smashed", Cat::Riot),
+    ("violent protest*", Cat::Riot),
+    ("violent demonstration*", Cat::Riot),
+    ("loot*", Cat::Loot),
+    ("pillag*", Cat::Loot),
+    ("plunder*", Cat::Loot),
+    ("ransacked", Cat::Loot),
+    ("destroyed", Cat::Loot),
+    ("mob", Cat::Mob),
+    ("mobs", Cat::Mob),
+    ("lynch*", Cat::Mob),
+    ("mob justice", Cat::Mob),
+    ("jungle justice", Cat::Mob),
+    ("vigilante*", Cat::Mob),
+    // Strategic developments
+    ("arrest*", Cat::Arrest),
+    ("detain*", Cat::Arrest),
+    ("apprehended", Cat::Arrest),
+    ("in custody", Cat::Arrest),
+    ("into custody", Cat::Arrest),
+    ("rounded up", Cat::Arrest),
+    ("nabbed", Cat::Arrest),
+    ("agreement*", Cat::Agreement),
+    ("peace deal*", Cat::Agreement),
+    ("peace accord*", Cat::Agreement),
+    ("peace pact*", Cat::Agreement),
+    ("ceasefire*", Cat::Agreement),
+    ("cease-fire*", Cat::Agreement),
+    ("truce*", Cat::Agreement),
+    ("prisoner exchange*", Cat::Agreement),
+    ("prisoner swap*", Cat::Agreement),
+    ("signed a", Cat::Agreement),
+    ("merged", Cat::GroupChange),
+    ("merger", Cat::GroupChange),
+    ("splinter*", Cat::GroupChange),
+    ("split from", Cat::GroupChange),
+    ("broke away", Cat::GroupChange),
+    ("new leader", Cat::GroupChange),
+    ("appointed as leader", Cat::GroupChange),
+    ("pledged allegiance", Cat::GroupChange),
+    ("defected", Cat::GroupChange),
+    ("defect", Cat::GroupChange),
+    ("surrendered", Cat::GroupChange),
+    ("disbanded", Cat::GroupChange),
+    ("defused", Cat::Disrupted),
+    ("defuse*", Cat::Disrupted),
+    ("weapons cache*", Cat::Disrupted),
+    ("arms cache*", Cat::Disrupted),
+    ("seized weapons", Cat::Disrupted),
+    ("seized arms", Cat::Disrupted),
+    ("seized ammunition", Cat::Disrupted),
+    ("recovered weapons", Cat::Disrupted),
+    ("controlled explosion", Cat::Disrupted),
+    ("bomb disposal", Cat::Disrupted),
+    ("dismantled", Cat::Disrupted),
+    ("established a base", Cat::Base),
+    ("set up a base", Cat::Base),
+    ("set up base", Cat::Base),
+    ("set up camp", Cat::Base),
+    ("established a camp", Cat::Base),
+    ("new base", Cat::Base),
+    ("established a headquarters", Cat::Base),
+    ("set up a headquarters", Cat::Base),
+    ("withdrew from", Cat::Withdraw),
+    ("withdrawn from", Cat::Withdraw),
+    ("pulled out of", Cat::Withdraw),
+    ("handed over control", Cat::Withdraw),
+    ("handed over", Cat::Withdraw),
+    ("without a fight", Cat::Withdraw),
+    ("without resistance", Cat::Withdraw),
+    ("state of emergency", Cat::OtherSd),
+    ("curfew", Cat::OtherSd),
+    ("was released", Cat::OtherSd),
+    ("were released", Cat::OtherSd),
+    ("released from", Cat::OtherSd),
+    ("pardoned", Cat::OtherSd),
+];
+
+/// Grammatical and contextual cues read around triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// Future or hypothetical: "will", "could", "plans to".
+    Irrealis,
+    /// "not", "denied", "foiled".
+    Negation,
+    /// Historical background: "since", "anniversary".
+    Background,
+    /// "by" introducing a passive agent.
+    By,
+    /// "with", "against": introduces the other side of a clash.
+    Against,
+    /// Labour-dispute context for "strike".
+    Labour,
+    /// Air context for "strike(s)".
+    AirContext,
+    /// "wounded", "injured".
+    Injury,
+    /// "including": sub-counts that must not be added.
+    Including,
+    /// "no casualties", "no one was killed".
+    NoCasualties,
+    /// Anaphora to an incident already reported: "the attack", "the incident".
+    Anaphora,
+    /// "death toll", "toll".
+    Toll,
+    /// "and N others": the singular before it is counted too.
+    Others,
+}
+
+const CUES: &[(&str, Cue)] = &[
+    ("will", Cue::Irrealis),
+    ("would", Cue::Irrealis),
+    ("could", Cue::Irrealis),
+    ("might", Cue::Irrealis),
+    ("may", Cue::Irrealis),
+    ("shall", Cue::Irrealis),
+    ("plan*", Cue::Irrealis),
+    ("intend*", Cue::Irrealis),
+    ("threat*", Cue::Irrealis),
+    ("vow*", Cue::Irrealis),
+    ("pledged to", Cue::Irrealis),
+    ("promised to", Cue::Irrealis),
+    ("warn*", Cue::Irrealis),
+    ("expected to", Cue::Irrealis),
+    ("set to", Cue::Irrealis),
+    ("going to", Cue::Irrealis),
+    ("aims to", Cue::Irrealis),
+    ("seeking to", Cue::Irrealis),
+    ("called for", Cue::Irrealis),
+    ("calls for", Cue::Irrealis),
+    ("call for", Cue::Irrealis),
+    ("calling for", Cue::Irrealis),
+    ("urged", Cue::Irrealis),
+    ("urging", Cue::Irrealis),
+    ("if", Cue::Irrealis),
+    ("unless", Cue::Irrealis),
+    ("fear*", Cue::Irrealis),
+    ("possible", Cue::Irrealis),
+    ("potential", Cue::Irrealis),
+    ("risk of", Cue::Irrealis),
+    ("prepar*", Cue::Irrealis),
+    ("ready to", Cue::Irrealis),
+    ("to stage", Cue::Irrealis),
+    ("to hold", Cue::Irrealis),
+    ("to be held", Cue::Irrealis),
+    ("upcoming", Cue::Irrealis),
+    ("not", Cue::Negation),
+    ("no", Cue::Negation),
+    ("never", Cue::Negation),
+    ("n't", Cue::Negation),
+    ("didn't", Cue::Negation),
+    ("denied", Cue::Negation),
+    ("denies", Cue::Negation),
+    ("deny", Cue::Negation),
+    ("without", Cue::Negation),
+    ("thwarted", Cue::Negation),
+    ("foiled", Cue::Negation),
+    ("prevented", Cue::Negation),
+    ("averted", Cue::Negation),
+    ("failed to", Cue::Negation),
+    ("since", Cue::Background),
+    ("anniversary", Cue::Background),
+    ("commemorat*", Cue::Background),
+    ("years ago", Cue::Background),
+    ("last year", Cue::Background),
+    ("former", Cue::Background),
+    ("by", Cue::By),
+    ("with", Cue::Against),
+    ("against", Cue::Against),
+    ("and", Cue::Against),
+    ("workers", Cue::Labour),
+    ("worker", Cue::Labour),
+    ("on strike", Cue::Labour),
+    ("went on", Cue::Labour),
+    ("go on", Cue::Labour),
+    ("going on", Cue::Labour),
+    ("union*", Cue::Labour),
+    ("staff", Cue::Labour),
+    ("employees", Cue::Labour),
+    ("teachers", Cue::Labour),
+    ("doctors", Cue::Labour),
+    ("nurses", Cue::Labour),
+    ("judges", Cue::Labour),
+    ("drivers", Cue::Labour),
+    ("salar*", Cue::Labour),
+    ("wage*", Cue::Labour),
+    ("pay", Cue::Labour),
+    ("air", Cue::AirContext),
+    ("air force*", Cue::AirContext),
+    ("airforce", Cue::AirContext),
+    ("drone*", Cue::AirContext),
+    ("warplane*", Cue::AirContext),
+    ("jets", Cue::AirContext),
+    ("aerial", Cue::AirContext),
+    ("coalition", Cue::AirContext),
+    ("missile", Cue::AirContext),
+    ("wounded", Cue::Injury),
+    ("wounding", Cue::Injury),
+    ("injured", Cue::Injury),
+    ("injuring", Cue::Injury),
+    ("injuries", Cue::Injury),
+    ("hurt", Cue::Injury),
+    ("hospitalised", Cue::Injury),
+    ("hospitalized", Cue::Injury),
+    ("including", Cue::Including),
+    ("among them", Cue::Including),
+    ("among whom", Cue::Including),
+    ("of whom", Cue::Including),
+    ("of them", Cue::Including),
+    ("no casualties", Cue::NoCasualties),
+    ("no casualty", Cue::NoCasualties),
+    ("no fatalities", Cue::NoCasualties),
+    ("no deaths", Cue::NoCasualties),
+    ("no one was killed", Cue::NoCasualties),
+    ("no one was hurt", Cue::NoCasualties),
+    ("no one was injured", Cue::NoCasualties),
+    ("nobody was killed", Cue::NoCasualties),
+    ("no loss of life", Cue::NoCasualties),
+    ("no lives were lost", Cue::NoCasualties),
+    ("no injuries", Cue::NoCasualties),
+    ("without casualties", Cue::NoCasualties),
+    ("did not cause casualties", Cue::NoCasualties),
+    ("no one died", Cue::NoCasualties),
+    ("the attack", Cue::Anaphora),
+    ("the attacks", Cue::Anaphora),
+    ("the incident", Cue::Anaphora),
+    ("the blast", Cue::Anaphora),
+    ("the explosion", Cue::Anaphora),
+    ("the clashes", Cue::Anaphora),
+    ("the fighting", Cue::Anaphora),
+    ("the assault", Cue::Anaphora),
+    ("the raid", Cue::Anaphora),
+    ("the ambush", Cue::Anaphora),
+    ("the protest", Cue::Anaphora),
+    ("the protesters", Cue::Anaphora),
+    ("the demonstration", Cue::Anaphora),
+    ("the demonstrators", Cue::Anaphora),
+    ("the event", Cue::Anaphora),
+    ("the strike", Cue::Anaphora),
+    ("the bombing", Cue::Anaphora),
+    ("the shooting", Cue::Anaphora),
+    ("the killing", Cue::Anaphora),
+    ("the victims", Cue::Anaphora),
+    ("the suspects", Cue::Anaphora),
+    ("the riot", Cue::Anaphora),
+    ("the violence", Cue::Anaphora),
+    ("the operation", Cue::Anaphora),
+    ("another", Cue::Anaphora),
+    ("also", Cue::Anaphora),
+    ("death toll", Cue::Toll),
+    ("toll", Cue::Toll),
+    ("bringing the", Cue::Toll),
+    ("others", Cue::Others),
+];
+
+/// A match of a lexicon pattern in the document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit<T> {
+    pub span: Span,
+    pub what: T,
+}
+
+/// A compiled word-boundary lexicon.
+pub struct Lexicon<T: Copy + 'static> {
+    automaton: AhoCorasick,
+    values: Vec<(T, bool)>,
+}
+
+impl<T: Copy + 'static> Lexicon<T> {
+    /// Builds from `(pattern, value)`; a trailing `*` marks a prefix pattern.
+    /// Returns `None` only if the automaton cannot be built (it can for
+    /// these static tables; tests check it).
+    pub fn build(entries: &[(&str, T)]) -> Option<Self> {
+        let mut patterns = Vec::with_capacity(entries.len());
+        let mut values = Vec::with_capacity(entries.len());
+        for (pattern, value) in entries {
+            let (text, prefix) = match pattern.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (*pattern, false),
+            };
+            patterns.push(text.to_string());
+            values.push((*value, prefix));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some(Lexicon { automaton, values })
+    }
+
+    /// All word-boundary matches in `text`, in order. A prefix pattern's span
+    /// is extended to the end of the word it starts.
+    pub fn find(&self, text: &str) -> Vec<Hit<T>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (value, prefix) = self.values[m.pattern().as_usize()];
+            if m.start() > 0 && is_word_byte(bytes[m.start() - 1]) {
+                continue;
+            }
+            let mut end = m.end();
+            if prefix {
+                while end < bytes.len() && is_word_byte(bytes[end]) {
+                    end += 1;
+                }
+            } else if end < bytes.len() && is_word_byte(bytes[end]) {
+                continue;
+            }
+            out.push(Hit {
+                span: Span::new(m.start(), end),
+                what: value,
+            });
+        }
+        out
+    }
+}
+
+/// Letters, digits and bytes of multi-byte characters count as word bytes.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+pub static TRIGGER_LEXICON: LazyLock<Option<Lexicon<Cat>>> =
+    LazyLock::new(|| Lexicon::build(TRIGGERS));
+pub static CUE_LEXICON: LazyLock<Option<Lexicon<Cue>>> = LazyLock::new(|| Lexicon::build(CUES));
+
+/// Trigger hits in `text`.
+pub fn triggers(text: &str) -> Vec<Hit<Cat>> {
+    TRIGGER_LEXICON
+        .as_ref()
+        .map(|l| l.find(text))
+        .unwrap_or_default()
+}
+
+/// Cue hits in `text`.
+pub fn cues(text: &str) -> Vec<Hit<Cue>> {
+    CUE_LEXICON
+        .as_ref()
+        .map(|l| l.find(text))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_build() {
+        assert!(TRIGGER_LEXICON.is_some());
+        assert!(CUE_LEXICON.is_some());
+    }
+
+    #[test]
+    fn prefix_and_exact_patterns_respect_word_boundaries() {
+        let text = "Protesters protested; a strikebreaker and an air strike.";
+        let hits = triggers(text);
+        let words: Vec<&str> = hits
+            .iter()
+            .map(|h| &text[h.span.start..h.span.end])
+            .collect();
+        assert_eq!(words, vec!["Protesters", "protested", "air strike"]);
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let text = "a suicide car bomber struck";
+        let hits = triggers(text);
+        assert_eq!(hits[0].what, Cat::Suicide);
+        assert_eq!(
+            &text[hits[0].span.start..hits[0].span.end],
+            "suicide car bomber"
+        );
+    }
+}

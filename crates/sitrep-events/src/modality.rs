@@ -1,0 +1,174 @@
+//! Whether a trigger reports something that happened: not a plan, a threat,
+//! a hypothesis, a denial, or history.
+
+use crate::lexicon::{Cue, Hit};
+use sitrep_model::Span;
+
+/// Why a trigger does not report an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreal {
+    /// "will", "could", "plans to", "threatened to", "called for".
+    Irrealis,
+    /// "did not", "denied", "foiled".
+    Negated,
+    /// "since", "anniversary".
+    Background,
+}
+
+/// Clause-breaking punctuation: a cue before it does not scope over what follows.
+fn crosses_clause(gap: &str) -> bool {
+    gap.contains([',', ';', ':', '(', ')', '—', '–']) || gap.contains(" - ")
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// "May" written with a capital inside a sentence is the month, not the modal.
+fn is_month_may(text: &str, cue: Span, sentence: Span) -> bool {
+    text.get(cue.start..cue.end) == Some("May") && cue.start > sentence.start
+}
+
+/// Checks the cues of `sentence` around `trigger`.
+pub fn unreal(text: &str, sentence: Span, trigger: Span, cues: &[Hit<Cue>]) -> Option<Unreal> {
+    for cue in cues.iter().filter(|c| sentence.contains(c.span)) {
+        let (kind, max_words) = match cue.what {
+            Cue::Irrealis => (Unreal::Irrealis, 6),
+            Cue::Negation => {
+                let word = text.get(cue.span.start..cue.span.end).unwrap_or("");
+                let wide = word.len() > 3; // "denied", "foiled" scope further than "not"
+                (Unreal::Negated, if wide { 6 } else { 3 })
+            }
+            Cue::Background => (Unreal::Background, 6),
+            _ => continue,
+        };
+        if cue.span.end <= trigger.start {
+            let gap = text.get(cue.span.end..trigger.start).unwrap_or("");
+            if word_count(gap) <= max_words
+                && !crosses_clause(gap)
+                && !is_month_may(text, cue.span, sentence)
+            {
+                return Some(kind);
+            }
+        } else if cue.span.start >= trigger.end && kind == Unreal::Irrealis {
+            // "a protest planned for Friday", "a strike threatened over pay".
+            let gap = text.get(trigger.end..cue.span.start).unwrap_or("");
+            let word = text
+                .get(cue.span.start..cue.span.end)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let postposed = word.starts_with("plan")
+                || word.starts_with("threat")
+                || word.starts_with("schedul");
+            if postposed && word_count(gap) <= 1 && !crosses_clause(gap) {
+                return Some(kind);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::cues;
+
+    fn check(text: &str, trigger_word: &str) -> Option<Unreal> {
+        let start = text.find(trigger_word).expect("trigger in text");
+        let trigger = Span::new(start, start + trigger_word.len());
+        unreal(text, Span::new(0, text.len()), trigger, &cues(text))
+    }
+
+    #[test]
+    fn future_and_hypothetical_are_irrealis() {
+        assert_eq!(
+            check("The group said it could strike abroad.", "strike"),
+            Some(Unreal::Irrealis)
+        );
+        assert_eq!(
+            check("Unions will strike on Monday in Harare.", "strike"),
+            Some(Unreal::Irrealis)
+        );
+        assert_eq!(
+            check("Militants threatened to attack Garissa.", "attack"),
+            Some(Unreal::Irrealis)
+        );
+        assert_eq!(
+            check(
+                "Opposition leaders called for protests in Kinshasa.",
+                "protests"
+            ),
+            Some(Unreal::Irrealis)
+        );
+        assert_eq!(
+            check("A protest planned for Friday in Lusaka.", "protest"),
+            Some(Unreal::Irrealis)
+        );
+    }
+
+    #[test]
+    fn negation_and_denial() {
+        assert_eq!(
+            check("The army did not attack the village.", "attack"),
+            Some(Unreal::Negated)
+        );
+        assert_eq!(
+            check("Al Shabaab denied carrying out the attack.", "attack"),
+            Some(Unreal::Negated)
+        );
+        assert_eq!(
+            check("Police foiled an attack on a church in Mombasa.", "attack"),
+            Some(Unreal::Negated)
+        );
+    }
+
+    #[test]
+    fn background_history() {
+        assert_eq!(
+            check(
+                "Violence has flared since militants stormed Palma.",
+                "stormed"
+            ),
+            Some(Unreal::Background)
+        );
+        assert_eq!(
+            check(
+                "It was the anniversary of the massacre in Bentiu.",
+                "massacre"
+            ),
+            Some(Unreal::Background)
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_and_plain_past_are_real() {
+        assert_eq!(
+            check(
+                "Al Shabaab claimed responsibility for the attack.",
+                "attack"
+            ),
+            None
+        );
+        assert_eq!(
+            check("Gunmen killed five villagers, police said.", "killed"),
+            None
+        );
+        assert_eq!(
+            check("Soldiers attacked the camp on May 3.", "attacked"),
+            None
+        );
+    }
+
+    #[test]
+    fn cue_in_another_clause_does_not_scope() {
+        assert_eq!(
+            check(
+                "Although talks could resume, troops shelled Kadugli.",
+                "shelled"
+            ),
+            None
+        );
+    }
+}

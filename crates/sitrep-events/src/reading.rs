@@ -1,0 +1,570 @@
+//! One document's annotations (sentences, triggers, cues, actors, places,
+//! numbers, dates) and the reading of each sentence: which ACLED sub-event
+//! type, if any, it reports.
+
+use crate::actors::{ActorDictionary, ActorMention, ActorRef, AgentKind};
+use crate::lexicon::{self, Cat, Cue, Hit};
+use crate::modality;
+use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Span, SubEventType};
+use sitrep_text::dates::DateMention;
+use sitrep_text::numbers::Quantity;
+
+/// Everything the coder knows about one document, in document byte offsets.
+pub struct Annotated<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub sentences: Vec<Span>,
+    pub triggers: Vec<Hit<Cat>>,
+    pub cues: Vec<Hit<Cue>>,
+    pub actors: Vec<ActorMention>,
+    /// The geoparser's mentions, less those inside an actor's name
+    /// ("Benghazi" in "Benghazi Defence Brigades").
+    pub places: Vec<&'a PlaceMention>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+    pub dict: &'static ActorDictionary,
+}
+
+/// What a sentence reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub sub: SubEventType,
+    /// The trigger that decided the type.
+    pub anchor: Span,
+    /// Only a detail (a death, an arrest, a fire) that usually belongs to an
+    /// incident reported nearby.
+    pub auxiliary: bool,
+    /// Decided by an ambiguous word ("operations", "raids").
+    pub weak: bool,
+}
+
+const ARMED_TARGETS: &[&str] = &[
+    "base",
+    "bases",
+    "checkpoint",
+    "checkpoints",
+    "convoy",
+    "barracks",
+    "patrol",
+    "patrols",
+    "position",
+    "positions",
+    "outpost",
+    "post",
+    "garrison",
+    "headquarters",
+    "military",
+    "army",
+    "station",
+];
+
+const TERRITORY_OBJECTS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "village",
+    "villages",
+    "control",
+    "area",
+    "areas",
+    "district",
+    "territory",
+    "base",
+    "positions",
+    "neighbourhood",
+    "neighborhood",
+    "locality",
+    "hill",
+];
+
+const WEAK_WORDS: &[&str] = &[
+    "operations",
+    "offensive",
+    "offensives",
+    "engaged",
+    "advancing",
+    "destroyed",
+    "raids",
+    "aircraft",
+    "jets",
+    "beat",
+    "beaten",
+    "beating",
+    "casualties",
+    "confrontation",
+    "confrontations",
+];
+
+fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+}
+
+impl<'a> Annotated<'a> {
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    pub fn actors_in(&self, span: Span) -> impl Iterator<Item = &ActorMention> + '_ {
+        self.actors.iter().filter(move |m| span.contains(m.span))
+    }
+
+    pub fn inter_of(&self, m: &ActorMention) -> Option<ActorType> {
+        match m.actor {
+            ActorRef::Named(i) => self.dict.named.get(i).map(|a| a.inter),
+            ActorRef::Agent(k) => Some(k.acled_name("").1),
+        }
+    }
+
+    pub fn is_armed(&self, m: &ActorMention) -> bool {
+        match m.actor {
+            ActorRef::Named(i) => self.dict.named.get(i).is_some_and(|a| {
+                !matches!(
+                    a.inter,
+                    ActorType::Rioters | ActorType::Protesters | ActorType::Civilians
+                )
+            }),
+            ActorRef::Agent(k) => k.is_armed(),
+        }
+    }
+
+    pub fn is_state(&self, m: &ActorMention) -> bool {
+        match m.actor {
+            ActorRef::Named(i) => self
+                .dict
+                .named
+                .get(i)
+                .is_some_and(|a| a.inter == ActorType::StateForces),
+            ActorRef::Agent(k) => matches!(
+                k,
+                AgentKind::Military | AgentKind::Police | AgentKind::Government
+            ),
+        }
+    }
+
+    pub fn is_civilian(&self, m: &ActorMention) -> bool {
+        matches!(
+            m.actor,
+            ActorRef::Agent(AgentKind::Civilians | AgentKind::Prisoners)
+        )
+    }
+
+    fn cue_in(&self, span: Span, what: Cue) -> bool {
+        self.cues
+            .iter()
+            .any(|c| c.what == what && span.contains(c.span))
+    }
+
+    /// The sentence holding `pos`.
+    pub fn sentence_of(&self, pos: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+    }
+
+    /// Clause bounds around `span` inside `sentence`.
+    pub fn clause_of(&self, sentence: Span, span: Span) -> Span {
+        let head = self.text.get(sentence.start..span.start).unwrap_or("");
+        let tail = self.text.get(span.end..sentence.end).unwrap_or("");
+        let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+        let start = head
+            .rfind(is_break)
+            .map(|i| sentence.start + i + 1)
+            .unwrap_or(sentence.start);
+        let end = tail
+            .find(is_break)
+            .map(|i| span.end + i)
+            .unwrap_or(sentence.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// "were killed", "was attacked", "attacked by".
+    pub fn is_passive(&self, sentence: Span, trigger: Span) -> bool {
+        let head = self.text.get(sentence.start..trigger.start).unwrap_or("");
+        let before: Vec<String> = lower_words(head).collect();
+        let aux = before.iter().rev().take(2).any(|w| {
+            matches!(
+                w.as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are" | "got"
+            )
+        });
+        let tail = self.text.get(trigger.end..sentence.end).unwrap_or("");
+        let by_follows = lower_words(tail).next().is_some_and(|w| w == "by");
+        aux || by_follows
+    }
+
+    /// The doer and the done-to of `trigger` among the actor mentions of
+    /// `sentence`: the subject before an active verb, the "by" phrase of a
+    /// passive one; the object after an active verb, the subject of a passive.
+    pub fn agent_and_target(
+        &self,
+        sentence: Span,
+        trigger: Span,
+    ) -> (Option<ActorMention>, Option<ActorMention>) {
+        let before: Vec<ActorMention> = self
+            .actors_in(Span::new(sentence.start, trigger.start))
+            .copied()
+            .collect();
+        let after: Vec<ActorMention> = self
+            .actors_in(Span::new(trigger.end, sentence.end))
+            .copied()
+            .collect();
+        let by_agent = self
+            .cues
+            .iter()
+            .find(|c| {
+                c.what == Cue::By
+                    && c.span.start >= trigger.end
+                    && sentence.contains(c.span)
+                    && lower_words(self.slice(Span::new(trigger.end, c.span.start))).count() <= 4
+            })
+            .and_then(|by| after.iter().find(|m| m.span.start >= by.span.end).copied());
+        let subject = self.subject_before(&before);
+        if self.is_passive(sentence, trigger) {
+            (by_agent, subject)
+        } else {
+            let object = after
+                .iter()
+                .find(|m| by_agent.is_none_or(|b| m.span != b.span))
+                .copied();
+            (subject.or(by_agent), object)
+        }
+    }
+
+    /// The last mention before the verb, preferring a named group directly in
+    /// front of a generic noun ("al-Shabaab fighters").
+    fn subject_before(&self, before: &[ActorMention]) -> Option<ActorMention> {
+        let last = *before.last()?;
+        if before.len() >= 2 {
+            let prev = before[before.len() - 2];
+            let gap = self.slice(Span::new(prev.span.end, last.span.start));
+            if matches!(prev.actor, ActorRef::Named(_)) && gap.trim().is_empty() {
+                return Some(prev);
+            }
+        }
+        Some(last)
+    }
+
+    fn words_after(&self, span: Span, limit: usize, n: usize) -> Vec<String> {
+        lower_words(self.text.get(span.end..limit).unwrap_or(""))
+            .take(n)
+            .collect()
+    }
+
+    /// Is this trigger a plan, a denial or history rather than an event?
+    fn is_live(&self, sentence: Span, hit: &Hit<Cat>, has_prior: bool) -> bool {
+        if modality::unreal(self.text, sentence, hit.span, &self.cues).is_some() {
+            return false;
+        }
+        // A definite noun phrase ("the attack") refers back once an incident
+        // has been reported; it is not a new one.
+        if has_prior
+            && self.cues.iter().any(|c| {
+                c.what == Cue::Anaphora
+                    && c.span.contains(hit.span)
+                    && self.slice(c.span).to_ascii_lowercase().starts_with("the ")
+            })
+        {
+            return false;
+        }
+        // Parts of actor names ("Rioters" excepted) are not triggers.
+        let in_actor = self.actors.iter().any(|m| {
+            m.span.overlaps(hit.span) && !matches!(m.actor, ActorRef::Agent(AgentKind::Rioters))
+        });
+        if in_actor && !hit.what.is_remote() {
+            return false;
+        }
+        !self.dated_background(sentence, hit.span)
+    }
+
+    /// The trigger's own clause dates it well before publication ("the 2011
+    /// uprising", "attacks on mosques on May 18" in a July report).
+    fn dated_background(&self, sentence: Span, trigger: Span) -> bool {
+        let clause = self.clause_of(sentence, trigger);
+        self.dates
+            .iter()
+            .filter(|d| clause.contains(d.span))
+            .min_by_key(|d| d.span.start.abs_diff(trigger.start))
+            .is_some_and(|d| d.background)
+    }
+
+    /// The reading of sentence `idx`, if it reports an event.
+    pub fn read_sentence(&self, idx: usize, has_prior: bool) -> Option<Reading> {
+        let sentence = *self.sentences.get(idx)?;
+        let live: Vec<Hit<Cat>> = self
+            .triggers
+            .iter()
+            .filter(|h| sentence.contains(h.span) && self.is_live(sentence, h, has_prior))
+            .copied()
+            .collect();
+        if live.is_empty() {
+            return None;
+        }
+        Classifier {
+            an: self,
+            sentence,
+            live: &live,
+        }
+        .classify()
+    }
+}
+
+struct Classifier<'c, 'a> {
+    an: &'c Annotated<'a>,
+    sentence: Span,
+    live: &'c [Hit<Cat>],
+}
+
+impl Classifier<'_, '_> {
+    fn has(&self, cat: Cat) -> Option<Span> {
+        self.live.iter().find(|h| h.what == cat).map(|h| h.span)
+    }
+
+    fn reading(&self, sub: SubEventType, anchor: Span, cat: Cat) -> Option<Reading> {
+        let word = self.an.slice(anchor).to_ascii_lowercase();
+        Some(Reading {
+            sub,
+            anchor,
+            auxiliary: cat.is_auxiliary(),
+            weak: WEAK_WORDS.contains(&word.as_str()),
+        })
+    }
+
+    fn classify(&self) -> Option<Reading> {
+        let labour = self.an.cue_in(self.sentence, Cue::Labour);
+        let air_context =
+            self.an.cue_in(self.sentence, Cue::AirContext) || self.has(Cat::Air).is_some();
+        let strike = self.has(Cat::Strike);
+        let air_strike = strike.filter(|_| air_context);
+        let labour_strike = strike.filter(|_| !air_context && labour);
+        self.remote(air_strike)
+            .or_else(|| self.demonstration(labour_strike))
+            .or_else(|| self.riot())
+            .or_else(|| self.territory())
+            .or_else(|| self.battle_or_violence())
+            .or_else(|| self.strategic())
+    }
+
+    fn remote(&self, air_strike: Option<Span>) -> Option<Reading> {
+        use SubEventType as S;
+        let generic_ied = |s: Span| {
+            let w = self.an.slice(s).to_ascii_lowercase();
+            w.starts_with("explosion")
+                || w.starts_with("bombing")
+                || matches!(w.as_str(), "exploded" | "blast" | "blasts" | "detonated")
+        };
+        let ied = self
+            .live
+            .iter()
+            .find(|h| h.what == Cat::Ied)
+            .map(|h| h.span);
+        let specific_ied = ied.filter(|s| !generic_ied(*s));
+        let clash = self.has(Cat::Clash).or(self.has(Cat::Ambush));
+        let ordered = [
+            (self.has(Cat::Chemical), S::ChemicalWeapon, Cat::Chemical),
+            (self.has(Cat::Suicide), S::SuicideBomb, Cat::Suicide),
+            (
+                self.has(Cat::Air).or(air_strike),
+                S::AirDroneStrike,
+                Cat::Air,
+            ),
+            (self.has(Cat::Grenade), S::Grenade, Cat::Grenade),
+            (specific_ied, S::RemoteExplosiveLandmineIed, Cat::Ied),
+            // Shelling during a ground clash is part of the battle.
+            (
+                self.has(Cat::Shelling).filter(|_| clash.is_none()),
+                S::ShellingArtilleryMissileAttack,
+                Cat::Shelling,
+            ),
+            (ied, S::RemoteExplosiveLandmineIed, Cat::Ied),
+        ];
+        ordered
+            .into_iter()
+            .find_map(|(span, sub, cat)| span.map(|s| (s, sub, cat)))
+            .and_then(|(s, sub, cat)| self.reading(sub, s, cat))
+    }
+
+    fn demonstration(&self, labour_strike: Option<Span>) -> Option<Reading> {
+        use SubEventType as S;
+        let anchor = self.has(Cat::Protest).or(labour_strike)?;
+        let violent = [Cat::Riot, Cat::Burn, Cat::Loot, Cat::Clash, Cat::Mob]
+            .iter()
+            .any(|c| self.has(*c).is_some());
+        let state_present = self
+            .an
+            .actors_in(self.sentence)
+            .any(|m| self.an.is_state(m));
+        let lethal = self.has(Cat::Kill).is_some() || self.has(Cat::Shoot).is_some();
+        let sub = if violent {
+            S::ViolentDemonstration
+        } else if self.has(Cat::ExcessiveForce).is_some() || (lethal && state_present) {
+            S::ExcessiveForceAgainstProtesters
+        } else if self.has(Cat::Intervention).is_some() || self.has(Cat::Arrest).is_some() {
+            S::ProtestWithIntervention
+        } else {
+            S::PeacefulProtest
+        };
+        self.reading(sub, anchor, Cat::Protest)
+    }
+
+    fn riot(&self) -> Option<Reading> {
+        use SubEventType as S;
+        if let Some(s) = self.has(Cat::Mob) {
+            return self.reading(S::MobViolence, s, Cat::Mob);
+        }
+        if let Some(s) = self.has(Cat::Riot) {
+            return self.reading(S::ViolentDemonstration, s, Cat::Riot);
+        }
+        // Fires set by crowds (not by armed groups) are riots.
+        let burn = self.has(Cat::Burn)?;
+        let (agent, _) = self.an.agent_and_target(self.sentence, burn);
+        let crowd = agent.is_some_and(|m| {
+            matches!(
+                m.actor,
+                ActorRef::Agent(AgentKind::Civilians | AgentKind::Rioters | AgentKind::Protesters)
+            )
+        });
+        if crowd {
+            self.reading(S::ViolentDemonstration, burn, Cat::Riot)
+        } else {
+            None
+        }
+    }
+
+    /// Does a place or a word like "town" follow the verb?
+    fn has_territory_object(&self, trigger: Span) -> bool {
+        let window_end = (trigger.end + 80).min(self.sentence.end);
+        let place_follows = self
+            .an
+            .places
+            .iter()
+            .any(|p| p.span.start >= trigger.end && p.span.start < window_end);
+        place_follows
+            || self
+                .an
+                .words_after(trigger, self.sentence.end, 6)
+                .iter()
+                .any(|w| TERRITORY_OBJECTS.contains(&w.as_str()))
+    }
+
+    fn territory(&self) -> Option<Reading> {
+        use SubEventType as S;
+        if let Some(s) = self.has(Cat::Withdraw) {
+            return self.reading(S::NonViolentTransferOfTerritory, s, Cat::Withdraw);
+        }
+        let (span, cat) = self
+            .has(Cat::GovRetake)
+            .map(|s| (s, Cat::GovRetake))
+            .or_else(|| self.has(Cat::Capture).map(|s| (s, Cat::Capture)))?;
+        if !self.has_territory_object(span) {
+            return None;
+        }
+        let (agent, _) = self.an.agent_and_target(self.sentence, span);
+        let state_agent = match agent {
+            Some(m) => self.an.is_state(&m),
+            // "the town was retaken": government by default, "fell to" not.
+            None => cat == Cat::GovRetake,
+        };
+        let sub = if state_agent {
+            S::GovernmentRegainsTerritory
+        } else {
+            S::NonStateActorOvertakesTerritory
+        };
+        self.reading(sub, span, cat)
+    }
+
+    fn armed_target_follows(&self, trigger: Span) -> bool {
+        self.an
+            .words_after(trigger, self.sentence.end, 6)
+            .iter()
+            .any(|w| ARMED_TARGETS.contains(&w.as_str()))
+    }
+
+    fn battle_or_violence(&self) -> Option<Reading> {
+        use SubEventType as S;
+        if let Some(s) = self.has(Cat::Clash).or(self.has(Cat::Ambush)) {
+            return self.reading(S::ArmedClash, s, Cat::Clash);
+        }
+        if let Some(s) = self.has(Cat::Abduct) {
+            return self.reading(S::AbductionForcedDisappearance, s, Cat::Abduct);
+        }
+        if let Some(s) = self.has(Cat::Sexual) {
+            return self.reading(S::SexualViolence, s, Cat::Sexual);
+        }
+        let (span, cat) = [Cat::Attack, Cat::Storm, Cat::Shoot, Cat::Kill]
+            .iter()
+            .find_map(|c| self.has(*c).map(|s| (s, *c)))?;
+        let (agent, target) = self.an.agent_and_target(self.sentence, span);
+        let armed_target = target.is_some_and(|m| self.an.is_armed(&m))
+            || (target.is_none() && self.armed_target_follows(span));
+        let crowd_agent = agent.is_some_and(|m| {
+            matches!(
+                m.actor,
+                ActorRef::Agent(AgentKind::Civilians | AgentKind::Rioters)
+            )
+        });
+        if armed_target && agent.is_none_or(|m| self.an.is_armed(&m)) {
+            self.reading(S::ArmedClash, span, cat)
+        } else if crowd_agent {
+            self.reading(S::MobViolence, span, Cat::Mob)
+        } else {
+            self.reading(S::Attack, span, cat)
+        }
+    }
+
+    fn strategic(&self) -> Option<Reading> {
+        use SubEventType as S;
+        let ordered = [
+            (Cat::Arrest, S::Arrests),
+            (Cat::Agreement, S::Agreement),
+            (Cat::GroupChange, S::ChangeToGroupActivity),
+            (Cat::Disrupted, S::DisruptedWeaponsUse),
+            (Cat::Base, S::HeadquartersOrBaseEstablished),
+            (Cat::Loot, S::LootingPropertyDestruction),
+            (Cat::Burn, S::LootingPropertyDestruction),
+            (Cat::Intervention, S::Other),
+            (Cat::OtherSd, S::Other),
+        ];
+        ordered
+            .into_iter()
+            .find_map(|(cat, sub)| self.has(cat).map(|s| (s, sub, cat)))
+            .and_then(|(s, sub, cat)| self.reading(sub, s, cat))
+    }
+}
+
+/// The mention's feature is a whole country.
+pub fn is_country(p: &PlaceMention) -> bool {
+    p.place.feature == FeatureKind::Country
+}
+
+/// Trigger, cue and actor annotation of a whole document.
+pub fn annotate<'a>(
+    doc: &'a Document,
+    places: &'a [PlaceMention],
+    dict: &'static ActorDictionary,
+) -> Annotated<'a> {
+    let text = doc.text.as_str();
+    let whole = Span::new(0, text.len());
+    let actors = dict.find(text);
+    let places = places
+        .iter()
+        .filter(|p| {
+            !actors
+                .iter()
+                .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
+        })
+        .collect();
+    Annotated {
+        doc,
+        text,
+        sentences: sitrep_text::sentences::split_sentences(text),
+        triggers: lexicon::triggers(text),
+        cues: lexicon::cues(text),
+        actors,
+        places,
+        quantities: sitrep_text::numbers::find_quantities(text, whole),
+        dates: sitrep_text::dates::find_dates(text, whole, doc.published),
+        dict,
+    }
+}

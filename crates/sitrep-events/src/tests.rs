@@ -1,0 +1,539 @@
+//! End-to-end tests of the coder on sentences written for them, with place
+//! mentions built by hand (so they do not depend on the geoparser).
+//! Multi-sentence texts put one sentence per line so they do not depend on
+//! the sentence splitter's abbreviation rules either.
+
+use super::EventCoder;
+use chrono::NaiveDate;
+use sitrep_model::{
+    Event, EventType, EvidenceOrigin, FeatureKind, GeoPrecision, Place, PlaceMention, Relation,
+    Span, SubEventType, TimePrecision,
+};
+
+struct Town {
+    name: &'static str,
+    country: &'static str,
+    code: &'static str,
+    admin1: &'static str,
+    lat: f64,
+    lon: f64,
+}
+
+const BAIDOA: Town = Town {
+    name: "Baidoa",
+    country: "Somalia",
+    code: "SO",
+    admin1: "Bay",
+    lat: 3.117,
+    lon: 43.647,
+};
+const MAIDUGURI: Town = Town {
+    name: "Maiduguri",
+    country: "Nigeria",
+    code: "NG",
+    admin1: "Borno",
+    lat: 11.846,
+    lon: 13.160,
+};
+const DIKWA: Town = Town {
+    name: "Dikwa",
+    country: "Nigeria",
+    code: "NG",
+    admin1: "Borno",
+    lat: 12.036,
+    lon: 13.917,
+};
+const GWOZA: Town = Town {
+    name: "Gwoza",
+    country: "Nigeria",
+    code: "NG",
+    admin1: "Borno",
+    lat: 11.086,
+    lon: 13.690,
+};
+const LUSAKA: Town = Town {
+    name: "Lusaka",
+    country: "Zambia",
+    code: "ZM",
+    admin1: "Lusaka",
+    lat: -15.417,
+    lon: 28.283,
+};
+const SIRTE: Town = Town {
+    name: "Sirte",
+    country: "Libya",
+    code: "LY",
+    admin1: "Surt",
+    lat: 31.209,
+    lon: 16.589,
+};
+const MANDERA: Town = Town {
+    name: "Mandera",
+    country: "Kenya",
+    code: "KE",
+    admin1: "Mandera",
+    lat: 3.937,
+    lon: 41.867,
+};
+const KAMPALA: Town = Town {
+    name: "Kampala",
+    country: "Uganda",
+    code: "UG",
+    admin1: "Kampala",
+    lat: 0.316,
+    lon: 32.582,
+};
+
+/// Every mention of each town in `text`.
+fn mentions(text: &str, towns: &[&Town]) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    for t in towns {
+        for (start, _) in text.match_indices(t.name) {
+            out.push(PlaceMention {
+                span: Span::new(start, start + t.name.len()),
+                phrase: None,
+                place: Place {
+                    geonameid: None,
+                    name: t.name.to_string(),
+                    lat: t.lat,
+                    lon: t.lon,
+                    country_code: t.code.to_string(),
+                    country: t.country.to_string(),
+                    admin1: Some(t.admin1.to_string()),
+                    admin2: None,
+                    feature: FeatureKind::PopulatedPlace,
+                    population: 100_000,
+                },
+                relation: Relation::At,
+                precision: GeoPrecision::Town,
+                confidence: 0.9,
+            });
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn published() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2016, 7, 3).expect("valid date")
+}
+
+fn code(text: &str, towns: &[&Town]) -> Vec<Event> {
+    let mut doc = sitrep_model::Document::new("test-doc", text);
+    doc.published = Some(published());
+    doc.source = Some("Test Wire".to_string());
+    let places = mentions(text, towns);
+    let events = EventCoder::new().code(&doc, &places);
+    for e in &events {
+        assert!(
+            e.fields_without_evidence().is_empty(),
+            "fields without evidence: {:?} in {e:?}",
+            e.fields_without_evidence()
+        );
+        check_evidence_offsets(text, e);
+    }
+    events
+}
+
+/// Evidence offsets are character offsets whose text is the evidence text.
+fn check_evidence_offsets(text: &str, e: &Event) {
+    let chars: Vec<char> = text.chars().collect();
+    for (field, ev) in &e.evidence {
+        if ev.origin == EvidenceOrigin::Published {
+            continue;
+        }
+        let (Some(s), Some(t)) = (ev.start, ev.end) else {
+            panic!("{field}: text evidence without offsets");
+        };
+        let got: String = chars[s..t].iter().collect();
+        assert_eq!(got, ev.text, "{field}");
+    }
+}
+
+fn one(text: &str, towns: &[&Town]) -> Event {
+    let events = code(text, towns);
+    assert_eq!(events.len(), 1, "expected one event, got {events:#?}");
+    events.into_iter().next().expect("one event")
+}
+
+#[test]
+fn mortar_attack_is_shelling_with_counts_and_place() {
+    let e = one(
+        "Two people were killed and 18 were wounded during an early morning mortar attack against several neighbourhoods of Baidoa.\nAl Shabaab was suspected.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.event_type, Some(EventType::ExplosionsRemoteViolence));
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ShellingArtilleryMissileAttack)
+    );
+    assert_eq!(e.fatalities, Some(2));
+    assert_eq!(e.wounded, Some(18));
+    assert_eq!(e.location.as_deref(), Some("Baidoa"));
+    assert_eq!(e.country.as_deref(), Some("Somalia"));
+    assert_eq!(e.admin1.as_deref(), Some("Bay"));
+    assert_eq!(e.actor1.as_deref(), Some("Al Shabaab"));
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (Somalia)"));
+    assert_eq!(e.civilian_targeting.as_deref(), Some("Civilian targeting"));
+    assert_eq!(e.interaction, Some(27));
+    assert_eq!(e.source.as_deref(), Some("Test Wire"));
+}
+
+#[test]
+fn gunmen_spraying_a_bus_is_violence_against_civilians() {
+    let e = one(
+        "Gunmen sprayed a bus with bullets near Mandera, killing 12 passengers.",
+        &[&MANDERA],
+    );
+    assert_eq!(e.event_type, Some(EventType::ViolenceAgainstCivilians));
+    assert_eq!(e.sub_event_type, Some(SubEventType::Attack));
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Unidentified Armed Group (Kenya)")
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (Kenya)"));
+    assert_eq!(e.fatalities, Some(12));
+    assert_eq!(e.interaction, Some(37));
+}
+
+#[test]
+fn workers_strike_is_a_peaceful_protest() {
+    let e = one(
+        "University workers in Lusaka go on strike over unpaid June salaries.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::PeacefulProtest));
+    assert_eq!(e.actor1.as_deref(), Some("Protesters (Zambia)"));
+    assert_eq!(e.inter1.map(|a| a.code()), Some(6));
+    assert_eq!(e.interaction, Some(60));
+    assert_eq!(e.fatalities, None, "nothing said is unknown, not 0");
+}
+
+#[test]
+fn torching_a_bus_during_a_protest_is_a_riot() {
+    let e = one(
+        "Youths protesting the arrest of a local leader torched a bus in Kampala during the shutdown.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Riots));
+    assert_eq!(e.actor1.as_deref(), Some("Rioters (Uganda)"));
+}
+
+#[test]
+fn police_dispersing_a_march_is_protest_with_intervention() {
+    let e = one(
+        "Hundreds of traders marched to the city council offices in Kampala.\nPolice dispersed the crowd with tear gas.",
+        &[&KAMPALA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ProtestWithIntervention)
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Police Forces of Uganda"));
+}
+
+#[test]
+fn police_arrest_is_a_strategic_development() {
+    let e = one(
+        "Police arrested two suspected al-Shabaab recruiters in Mandera on Tuesday.",
+        &[&MANDERA],
+    );
+    assert_eq!(e.event_type, Some(EventType::StrategicDevelopments));
+    assert_eq!(e.sub_event_type, Some(SubEventType::Arrests));
+    assert_eq!(e.actor1.as_deref(), Some("Police Forces of Kenya"));
+}
+
+#[test]
+fn troops_retaking_a_town_is_government_regaining_territory() {
+    let e = one(
+        "Nigerian troops retook the town of Gwoza from Boko Haram after heavy fighting.",
+        &[&GWOZA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::GovernmentRegainsTerritory)
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+    );
+    assert_eq!(e.interaction, Some(12));
+}
+
+#[test]
+fn militants_seizing_a_town_is_non_state_takeover() {
+    let e = one(
+        "Islamic State militants seized the town of Sirte after government forces withdrew.",
+        &[&SIRTE],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::NonStateActorOvertakesTerritory)
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Islamic State"));
+}
+
+#[test]
+fn one_attack_over_several_sentences_is_one_event() {
+    let events = code(
+        "A suicide bomber struck a market in Maiduguri on Sunday morning.\nThe bomber and five others were killed, police said.\nThe attack also wounded 20 people.\nNo group claimed responsibility for the attack.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.sub_event_type, Some(SubEventType::SuicideBomb));
+    assert_eq!(e.fatalities, Some(6));
+    assert_eq!(e.wounded, Some(20));
+    assert_eq!(e.location.as_deref(), Some("Maiduguri"));
+}
+
+#[test]
+fn roundup_of_clashes_in_three_towns_is_three_events() {
+    let events = code(
+        "Soldiers clashed with Boko Haram fighters in Dikwa, killing seven insurgents.\nIn Gwoza, troops fought militants for two hours.\nClashes were also reported near Maiduguri.",
+        &[&DIKWA, &GWOZA, &MAIDUGURI],
+    );
+    assert_eq!(events.len(), 3, "{events:#?}");
+    let towns: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e.location.as_deref())
+        .collect();
+    assert_eq!(towns, vec!["Dikwa", "Gwoza", "Maiduguri"]);
+    assert!(events
+        .iter()
+        .all(|e| e.sub_event_type == Some(SubEventType::ArmedClash)));
+    assert_eq!(events[0].fatalities, Some(7));
+    assert_eq!(events[1].fatalities, None);
+}
+
+#[test]
+fn future_hypothetical_negated_and_threats_give_no_event() {
+    for text in [
+        "The rebels said they will push on to Sirte and attack the capital.",
+        "Officials warned that Al Shabaab could strike abroad.",
+        "Al Shabaab denied carrying out the attack in Baidoa.",
+        "The army did not attack the village near Dikwa.",
+        "Boko Haram threatened to bomb schools in Maiduguri.",
+        "Opposition parties called for protests in Lusaka next week.",
+    ] {
+        let events = code(text, &[&SIRTE, &BAIDOA, &DIKWA, &MAIDUGURI, &LUSAKA]);
+        assert!(events.is_empty(), "{text}: {events:#?}");
+    }
+}
+
+#[test]
+fn background_history_gives_no_event() {
+    let events = code(
+        "Violence has flared since militants stormed Sirte.",
+        &[&SIRTE],
+    );
+    assert!(events.is_empty(), "{events:#?}");
+}
+
+#[test]
+fn no_casualties_is_zero_with_evidence() {
+    let e = one(
+        "A roadside bomb exploded near a police patrol in Mandera but no casualties were reported.",
+        &[&MANDERA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::RemoteExplosiveLandmineIed)
+    );
+    assert_eq!(e.fatalities, Some(0));
+    assert_eq!(
+        e.evidence.get("fatalities").map(|ev| ev.text.as_str()),
+        Some("no casualties")
+    );
+}
+
+#[test]
+fn soldiers_killed_including_officers_counts_once() {
+    let e = one(
+        "Boko Haram fighters ambushed a military convoy near Dikwa, killing nine soldiers, including two officers.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(e.fatalities, Some(9));
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Nigeria"));
+}
+
+#[test]
+fn force_size_is_not_a_death_toll() {
+    let e = one(
+        "About 200 fighters in a convoy of 30 vehicles attacked an army base in Dikwa.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(e.fatalities, None);
+}
+
+#[test]
+fn each_explosive_kind_has_its_sub_type() {
+    let cases = [
+        (
+            "An air strike hit a market in Baidoa.",
+            SubEventType::AirDroneStrike,
+        ),
+        (
+            "A drone strike killed three militants near Baidoa.",
+            SubEventType::AirDroneStrike,
+        ),
+        (
+            "A grenade was thrown into a bar in Baidoa.",
+            SubEventType::Grenade,
+        ),
+        (
+            "A landmine destroyed a truck near Baidoa.",
+            SubEventType::RemoteExplosiveLandmineIed,
+        ),
+        (
+            "Chlorine gas was used against residents of Baidoa.",
+            SubEventType::ChemicalWeapon,
+        ),
+        (
+            "Artillery shelled the outskirts of Baidoa.",
+            SubEventType::ShellingArtilleryMissileAttack,
+        ),
+    ];
+    for (text, sub) in cases {
+        let e = one(text, &[&BAIDOA]);
+        assert_eq!(e.sub_event_type, Some(sub), "{text}");
+        assert_eq!(e.event_type, Some(EventType::ExplosionsRemoteViolence));
+    }
+}
+
+#[test]
+fn violence_against_civilians_sub_types() {
+    let cases = [
+        (
+            "Gunmen abducted 14 students from a school in Dikwa.",
+            SubEventType::AbductionForcedDisappearance,
+        ),
+        (
+            "Soldiers raped two women in a village near Dikwa.",
+            SubEventType::SexualViolence,
+        ),
+        (
+            "Gunmen shot dead a village chief in Dikwa.",
+            SubEventType::Attack,
+        ),
+    ];
+    for (text, sub) in cases {
+        let e = one(text, &[&DIKWA]);
+        assert_eq!(e.sub_event_type, Some(sub), "{text}");
+        assert_eq!(e.civilian_targeting.as_deref(), Some("Civilian targeting"));
+    }
+}
+
+#[test]
+fn strategic_development_sub_types() {
+    let cases = [
+        (
+            "The government and SPLM-IO signed a ceasefire agreement in Lusaka.",
+            SubEventType::Agreement,
+        ),
+        (
+            "Police defused a bomb planted near a church in Kampala.",
+            SubEventType::DisruptedWeaponsUse,
+        ),
+        (
+            "Al Shabaab set up a base in a village outside Baidoa.",
+            SubEventType::HeadquartersOrBaseEstablished,
+        ),
+        (
+            "Two Boko Haram factions merged in Maiduguri.",
+            SubEventType::ChangeToGroupActivity,
+        ),
+        (
+            "Militants looted shops in Dikwa.",
+            SubEventType::LootingPropertyDestruction,
+        ),
+    ];
+    for (text, sub) in cases {
+        let e = one(text, &[&LUSAKA, &KAMPALA, &BAIDOA, &MAIDUGURI, &DIKWA]);
+        assert_eq!(e.sub_event_type, Some(sub), "{text}");
+    }
+}
+
+#[test]
+fn mob_violence() {
+    let e = one(
+        "An angry mob lynched a suspected thief in Kampala.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::MobViolence));
+    assert_eq!(e.actor1.as_deref(), Some("Rioters (Uganda)"));
+}
+
+#[test]
+fn demonym_decides_state_force_country() {
+    let e = one(
+        "Kenyan troops clashed with Al Shabaab fighters in Baidoa.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kenya"));
+    assert_eq!(e.actor2.as_deref(), Some("Al Shabaab"));
+    assert_eq!(e.country.as_deref(), Some("Somalia"));
+}
+
+#[test]
+fn undated_event_takes_publication_date_with_caveat() {
+    let e = one("Gunmen killed three farmers in Dikwa.", &[&DIKWA]);
+    assert_eq!(e.event_date, Some(published()));
+    assert_eq!(e.time_precision, Some(TimePrecision::Week));
+    assert!(e.caveats.iter().any(|c| c == "date_from_publication"));
+    assert_eq!(
+        e.evidence.get("event_date").map(|ev| ev.origin),
+        Some(EvidenceOrigin::Published)
+    );
+}
+
+#[test]
+fn no_anchor_no_date() {
+    let doc = sitrep_model::Document::new("d", "Gunmen killed three farmers in Dikwa.");
+    let places = mentions(&doc.text, &[&DIKWA]);
+    let events = EventCoder::new().code(&doc, &places);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event_date, None);
+    assert!(events[0].caveats.iter().any(|c| c == "no_date_anchor"));
+}
+
+#[test]
+fn event_ids_are_stable_and_distinct() {
+    let text = "Soldiers clashed with militants in Dikwa.\nGunmen killed two farmers in Gwoza.";
+    let a = code(text, &[&DIKWA, &GWOZA]);
+    let b = code(text, &[&DIKWA, &GWOZA]);
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].event_id, b[0].event_id);
+    assert_ne!(a[0].event_id, a[1].event_id);
+}
+
+#[test]
+fn text_without_events_gives_none() {
+    assert!(code(
+        "The central bank left interest rates unchanged in Lusaka.",
+        &[&LUSAKA]
+    )
+    .is_empty());
+}
+
+#[test]
+fn unicode_text_keeps_character_offsets() {
+    let e = one(
+        "Près de Baidoa — des hommes armés ont tué. Gunmen killed two traders in Baidoa.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.fatalities, Some(2));
+}
+
+#[test]
+fn coder_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<EventCoder>();
+}
