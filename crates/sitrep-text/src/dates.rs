@@ -100,6 +100,10 @@ pub fn find_dates(text: &str, within: Span, anchor: Option<NaiveDate>) -> Vec<Da
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        if !may_start_date(&t, i) {
+            i += 1;
+            continue;
+        }
         match parse_at(&t, i, anchor) {
             Some((m, next)) => {
                 out.push(m);
@@ -109,6 +113,64 @@ pub fn find_dates(text: &str, within: Span, anchor: Option<NaiveDate>) -> Vec<Da
         }
     }
     out
+}
+
+/// A cheap test that token `i` can start a date: a number, or a lead word,
+/// a month, a weekday, a relative word or a number word.
+fn may_start_date(t: &Toks, i: usize) -> bool {
+    let Some(tok) = t.get(i) else { return false };
+    if matches!(tok.kind, TokKind::Num | TokKind::Alnum) {
+        return true;
+    }
+    let Some(w) = t.lower(i) else { return false };
+    let w = w.as_str();
+    month_number(w).is_some()
+        || weekday_of(w).is_some()
+        || crate::numbers::unit_value(w).is_some()
+        || crate::numbers::tens_value(w).is_some()
+        || matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "of"
+                | "the"
+                | "by"
+                | "over"
+                | "around"
+                | "since"
+                | "until"
+                | "till"
+                | "from"
+                | "through"
+                | "throughout"
+                | "before"
+                | "after"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "mid"
+                | "end"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "last"
+                | "next"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "weekend"
+                | "day"
+                | "following"
+                | "previous"
+                | "same"
+                | "a"
+                | "an"
+                | "hours"
+                | "minutes"
+        )
 }
 
 /// Month number (1–12) of a lower-case month name or abbreviation.

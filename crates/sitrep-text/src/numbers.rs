@@ -93,6 +93,10 @@ pub fn find_quantities(text: &str, within: Span) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start_quantity(&toks, i) {
+            i += 1;
+            continue;
+        }
         match parse_at(&toks, i) {
             Parse::Found(q, next) => {
                 out.push(q);
@@ -103,6 +107,60 @@ pub fn find_quantities(text: &str, within: Span) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// A cheap test that token `i` can start a quantity: a number, or a word
+/// that starts a hedge, a number word or a vague quantity. Saves the full
+/// parse on the other nine tokens in ten.
+fn may_start_quantity(t: &Toks, i: usize) -> bool {
+    let Some(tok) = t.get(i) else { return false };
+    if tok.kind == TokKind::Num {
+        return true;
+    }
+    let Some(w) = t.lower(i) else { return false };
+    let w = w.as_str();
+    unit_value(w).is_some()
+        || tens_value(w).is_some()
+        || matches!(
+            w,
+            "a" | "an"
+                | "at"
+                | "no"
+                | "not"
+                | "more"
+                | "over"
+                | "upwards"
+                | "upward"
+                | "in"
+                | "up"
+                | "as"
+                | "nearly"
+                | "almost"
+                | "close"
+                | "just"
+                | "fewer"
+                | "less"
+                | "under"
+                | "about"
+                | "around"
+                | "some"
+                | "approximately"
+                | "roughly"
+                | "estimated"
+                | "approx"
+                | "between"
+                | "dozens"
+                | "tens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "several"
+                | "many"
+                | "numerous"
+                | "few"
+                | "unknown"
+        )
 }
 
 enum Parse {
@@ -219,11 +277,18 @@ fn match_hedge(t: &Toks, i: usize) -> (Hedge, usize, bool) {
         (&["approx"], Hedge::About),
         (&["between"], Hedge::None),
     ];
-    if t.get(i).map(|x| x.kind) != Some(TokKind::Word) {
+    let Some(first) = t.lower(i) else {
         return (Hedge::None, i, false);
-    }
+    };
+    let first = first.as_str();
     for (words, hedge) in PHRASES {
-        if words.iter().enumerate().all(|(k, w)| t.is(i + k, w)) {
+        if words[0] == first
+            && words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| t.is(i + k, w))
+        {
             let mut j = i + words.len();
             // "approx." and "est." carry a full stop.
             if words == &["approx"] && t.is_punct(j, '.') {
@@ -333,7 +398,7 @@ fn scale_value(w: &str) -> Option<u64> {
     }
 }
 
-fn unit_value(w: &str) -> Option<u64> {
+pub(crate) fn unit_value(w: &str) -> Option<u64> {
     Some(match w {
         "zero" => 0,
         "one" => 1,
@@ -359,7 +424,7 @@ fn unit_value(w: &str) -> Option<u64> {
     })
 }
 
-fn tens_value(w: &str) -> Option<u64> {
+pub(crate) fn tens_value(w: &str) -> Option<u64> {
     Some(match w {
         "twenty" => 20,
         "thirty" => 30,

@@ -37,6 +37,23 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             i += 1;
             continue;
         }
+        // ASCII words, the bulk of English text, without decoding chars.
+        if b.is_ascii_alphabetic() {
+            let mut j = i + 1;
+            while j < end && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j >= end || bytes[j].is_ascii_whitespace() || (bytes[j].is_ascii_punctuation()) {
+                toks.push(Tok {
+                    start: i,
+                    end: j,
+                    kind: TokKind::Word,
+                });
+                i = j;
+                continue;
+            }
+            // Digits or non-ASCII letters follow: take the general path.
+        }
         let (c, clen) = char_at(text, i);
         if c.is_whitespace() {
             i += clen;
@@ -153,42 +170,34 @@ fn scan_number(bytes: &[u8], i: usize, end: usize) -> usize {
     j
 }
 
-/// A token's text, lower-cased into a small stack buffer for keyword
-/// matching; `None` for long or non-ASCII tokens, which are never keywords.
-pub(crate) struct Lower {
-    buf: [u8; 16],
-    len: usize,
-}
+/// A word token's text, lower-cased (ASCII letters only).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lower<'a>(&'a str);
 
-impl Lower {
-    pub(crate) fn new(s: &str) -> Option<Lower> {
-        if s.len() > 16 || !s.is_ascii() {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        for (slot, b) in buf.iter_mut().zip(s.bytes()) {
-            *slot = b.to_ascii_lowercase();
-        }
-        Some(Lower { buf, len: s.len() })
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        // The buffer holds lower-cased ASCII copied from a &str: valid UTF-8.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+impl<'a> Lower<'a> {
+    pub(crate) fn as_str(&self) -> &'a str {
+        self.0
     }
 }
 
-/// Token text helpers over a fixed text.
+/// The tokens of one span of a text, with an ASCII-lower-cased copy of the
+/// span so keyword tests are plain slice comparisons.
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// `text[base..]` lower-cased (same byte offsets, shifted by `base`).
+    lower: String,
+    base: usize,
 }
 
 impl<'a> Toks<'a> {
     pub(crate) fn new(text: &'a str, start: usize, end: usize) -> Self {
+        let (start, end) = clamp_span(text, start, end);
         Toks {
             text,
             toks: tokenize(text, start, end),
+            lower: text[start..end].to_ascii_lowercase(),
+            base: start,
         }
     }
 
@@ -207,18 +216,20 @@ impl<'a> Toks<'a> {
         }
     }
 
-    /// Lower-cased text of token `i` if it is a short ASCII word.
-    pub(crate) fn lower(&self, i: usize) -> Option<Lower> {
+    /// Lower-cased text of token `i` if it is a word.
+    pub(crate) fn lower(&self, i: usize) -> Option<Lower<'_>> {
         match self.toks.get(i) {
-            Some(t) if t.kind == TokKind::Word => Lower::new(self.str(i)),
+            Some(t) if t.kind == TokKind::Word => self
+                .lower
+                .get(t.start - self.base..t.end - self.base)
+                .map(Lower),
             _ => None,
         }
     }
 
     /// True when token `i` is a word equal (ignoring ASCII case) to `w`.
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word)
-            && self.str(i).eq_ignore_ascii_case(w)
+        self.lower(i).is_some_and(|l| l.0.eq_ignore_ascii_case(w))
     }
 
     /// True when token `i` is the punctuation character `c`.
