@@ -92,7 +92,11 @@ fn dump(docs: &[Doc]) {
                 after.replace('\n', " ")
             );
         }
-        for m in dates::find_dates(&d.text, whole, d.published) {
+        for m in dates::find_dates(
+            &d.text,
+            whole,
+            d.published.or(NaiveDate::from_ymd_opt(2018, 3, 15)),
+        ) {
             println!("{i}\tD\t{}\t{:?}", slice(m.span), m);
         }
     }

@@ -283,7 +283,7 @@ fn parse_at(t: &Toks, i: usize, anchor: Option<NaiveDate>) -> Option<(DateMentio
     let k = lead.core;
     let hit = weekday(t, k, anchor)
         .or_else(|| day_month(t, k, anchor))
-        .or_else(|| numeric(t, k, anchor))
+        .or_else(|| numeric(t, k, anchor, lead.any))
         .or_else(|| month_only(t, k, anchor, lead.any))
         .or_else(|| relative_word(t, k, anchor))
         .or_else(|| ago_or_later(t, k, anchor))
@@ -328,7 +328,7 @@ fn weekday(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
     let after_comma = if t.is_punct(end, ',') { end + 1 } else { end };
     if which == Which::OnOrBefore {
         if let Some(hit) =
-            day_month(t, after_comma, anchor).or_else(|| numeric(t, after_comma, anchor))
+            day_month(t, after_comma, anchor).or_else(|| numeric(t, after_comma, anchor, true))
         {
             return Some(hit);
         }
@@ -450,23 +450,11 @@ fn year_tok(t: &Toks, k: usize) -> Option<i32> {
 /// "Oct. 21", "June 24-26".
 fn day_month(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
     // Day first.
-    if let Some((day, mut j)) = day_number(t, k) {
-        let mut last_day = None;
-        if let Some((d2, j2)) = day_range_tail(t, j, day) {
-            last_day = Some(d2);
-            j = j2;
-        }
-        if t.is(j, "of") {
-            j += 1;
-        }
-        if let Some((month, j)) = month_tok(t, j) {
-            let (year, end) = match year_after(t, j) {
-                Some((y, e)) => (Some(y), e),
-                None => (None, j),
-            };
-            return Some(calendar_hit(day, last_day, month, year, end, anchor));
-        }
-        return None;
+    if day_number(t, k).is_some() {
+        let p = day_first(t, k, 3)?;
+        return Some(calendar_hit(
+            p.day, p.last_day, p.month, p.year, p.end, anchor,
+        ));
     }
     // Month first.
     let (month, j) = month_tok(t, k)?;
@@ -483,8 +471,58 @@ fn day_month(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
     Some(calendar_hit(day, last_day, month, year, end, anchor))
 }
 
+/// A day-first date, taken apart.
+struct DayFirst {
+    day: u32,
+    last_day: Option<u32>,
+    month: u32,
+    year: Option<i32>,
+    /// Token index after the expression.
+    end: usize,
+}
+
+/// "21 October [2019]", "21st of October", "24-26 June", and the first days
+/// of a list: in "17 and 21 June" (or "17, 18 and 21 June") the "17" takes
+/// the month and year of the date after it. `depth` bounds the look-ahead.
+fn day_first(t: &Toks, k: usize, depth: u8) -> Option<DayFirst> {
+    let (day, mut j) = day_number(t, k)?;
+    let mut last_day = None;
+    if let Some((d2, j2)) = day_range_tail(t, j, day) {
+        last_day = Some(d2);
+        j = j2;
+    }
+    let list_end = j;
+    if t.is(j, "of") {
+        j += 1;
+    }
+    if let Some((month, j)) = month_tok(t, j) {
+        let (year, end) = match year_after(t, j) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, j),
+        };
+        return Some(DayFirst {
+            day,
+            last_day,
+            month,
+            year,
+            end,
+        });
+    }
+    let joiner = t.is(list_end, "and") || t.is_punct(list_end, ',');
+    if joiner && depth > 0 {
+        let next = day_first(t, list_end + 1, depth - 1)?;
+        return Some(DayFirst {
+            day,
+            last_day,
+            end: list_end,
+            ..next
+        });
+    }
+    None
+}
+
 /// "-26", "to 26" after the day number `first` ("17 and 21 June" is a
-/// list, not a range: only its last date is read).
+/// list, not a range: see [`day_first`]).
 fn day_range_tail(t: &Toks, j: usize, first: u32) -> Option<(u32, usize)> {
     let dash = t.is_dash(j) && t.touching(j - 1) && t.touching(j);
     if dash || t.is(j, "to") {
@@ -540,8 +578,8 @@ fn resolve_day(
     })
 }
 
-/// "2019-10-21", "21/10/2019", "21/10", "21.10.2019".
-fn numeric(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
+/// "2019-10-21", "21/10/2019", and "21/10" after a lead word ("on 21/10").
+fn numeric(t: &Toks, k: usize, anchor: Option<NaiveDate>, has_lead: bool) -> Option<Hit> {
     let tok = t.get(k)?;
     if tok.kind != TokKind::Num {
         return None;
@@ -575,8 +613,11 @@ fn numeric(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
             _ => return None,
         };
         (Some(y), k + 5)
-    } else {
+    } else if has_lead {
         (None, k + 3)
+    } else {
+        // "7/8" without "on" or "since" is a fraction or a score.
+        return None;
     };
     // Day first unless only month first can be a date.
     let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
@@ -949,6 +990,7 @@ mod tests {
         assert_eq!(one("on 05/06/2016").1.date, Some(ymd(2016, 6, 5)));
         assert_eq!(one("on 10/21/2016").1.date, Some(ymd(2016, 10, 21)));
         assert!(all("a 2019-13-45 id and 7/99", anchor()).is_empty());
+        assert!(all("rated 7/8, and 9/10 critics agree", anchor()).is_empty());
     }
 
     #[test]
@@ -983,7 +1025,16 @@ mod tests {
         assert!(all("at the Jan Smuts stadium", anchor()).is_empty());
         assert_eq!(one("Troops left on 22 June.").0, "22 June");
         assert_eq!(one("Clashes on Jun.19-20 in Bor.").0, "Jun.19-20");
-        assert_eq!(one("on 17 and 21 June").0, "21 June");
+        let list = all("on 17, 18 and 21 June 2016", anchor());
+        let got: Vec<_> = list.iter().map(|(s, m)| (s.as_str(), m.date)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("17", Some(ymd(2016, 6, 17))),
+                ("18", Some(ymd(2016, 6, 18))),
+                ("21 June 2016", Some(ymd(2016, 6, 21)))
+            ]
+        );
     }
 
     #[test]
