@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p sitrep-text --example text_bench -- bench FILE.jsonl [ROUNDS]`
 //! times each function over the `text` fields of a JSON Lines file and prints MB/s.
-//! `... -- dump FILE.jsonl` prints every quantity and date found, per document.
+//! `... -- dump FILE.jsonl` prints every quantity and date found, per document;
+//! `... -- sentences FILE.jsonl` prints one sentence per line.
 use chrono::NaiveDate;
 use sitrep_model::Span;
 use sitrep_text::{dates, numbers, sentences};
@@ -12,13 +13,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let (mode, path) = match (args.get(1), args.get(2)) {
         (Some(m), Some(p)) => (m.as_str(), p.as_str()),
-        _ => return Err("usage: text_bench bench|dump FILE.jsonl [ROUNDS]".into()),
+        _ => return Err("usage: text_bench bench|dump|sentences FILE.jsonl [ROUNDS]".into()),
     };
     let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(20);
     let docs = load(path)?;
     match mode {
         "bench" => bench(&docs, rounds),
         "dump" => dump(&docs),
+        "sentences" => {
+            for (i, d) in docs.iter().enumerate() {
+                for s in sentences::split_sentences(&d.text) {
+                    let piece = d.text.get(s.start..s.end).unwrap_or("");
+                    println!("{i}\t{}", piece.replace('\n', "\\n"));
+                }
+            }
+        }
         _ => return Err(format!("unknown mode {mode}").into()),
     }
     Ok(())

@@ -25,14 +25,15 @@ pub const ABBREVIATIONS: &[&str] = &[
     "Hon", "Pres", "Amb", "Insp", "Supt", "St", "Mt", "Ft", "No", "Nos", "Art", "Vol", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "e.g",
     "i.e", "cf", "approx", "est", "ca", "c", "Fig", "al", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "ext", "Ext", "tel", "Tel", "Engr", "Barr", "Alh",
+    "Dept", "Univ",
 ];
 
 /// Abbreviations that may end a sentence: they split only before a common
 /// sentence opener.
 pub const FINAL_ABBREVIATIONS: &[&str] = &[
     "U.S", "U.N", "U.K", "E.U", "U.A.E", "a.m", "p.m", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr",
-    "Bros", "etc", "A.M", "P.M",
+    "Bros", "etc", "A.M", "P.M", "Ave", "Blvd", "Rd",
 ];
 
 /// Words that start sentences far more often than they follow an
@@ -98,6 +99,11 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             b'\n' => newline_cut(bytes, i),
             _ => None,
         };
+        // A piece with no letter or digit ("(", "--") joins the next sentence.
+        let cut = cut.filter(|&end| {
+            text.get(start..end)
+                .is_some_and(|p| p.chars().any(char::is_alphanumeric))
+        });
         match cut {
             Some(end) => {
                 push_trimmed(text, start, end, &mut out);
@@ -364,6 +370,8 @@ mod tests {
             ]
         );
         assert!(split("  \n\n ").is_empty());
+        assert_eq!(split("(\nBy Staff Gunmen struck.").len(), 1);
+        assert_eq!(split("Call 905-453-2121, ext. 1133. Police said.").len(), 2);
     }
 
     #[test]
