@@ -345,7 +345,7 @@ fn weekday(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
             end += 1;
         }
     }
-    let date = anchor.map(|a| nearest_weekday(a, wd, which));
+    let date = anchor.and_then(|a| nearest_weekday(a, wd, which));
     Some(Hit::day(end, date, DateKind::Relative))
 }
 
@@ -356,13 +356,18 @@ enum Which {
     After,
 }
 
-fn nearest_weekday(anchor: NaiveDate, wd: Weekday, which: Which) -> NaiveDate {
+/// `days` after `d` (negative: before); `None` past chrono's range.
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::days(days))
+}
+
+fn nearest_weekday(anchor: NaiveDate, wd: Weekday, which: Which) -> Option<NaiveDate> {
     let back =
         (7 + anchor.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
     match which {
-        Which::OnOrBefore => anchor - Duration::days(back),
-        Which::Before => anchor - Duration::days(if back == 0 { 7 } else { back }),
-        Which::After => anchor + Duration::days(if back == 0 { 7 } else { 7 - back }),
+        Which::OnOrBefore => shift(anchor, -back),
+        Which::Before => shift(anchor, -(if back == 0 { 7 } else { back })),
+        Which::After => shift(anchor, if back == 0 { 7 } else { 7 - back }),
     }
 }
 
@@ -571,7 +576,7 @@ fn resolve_day(
         return NaiveDate::from_ymd_opt(y, month, day);
     }
     let a = anchor?;
-    let limit = a + Duration::days(FUTURE_TOLERANCE_DAYS);
+    let limit = shift(a, FUTURE_TOLERANCE_DAYS)?;
     // Three years back covers 29 February.
     (0..4).find_map(|back| {
         NaiveDate::from_ymd_opt(a.year() + 1 - back, month, day).filter(|d| *d <= limit)
@@ -673,7 +678,7 @@ fn month_hit(end: usize, start: Option<NaiveDate>, kind: DateKind) -> Hit {
 }
 
 fn month_last_day(first: NaiveDate) -> Option<NaiveDate> {
-    add_months(first, 1).map(|d| d - Duration::days(1))
+    add_months(first, 1).and_then(|d| shift(d, -1))
 }
 
 /// First day of the month `delta` months from `first`'s month.
@@ -705,7 +710,7 @@ fn relative_word(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
     let day = |end: usize, offset: i64| {
         let mut hit = Hit::day(
             end,
-            anchor.map(|a| a + Duration::days(offset)),
+            anchor.and_then(|a| shift(a, offset)),
             DateKind::Relative,
         );
         hit.offset_days = Some(offset);
@@ -775,13 +780,12 @@ fn event_hit(end: usize, offset: i64, weekly: bool) -> Hit {
 
 /// The week `sign` weeks from the anchor's (Monday to Sunday).
 fn week_hit(end: usize, anchor: Option<NaiveDate>, sign: i64, kind: DateKind) -> Hit {
-    let monday = anchor.map(|a| {
-        a - Duration::days(a.weekday().num_days_from_monday() as i64) + Duration::days(7 * sign)
-    });
+    let monday =
+        anchor.and_then(|a| shift(a, 7 * sign - a.weekday().num_days_from_monday() as i64));
     Hit {
         end,
         date: monday,
-        end_date: monday.map(|m| m + Duration::days(6)),
+        end_date: monday.and_then(|m| shift(m, 6)),
         precision: TimePrecision::Week,
         kind,
         offset_days: None,
@@ -791,10 +795,10 @@ fn week_hit(end: usize, anchor: Option<NaiveDate>, sign: i64, kind: DateKind) ->
 /// The most recent weekend on or before the anchor (sign 0 or −1: wire copy
 /// says "last weekend" and "the weekend" for the same one), or the next one.
 fn weekend_hit(end: usize, anchor: Option<NaiveDate>, sign: i64) -> Hit {
-    let saturday = anchor.map(|a| {
+    let saturday = anchor.and_then(|a| {
         let sat = nearest_weekday(a, Weekday::Sat, Which::OnOrBefore);
         if sign > 0 {
-            sat + Duration::days(7)
+            sat.and_then(|s| shift(s, 7))
         } else {
             sat
         }
@@ -802,7 +806,7 @@ fn weekend_hit(end: usize, anchor: Option<NaiveDate>, sign: i64) -> Hit {
     Hit {
         end,
         date: saturday,
-        end_date: saturday.map(|s| s + Duration::days(1)),
+        end_date: saturday.and_then(|s| shift(s, 1)),
         precision: TimePrecision::Week,
         kind: DateKind::Relative,
         offset_days: None,
@@ -831,7 +835,7 @@ fn ago_or_later(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
     let dir = t.lower(u + 1)?;
     match dir.as_str() {
         "ago" => {
-            let date = anchor.map(|a| a - Duration::days(days));
+            let date = anchor.and_then(|a| shift(a, -days));
             let months = precision == TimePrecision::Month;
             let date = if months {
                 date.and_then(|d| d.with_day(1))
@@ -840,7 +844,7 @@ fn ago_or_later(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
             };
             let end_date = match precision {
                 TimePrecision::Day => None,
-                TimePrecision::Week => date.map(|d| d + Duration::days(6)),
+                TimePrecision::Week => date.and_then(|d| shift(d, 6)),
                 TimePrecision::Month => date.and_then(month_last_day),
             };
             Some(Hit {
@@ -1142,6 +1146,13 @@ mod tests {
             for m in find_dates(&s, Span::new(a.min(b), a.max(b)), anchor) {
                 proptest::prop_assert!(m.span.start <= m.span.end && m.span.end <= s.len());
                 proptest::prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+            }
+        }
+
+        #[test]
+        fn extreme_anchors_do_not_panic(s in "(next|last|this|week|weekend|month|Monday|ago|two|days|yesterday|on|21|October|[ ,])*") {
+            for anchor in [NaiveDate::MIN, NaiveDate::MAX] {
+                let _ = find_dates(&s, Span::new(0, s.len()), Some(anchor));
             }
         }
 
