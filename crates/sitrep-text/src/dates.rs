@@ -15,7 +15,9 @@
 //!   year's). With no anchor and no year, `date` is `None`.
 //! - [`DateKind::Relative`]: resolved against the anchor: "yesterday",
 //!   "today", "tonight", "last night", "this morning", "two days ago",
-//!   "a week ago", "last week"/"this week" (Week), "the weekend" (Week,
+//!   "a week ago", "last week"/"this week" (Week), "the past week", "the
+//!   past few days", "recent days" (Week: the seven days up to the anchor),
+//!   "the weekend" (Week,
 //!   starting Saturday), "last month" (Month), and weekdays. **Weekday rule**:
 //!   "on Thursday", "Thursday night", "late on Tuesday", "Sunday morning",
 //!   "Tuesday's attack" denote the most recent such day on or before the
@@ -170,6 +172,8 @@ fn may_start_date(t: &Toks, i: usize) -> bool {
                 | "an"
                 | "hours"
                 | "minutes"
+                | "past"
+                | "recent"
         )
 }
 
@@ -746,6 +750,7 @@ fn relative_word(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
             match unit.as_str() {
                 "night" if sign == -1 => day(k + 2, -1),
                 "morning" | "afternoon" | "evening" | "night" if sign == 0 => day(k + 2, 0),
+                "few" if sign == -1 && t.is(k + 2, "days") => Some(past_week_hit(k + 3, anchor)),
                 "week" => Some(week_hit(k + 2, anchor, sign, DateKind::Relative)),
                 "weekend" => Some(weekend_hit(k + 2, anchor, sign)),
                 "month" => Some(month_hit(
@@ -757,6 +762,11 @@ fn relative_word(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
             }
         }
         "weekend" if after_the => Some(weekend_hit(k + 1, anchor, 0)),
+        // "the past week", "the past few days", "recent days": the seven
+        // days up to the anchor.
+        "past" if t.is(k + 1, "few") && t.is(k + 2, "days") => Some(past_week_hit(k + 3, anchor)),
+        "past" if t.is(k + 1, "week") => Some(past_week_hit(k + 2, anchor)),
+        "recent" if t.is(k + 1, "days") => Some(past_week_hit(k + 2, anchor)),
         "day" if after_the && t.is(k + 1, "after") => Some(event_hit(k + 2, 1, false)),
         "day" if after_the && t.is(k + 1, "before") => Some(event_hit(k + 2, -1, false)),
         _ => None,
@@ -775,6 +785,19 @@ fn event_hit(end: usize, offset: i64, weekly: bool) -> Hit {
         },
         kind: DateKind::RelativeToEvent,
         offset_days: Some(offset),
+    }
+}
+
+/// The seven days up to and including the anchor, as a week.
+fn past_week_hit(end: usize, anchor: Option<NaiveDate>) -> Hit {
+    let first = anchor.and_then(|a| shift(a, -6));
+    Hit {
+        end,
+        date: first,
+        end_date: anchor.filter(|_| first.is_some()),
+        precision: TimePrecision::Week,
+        kind: DateKind::Relative,
+        offset_days: None,
     }
 }
 
@@ -1055,6 +1078,13 @@ mod tests {
             Some(ymd(2019, 10, 19))
         );
         assert_eq!(one("last month").1.date, Some(ymd(2019, 9, 1)));
+        let (s, m) = one("Raids over the past few days killed 40.");
+        assert_eq!(
+            (s.as_str(), m.date, m.end_date),
+            ("past few days", Some(ymd(2019, 10, 18)), anchor())
+        );
+        assert_eq!(one("in recent days").1.precision, TimePrecision::Week);
+        assert_eq!(one("in the last few days").1.date, Some(ymd(2019, 10, 18)));
     }
 
     #[test]

@@ -22,7 +22,7 @@
 //! | "about 30", "around 30", "some 30", "an estimated 30" | 30 | – | `About` | yes |
 //! | "15 to 20", "15-20", "between 15 and 20", "15 or 16" | 15 | 20 | `None` | yes |
 //! | "a dozen" / "two dozen" | 12 / 24 | – | `None` | no |
-//! | "a couple of" | 2 | – | `None` | yes |
+//! | "a couple of" / "half a dozen" | 2 / 6 | – | `None` | yes |
 //! | "a few", "a handful" | 3 | – | `None` | yes |
 //! | "tens of" / "dozens" / "scores of" | 10 / 12 / 20 | – | `None` | yes |
 //! | "hundreds" / "thousands" / "millions" | 100 / 1,000 / 1,000,000 | – | `None` | yes |
@@ -160,6 +160,7 @@ fn may_start_quantity(t: &Toks, i: usize) -> bool {
                 | "numerous"
                 | "few"
                 | "unknown"
+                | "half"
         )
 }
 
@@ -592,6 +593,13 @@ fn parse_vague(t: &Toks, j: usize) -> Option<Core> {
             }
         }
         "unknown" if t.is(j + 1, "number") && t.is(j + 2, "of") => vague(10, j + 2),
+        "half" if t.is(j + 1, "a") && t.is(j + 2, "dozen") => Some(Core {
+            value: 6,
+            end: j + 3,
+            vague: false,
+            digits: false,
+            approx: true,
+        }),
         _ => None,
     }
 }
@@ -809,6 +817,8 @@ mod tests {
         assert_eq!(v("a few soldiers"), 3);
         assert_eq!(v("a few thousand people"), 1000);
         assert_eq!(v("a handful of police"), 3);
+        assert_eq!(one("half a dozen villages").0, "half a dozen");
+        assert_eq!(v("half a dozen villages"), 6);
         assert_eq!(one("a couple of shops").0, "a couple");
         assert_eq!(v("a couple of shops"), 2);
         assert!(one("dozens of people").3);
