@@ -852,7 +852,9 @@ fn ago_or_later(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
         "day" | "days" => (n, TimePrecision::Day),
         "week" | "weeks" => (7 * n, TimePrecision::Week),
         "month" | "months" => (30 * n, TimePrecision::Month),
-        "hour" | "hours" | "minute" | "minutes" => (0, TimePrecision::Day),
+        // "48 hours after" is two days; "hours later" the same day.
+        "hour" | "hours" => (n / 24, TimePrecision::Day),
+        "minute" | "minutes" => (0, TimePrecision::Day),
         _ => return None,
     };
     let dir = t.lower(u + 1)?;
@@ -1145,6 +1147,8 @@ mod tests {
         );
         assert_eq!(one("The next day, gunmen returned.").1.offset_days, Some(1));
         assert_eq!(one("on the day before the vote").1.offset_days, Some(-1));
+        assert_eq!(one("48 hours after the raid").1.offset_days, Some(2));
+        assert_eq!(one("Hours later, jets returned.").1.offset_days, Some(0));
     }
 
     #[test]
