@@ -65,7 +65,7 @@ fn bench(docs: &[Doc], rounds: usize) {
         let secs = start.elapsed().as_secs_f64();
         let mb = (bytes * rounds) as f64 / 1e6;
         println!(
-            "{name:<18} {:>8.1} MB/s  {:>9.0} docs/s  ({} docs, {:.2} MB x {rounds})",
+            "{name:<22} {:>8.1} MB/s  {:>9.0} docs/s  ({} docs, {:.2} MB x {rounds})",
             mb / secs,
             (docs.len() * rounds) as f64 / secs,
             docs.len(),
@@ -81,6 +81,10 @@ fn bench(docs: &[Doc], rounds: usize) {
     });
     time("find_dates", &|d| {
         dates::find_dates(&d.text, whole(d), d.published.or(anchor)).len()
+    });
+    time("quantities_and_dates", &|d| {
+        let (q, m) = sitrep_text::quantities_and_dates(&d.text, whole(d), d.published.or(anchor));
+        q.len() + m.len()
     });
     println!("(checksum {sink})");
 }

@@ -98,15 +98,19 @@ pub struct DateMention {
 /// against `anchor` (the publication date). Spans are absolute byte offsets
 /// into `text`, in order, never overlapping.
 pub fn find_dates(text: &str, within: Span, anchor: Option<NaiveDate>) -> Vec<DateMention> {
-    let t = Toks::new(text, within.start, within.end);
+    dates_in(&Toks::new(text, within.start, within.end), anchor)
+}
+
+/// [`find_dates`] over tokens already made.
+pub(crate) fn dates_in(t: &Toks, anchor: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !may_start_date(&t, i) {
+        if !may_start_date(t, i) {
             i += 1;
             continue;
         }
-        match parse_at(&t, i, anchor) {
+        match parse_at(t, i, anchor) {
             Some((m, next)) => {
                 out.push(m);
                 i = next.max(i + 1);

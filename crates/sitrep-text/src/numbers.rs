@@ -89,15 +89,19 @@ pub struct Quantity {
 /// All quantities inside `within` (byte span of `text`), in text order.
 /// Spans are absolute byte offsets into `text` and never overlap.
 pub fn find_quantities(text: &str, within: Span) -> Vec<Quantity> {
-    let toks = Toks::new(text, within.start, within.end);
+    quantities_in(&Toks::new(text, within.start, within.end))
+}
+
+/// [`find_quantities`] over tokens already made.
+pub(crate) fn quantities_in(toks: &Toks) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start_quantity(&toks, i) {
+        if !may_start_quantity(toks, i) {
             i += 1;
             continue;
         }
-        match parse_at(&toks, i) {
+        match parse_at(toks, i) {
             Parse::Found(q, next) => {
                 out.push(q);
                 i = next;
