@@ -17,6 +17,7 @@
 //!   "today", "tonight", "last night", "this morning", "two days ago",
 //!   "a week ago", "last week"/"this week" (Week), "the past week", "the
 //!   past few days", "recent days" (Week: the seven days up to the anchor),
+//!   "tomorrow" (a plan: the date is after the anchor), "Tuesday last week",
 //!   "the weekend" (Week,
 //!   starting Saturday), "last month" (Month), and weekdays. **Weekday rule**:
 //!   "on Thursday", "Thursday night", "late on Tuesday", "Sunday morning",
@@ -27,11 +28,11 @@
 //!   `None` (the coder reports `no_date_anchor`).
 //! - [`DateKind::RelativeToEvent`]: an offset from another event the text
 //!   mentions: "three days after the market bombing", "two days later",
-//!   "the next day", "the day before". `date` is always `None` and
+//!   "the next day", "the day before", "later that day" (0). `date` is always `None` and
 //!   `offset_days` holds the signed offset (+3, +2, +1, −1); resolving it
 //!   needs the other event's date, which is the coder's business.
 //! - [`DateKind::Year`]: a year alone: "in 2011", "since 2014", "the 2011
-//!   uprising", "2011's". `date` is 1 January, precision Month (ACLED has no
+//!   uprising", "2011's", "last year", "this year". `date` is 1 January, precision Month (ACLED has no
 //!   year precision; the kind says it is coarser) and `background` is true.
 //!
 //! **Background**: `background` is true for year-only mentions, for
@@ -178,6 +179,8 @@ fn may_start_date(t: &Toks, i: usize) -> bool {
                 | "minutes"
                 | "past"
                 | "recent"
+                | "tomorrow"
+                | "that"
         )
 }
 
@@ -352,6 +355,14 @@ fn weekday(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
         ) {
             end += 1;
         }
+    }
+    // "Tuesday last week": that weekday in the week before the anchor's.
+    if which == Which::OnOrBefore && t.is(end, "last") && t.is(end + 1, "week") {
+        let date = anchor.and_then(|a| {
+            let monday = shift(a, -7 - a.weekday().num_days_from_monday() as i64)?;
+            shift(monday, wd.num_days_from_monday() as i64)
+        });
+        return Some(Hit::day(end + 2, date, DateKind::Relative));
     }
     let date = anchor.and_then(|a| nearest_weekday(a, wd, which));
     Some(Hit::day(end, date, DateKind::Relative))
@@ -728,6 +739,16 @@ fn relative_word(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
     match w.as_str() {
         "yesterday" => day(k + 1, -1),
         "today" | "tonight" => day(k + 1, 0),
+        "tomorrow" => day(k + 1, 1),
+        // "later that day", "that night": the day of the event just told.
+        "that"
+            if matches!(
+                t.lower(k + 1).as_ref().map(|u| u.as_str()),
+                Some("day" | "night" | "morning" | "afternoon" | "evening")
+            ) =>
+        {
+            Some(event_hit(k + 2, 0, false))
+        }
         "day" if after_the && t.is(k + 1, "before") && t.is(k + 2, "yesterday") => day(k + 3, -2),
         // "the next day", "the following week", "the day before/after".
         "next" | "following" | "previous" | "same" if after_the => {
@@ -762,6 +783,18 @@ fn relative_word(t: &Toks, k: usize, anchor: Option<NaiveDate>) -> Option<Hit> {
                     anchor.and_then(|a| add_months(a.with_day(1)?, sign as i32)),
                     DateKind::Relative,
                 )),
+                // "this year", "last year": a year, so background.
+                "year" => {
+                    let year = anchor.map(|a| a.year() + sign as i32);
+                    Some(Hit {
+                        end: k + 2,
+                        date: year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+                        end_date: year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)),
+                        precision: TimePrecision::Month,
+                        kind: DateKind::Year,
+                        offset_days: None,
+                    })
+                }
                 _ => None,
             }
         }
@@ -1135,6 +1168,11 @@ mod tests {
         assert_eq!(one("Friday's attack").1.date, Some(ymd(2019, 10, 18)));
         assert_eq!(one("last Thursday").1.date, Some(ymd(2019, 10, 17)));
         assert_eq!(one("next Monday").1.date, Some(ymd(2019, 10, 28)));
+        let (s, m) = one("on Tuesday last week");
+        assert_eq!(
+            (s.as_str(), m.date),
+            ("Tuesday last week", Some(ymd(2019, 10, 15)))
+        );
     }
 
     #[test]
@@ -1153,6 +1191,11 @@ mod tests {
         assert_eq!(one("on the day before the vote").1.offset_days, Some(-1));
         assert_eq!(one("48 hours after the raid").1.offset_days, Some(2));
         assert_eq!(one("Hours later, jets returned.").1.offset_days, Some(0));
+        let (s, m) = one("Later that day, jets returned.");
+        assert_eq!(
+            (s.as_str(), m.kind, m.offset_days),
+            ("Later that day", DateKind::RelativeToEvent, Some(0))
+        );
     }
 
     #[test]
@@ -1163,6 +1206,12 @@ mod tests {
         assert_eq!(one("the 2011 uprising").0, "2011");
         assert_eq!(one("2011's uprising").0, "2011's");
         assert!(all("2011 people fled", anchor()).is_empty());
+        let (s, m) = one("More than 900 people were killed last year.");
+        assert_eq!(
+            (s.as_str(), m.kind, m.date),
+            ("last year", DateKind::Year, Some(ymd(2018, 1, 1)))
+        );
+        assert!(m.background);
     }
 
     #[test]
@@ -1170,6 +1219,7 @@ mod tests {
         let (_, m) = one_with("on Thursday", None);
         assert_eq!((m.date, m.kind), (None, DateKind::Relative));
         assert_eq!(one_with("yesterday", None).1.date, None);
+        assert_eq!(one("The vote is tomorrow.").1.date, Some(ymd(2019, 10, 25)));
         assert_eq!(one_with("on 21 October", None).1.date, None);
         assert_eq!(
             one_with("on 21 October 2019", None).1.date,
