@@ -14,26 +14,28 @@
 //!   in an article of 25 November is this year's, in one of 2 October last
 //!   year's). With no anchor and no year, `date` is `None`.
 //! - [`DateKind::Relative`]: resolved against the anchor: "yesterday",
-//!   "today", "tonight", "last night", "this morning", "two days ago",
-//!   "a week ago", "last week"/"this week" (Week), "the past week", "the
-//!   past few days", "recent days" (Week: the seven days up to the anchor),
-//!   "tomorrow" (a plan: the date is after the anchor), "Tuesday last week",
-//!   "the weekend" (Week,
-//!   starting Saturday), "last month" (Month), and weekdays. **Weekday rule**:
-//!   "on Thursday", "Thursday night", "late on Tuesday", "Sunday morning",
-//!   "Tuesday's attack" denote the most recent such day on or before the
-//!   anchor: wire copy filed on a Thursday says "on Thursday" for that very
-//!   day. "last Thursday" is the most recent one strictly before the anchor,
-//!   "next Thursday" the first strictly after. With no anchor, `date` is
-//!   `None` (the coder reports `no_date_anchor`).
+//!   "today", "tonight", "last night", "this morning", "tomorrow" (a plan:
+//!   after the anchor), "two days ago", "48 hours ago"; weeks (Week, from
+//!   Monday): "last week", "this week", "a week ago"; "the past week", "the
+//!   past few days", "recent days" (Week: the seven days up to the anchor);
+//!   "the weekend" (Week, from Saturday); "last month" (Month); weekdays.
+//!   **Weekday rule**: "on Thursday", "Thursday night", "late on Tuesday",
+//!   "Sunday morning", "Tuesday's attack" denote the most recent such day on
+//!   or before the anchor: wire copy filed on a Thursday says "on Thursday"
+//!   for that very day. "last Thursday" is the most recent one strictly
+//!   before the anchor, "next Thursday" the first strictly after, "Tuesday
+//!   last week" the Tuesday of the week before the anchor's. With no anchor,
+//!   `date` is `None` (the coder reports `no_date_anchor`).
 //! - [`DateKind::RelativeToEvent`]: an offset from another event the text
 //!   mentions: "three days after the market bombing", "two days later",
-//!   "the next day", "the day before", "later that day" (0). `date` is always `None` and
-//!   `offset_days` holds the signed offset (+3, +2, +1, −1); resolving it
-//!   needs the other event's date, which is the coder's business.
+//!   "48 hours after", "the next day", "the day before", "later that day".
+//!   `date` is always `None` and `offset_days` holds the signed offset (+3,
+//!   +2, +2, +1, −1, 0); resolving it needs the other event's date, which is
+//!   the coder's business.
 //! - [`DateKind::Year`]: a year alone: "in 2011", "since 2014", "the 2011
-//!   uprising", "2011's", "last year", "this year". `date` is 1 January, precision Month (ACLED has no
-//!   year precision; the kind says it is coarser) and `background` is true.
+//!   uprising", "2011's", "last year", "this year". `date` is 1 January,
+//!   precision Month (ACLED has no year precision; the kind says it is
+//!   coarser) and `background` is true.
 //!
 //! **Background**: `background` is true for year-only mentions, for
 //! "since"-phrases of month or year precision ("since March", "since 2014"),
