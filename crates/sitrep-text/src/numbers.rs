@@ -847,6 +847,7 @@ mod tests {
         assert!(q("inflation hit 3.5 in May").is_empty());
         assert!(q("on 21/06 and 21/06/2016, open 24/7").is_empty());
         assert!(q("reported on 2019-10-21").is_empty());
+        assert!(q("Libya Shield No. 1 used it as a base").is_empty());
         assert_eq!(one("Two 12-year-old boys were shot.").1, 2);
     }
 
