@@ -38,6 +38,8 @@ struct Block {
     kind: BlockKind,
     /// Inside a `<p>`-like element rather than a bare `<div>`.
     in_paragraph: bool,
+    /// Part of a card in a list of teasers (see [`mark_teasers`]).
+    teaser: bool,
 }
 
 /// An element entered during the walk: which blocks it holds, and hints from
@@ -49,11 +51,16 @@ struct Container {
     depth: usize,
     /// `<article>`, `<main>`, `itemprop=articleBody` or an article-body class.
     article_hint: bool,
+    parent: Option<usize>,
+    /// Tag and class, for elements that can be cards in a list of teasers.
+    card_signature: Option<String>,
 }
 
 /// The walk's state: the blocks so far and the block being filled.
 struct Flattener {
     sizes: TextSizes,
+    /// Boilerplate boxes dropped, described, when explaining.
+    skipped: Option<Vec<String>>,
     blocks: Vec<Block>,
     containers: Vec<Container>,
     /// Indices into `containers` of the elements currently open.
@@ -80,6 +87,7 @@ struct OpenElement {
 pub fn main_text(document: &scraper::Html) -> String {
     let mut flat = Flattener::new(text_sizes(document));
     flat.walk(document.tree.root());
+    mark_teasers(&mut flat);
     match best_container(&flat) {
         Some(best) => {
             let container = &flat.containers[best];
@@ -95,9 +103,15 @@ pub fn main_text(document: &scraper::Html) -> String {
 #[doc(hidden)]
 pub fn explain(document: &scraper::Html) -> String {
     let mut flat = Flattener::new(text_sizes(document));
+    flat.skipped = Some(Vec::new());
     flat.walk(document.tree.root());
+    mark_teasers(&mut flat);
     let best = best_container(&flat);
     let mut out = String::new();
+    for line in flat.skipped.iter().flatten() {
+        out.push_str(line);
+        out.push('\n');
+    }
     if let Some(b) = best {
         let c = &flat.containers[b];
         out.push_str(&format!(
@@ -157,6 +171,7 @@ impl Flattener {
     fn new(sizes: TextSizes) -> Self {
         Flattener {
             sizes,
+            skipped: None,
             blocks: Vec::new(),
             containers: Vec::new(),
             open: Vec::new(),
@@ -214,7 +229,19 @@ impl Flattener {
                     self.push_line_break();
                     return false;
                 }
-                if skipped_tag(name) || self.boilerplate(node.id(), element) {
+                if skipped_tag(name) {
+                    return false;
+                }
+                if self.boilerplate(node.id(), element) {
+                    if let Some(skipped) = self.skipped.as_mut() {
+                        let size = self.sizes.by_element.get(&node.id()).copied().unwrap_or(0);
+                        skipped.push(format!(
+                            "skipped <{name} class={:?} id={:?}> holding {size} of {} chars",
+                            element.attr("class").unwrap_or(""),
+                            element.attr("id").unwrap_or(""),
+                            self.sizes.total
+                        ));
+                    }
                     return false;
                 }
                 let is_block = block_tag(name);
@@ -227,6 +254,8 @@ impl Flattener {
                     end_block: self.blocks.len(),
                     depth: self.open.len(),
                     article_hint: article_hint(element),
+                    parent: self.open.last().map(|o| o.container),
+                    card_signature: card_signature(element),
                 });
                 let is_link = name == "a";
                 let is_pre = name == "pre";
@@ -344,6 +373,7 @@ impl Flattener {
             link_chars,
             kind,
             in_paragraph,
+            teaser: false,
         });
     }
 }
@@ -660,16 +690,33 @@ fn article_hint(element: &Element) -> bool {
 /// furniture" (negative).
 fn block_value(block: &Block) -> f64 {
     let chars = block.chars as f64;
+    if block.teaser {
+        return -chars * 0.5;
+    }
     let link_density = block.link_chars as f64 / chars.max(1.0);
     if link_density > 0.5 {
-        return -chars;
+        // A link-heavy paragraph inside a story (names linked to profiles)
+        // must not split it in two; menus and teaser lists are rarely <p>.
+        return if block.in_paragraph {
+            -chars.min(40.0)
+        } else {
+            -chars
+        };
     }
     let prose = ends_like_sentence(&block.text);
+    // Stories are written in <p>; text loose in <div>s and list items is
+    // as often teaser excerpts, so it counts for less.
+    let kind_weight = match block.kind {
+        BlockKind::Paragraph => 1.0,
+        BlockKind::ListItem | BlockKind::Cell => 0.7,
+        _ => 0.6,
+    };
+    let content = chars * (1.0 - link_density) * kind_weight;
     match block.kind {
         BlockKind::Heading => 0.0,
-        _ if block.chars >= 80 && (prose || block.in_paragraph) => chars * (1.0 - link_density),
-        _ if block.chars >= 40 && prose => chars * (1.0 - link_density) * 0.5,
-        _ if block.chars >= 150 => chars * (1.0 - link_density) * 0.5,
+        _ if block.chars >= 80 && (prose || block.in_paragraph) => content,
+        _ if block.chars >= 40 && prose => content * 0.5,
+        _ if block.chars >= 150 => content * 0.5,
         _ => -(chars.min(30.0)) * 0.5,
     }
 }
@@ -677,6 +724,66 @@ fn block_value(block: &Block) -> f64 {
 fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end();
     trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…'])
+}
+
+/// Tag and class of an element that may be one card of a teaser list:
+/// `<li>`s, and `<div>`/`<article>`/`<section>`s with a class.
+fn card_signature(element: &Element) -> Option<String> {
+    let name = element.name();
+    let class = element.attr("class").unwrap_or("").trim();
+    match name {
+        "li" => Some(format!("li.{class}")),
+        "div" | "article" | "section" if !class.is_empty() => Some(format!("{name}.{class}")),
+        _ => None,
+    }
+}
+
+/// A teaser card is a headline and an excerpt: longer is a page section.
+const MAX_CARD_CHARS: usize = 800;
+
+/// Marks lists of teasers: three or more sibling elements of the same tag
+/// and class, most of them with two or more blocks opening with a link
+/// (a linked headline, then an excerpt). Their excerpts read like prose, so
+/// without this a column of teasers competes with the story.
+fn mark_teasers(flat: &mut Flattener) {
+    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (index, container) in flat.containers.iter().enumerate() {
+        if let (Some(parent), Some(signature)) = (container.parent, &container.card_signature) {
+            groups
+                .entry((parent, signature.as_str()))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut teaser_ranges = Vec::new();
+    for members in groups.values() {
+        if members.len() < 3 {
+            continue;
+        }
+        let blocks_of = |m: usize| {
+            let c = &flat.containers[m];
+            &flat.blocks[c.first_block..c.end_block]
+        };
+        let is_card = |m: usize| {
+            let blocks = blocks_of(m);
+            let chars: usize = blocks.iter().map(|b| b.chars).sum();
+            blocks.len() >= 2
+                && chars <= MAX_CARD_CHARS
+                && blocks[0].link_chars * 2 > blocks[0].chars
+        };
+        let cards = members.iter().filter(|&&m| is_card(m)).count();
+        if cards * 3 >= members.len() * 2 {
+            teaser_ranges.extend(members.iter().filter(|&&m| is_card(m)).map(|&m| {
+                let c = &flat.containers[m];
+                c.first_block..c.end_block
+            }));
+        }
+    }
+    for range in teaser_ranges {
+        for block in &mut flat.blocks[range] {
+            block.teaser = true;
+        }
+    }
 }
 
 /// The element whose blocks are worth most; ties go to the deeper one.
@@ -732,6 +839,9 @@ fn render(blocks: &[Block]) -> String {
 /// Inside the article: leaves out link lists ("Related: ...") and stock
 /// phrases of page furniture.
 fn keep_in_output(block: &Block) -> bool {
+    if block.teaser {
+        return false;
+    }
     let link_density = block.link_chars as f64 / (block.chars.max(1)) as f64;
     if link_density > 0.6 {
         return false;
@@ -837,6 +947,22 @@ mod tests {
         let text = extract(&html);
         assert!(text.starts_with("Gunmen attacked"));
         assert!(!text.contains("Another headline"));
+    }
+
+    #[test]
+    fn a_column_of_teaser_cards_is_left_out() {
+        let cards: String = (0..5)
+            .map(|i| format!(
+                "<div class='card'><h3><a href='/s/{i}'>Floods displace thousands in Beledweyne</a></h3>\
+                 <div>Aid agencies said on Monday that the Shabelle river had burst its banks for the {i} time this year, cutting roads to the town.</div></div>"
+            ))
+            .collect();
+        let html = format!(
+            "<html><body><div class='main'><article>{STORY}</article><div class='more'>{cards}</div></div></body></html>"
+        );
+        let text = extract(&html);
+        assert!(text.starts_with("Gunmen attacked"));
+        assert!(!text.contains("Shabelle"), "{text}");
     }
 
     #[test]
