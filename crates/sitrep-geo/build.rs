@@ -7,8 +7,8 @@
 //!   match kind in the top two bits (0 preferred name, 1 alternate name,
 //!   2 alternate with a leading Arabic article stripped);
 //! - `gazetteer_entries.bin`: one 32-byte record per entry (layout in
-//!   [`write_entry`]), ids in file order: countries, regions, admin-1 areas,
-//!   admin-2 areas, populated places;
+//!   [`write_entry`]), ids in file order: countries, hand-listed regions,
+//!   admin-1 areas, admin-2 areas, populated places, continents;
 //! - `gazetteer_strings.bin`: the entries' display names back to back; entry
 //!   `i`'s name ends where entry `i + 1`'s starts.
 //!
@@ -198,6 +198,7 @@ fn read_geonames_entries(path: &Path, first_id: u32) -> BuildResult<Vec<Entry>> 
             "A1" => FEATURE_ADMIN1,
             "A2" => FEATURE_ADMIN2,
             "P" => FEATURE_PLACE,
+            "R" => FEATURE_REGION,
             other => {
                 return Err(format!("{}:{line_no}: unknown kind {other:?}", path.display()).into())
             }

@@ -18,8 +18,20 @@ fn main() {
     let countries_init = start.elapsed();
 
     let names = [
-        "Tal Afar", "Deir ez-Zor", "Kharkiv", "Palmyra", "Baquba", "Maiduguri", "Baidoa",
-        "Idlib", "Mosul", "Aleppo", "Springfield", "Lagos", "New York", "Gaza Strip",
+        "Tal Afar",
+        "Deir ez-Zor",
+        "Kharkiv",
+        "Palmyra",
+        "Baquba",
+        "Maiduguri",
+        "Baidoa",
+        "Idlib",
+        "Mosul",
+        "Aleppo",
+        "Springfield",
+        "Lagos",
+        "New York",
+        "Gaza Strip",
     ];
     let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
     let rounds = 20_000;

@@ -301,7 +301,8 @@ impl Gazetteer {
     }
 
     /// All entry ids of one feature kind, in id order (countries come first,
-    /// then regions, admin-1, admin-2 areas and places).
+    /// then hand-listed regions, admin-1 and admin-2 areas, places, and the
+    /// continents, which are regions too).
     pub fn ids_of(&self, feature: FeatureKind) -> impl Iterator<Item = EntryId> + '_ {
         (0..self.len()).filter_map(move |i| {
             let id = EntryId::try_from(i).ok()?;
@@ -438,6 +439,28 @@ mod tests {
             .find(|e| e.feature == FeatureKind::Admin1);
         let nineveh = nineveh.map(|e| (e.country_code, (e.lat - 36.3).abs() < 1.5));
         assert_eq!(nineveh, Some(("IQ", true)));
+    }
+
+    #[test]
+    fn continents_and_macro_regions_are_regions() {
+        let gaz = gazetteer();
+        for name in ["Africa", "Europe", "Middle East", "Horn of Africa", "Sahel"] {
+            let hit = gaz
+                .lookup(&fold(name))
+                .into_iter()
+                .map(|id| gaz.entry(id))
+                .find(|e| e.feature == FeatureKind::Region);
+            assert!(hit.is_some(), "{name}");
+        }
+        let red_sea = gaz.lookup("red sea").into_iter().map(|id| gaz.entry(id));
+        assert!(red_sea.clone().any(|e| e.feature == FeatureKind::Other));
+        let sahel = gaz.lookup("sahel").into_iter().map(|id| gaz.place(id));
+        let sahel = sahel.into_iter().find(|p| p.feature == FeatureKind::Region);
+        assert_eq!(
+            sahel.map(|p| p.country),
+            Some(String::new()),
+            "spans countries"
+        );
     }
 
     #[test]
