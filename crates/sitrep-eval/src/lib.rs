@@ -3,5 +3,6 @@
 //! renders as a table or as JSON.
 
 pub mod events;
+pub mod fusion;
 pub mod geo;
 pub mod html;

@@ -273,6 +273,16 @@ fn place_match(a: &Event, b: &Event, config: &FuseConfig) -> Result<PlaceMatch, 
             .map(|admin1| PlaceMatch::SameAdmin1 { admin1 })
             .ok_or(Rejection::TooFar);
     }
+    // Two reports that each name a town, in different provinces, are two
+    // incidents even when the towns are close (Mogadishu and Afgooye).
+    let town_precise = |e: &Event| e.geo_precision == Some(GeoPrecision::Town);
+    if town_precise(a) && town_precise(b) {
+        if let (Some(x), Some(y)) = (a.admin1.as_deref(), b.admin1.as_deref()) {
+            if fold(x) != fold(y) {
+                return Err(Rejection::TooFar);
+            }
+        }
+    }
     if let (Some(pa), Some(pb)) = (coords(a), coords(b)) {
         let km = haversine_km(pa, pb);
         return if km <= config.max_distance_km {
@@ -579,6 +589,20 @@ mod tests {
             compare(&a, &b, &FuseConfig::default()),
             Err(Rejection::TooFar)
         );
+    }
+
+    #[test]
+    fn neighbouring_towns_in_two_provinces_do_not_link() {
+        let a = report("afp", 4, 2.0469, 45.3182);
+        // Afgooye, Lower Shabelle: about 24 km from Mogadishu.
+        let mut b = report("reuters", 4, 2.1400, 45.1200);
+        b.admin1 = Some("Lower Shabelle".into());
+        assert_eq!(
+            compare(&a, &b, &FuseConfig::default()),
+            Err(Rejection::TooFar)
+        );
+        b.admin1 = Some("Banadir".into());
+        assert!(compare(&a, &b, &FuseConfig::default()).is_ok());
     }
 
     #[test]
