@@ -169,6 +169,13 @@ EXTRA_COUNTRY_ALIASES = {
     "KP": ["DPRK"],
 }
 
+# Source aliases that name something else: historical states, or the other
+# Korea ("Choson" is the North's own name).
+DROP_COUNTRY_ALIASES = {
+    ("KR", "Silla"),
+    ("KR", "Choson"),
+}
+
 # Junk in alternate-name lists: codes and abbreviations for everything but
 # the country aliases above.
 ALL_CAPS_CODE = re.compile(r"^[A-Z0-9]{2,5}$")
@@ -339,7 +346,7 @@ def load_countries(gnc: zipfile.ZipFile, ci: zipfile.ZipFile, loc: zipfile.ZipFi
         seen = {py_fold(name)}
         for a in alias_src:
             a = a.strip()
-            if not a or "," in a or "(" in a:
+            if not a or "," in a or "(" in a or (iso, a) in DROP_COUNTRY_ALIASES:
                 continue
             key = py_fold(a)
             if key in seen or not key:
