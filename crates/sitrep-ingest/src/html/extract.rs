@@ -58,7 +58,8 @@ struct Container {
 
 /// The walk's state: the blocks so far and the block being filled.
 struct Flattener {
-    sizes: TextSizes,
+    /// Visible characters on the whole page.
+    page_chars: usize,
     /// Boilerplate boxes dropped, described, when explaining.
     skipped: Option<Vec<String>>,
     blocks: Vec<Block>,
@@ -85,7 +86,7 @@ struct OpenElement {
 /// Extracts the article text of a parsed page; empty when nothing in it reads
 /// like prose.
 pub fn main_text(document: &scraper::Html) -> String {
-    let mut flat = Flattener::new(text_sizes(document));
+    let mut flat = Flattener::new(page_text_chars(document));
     flat.walk(document.tree.root());
     mark_teasers(&mut flat);
     match best_container(&flat) {
@@ -102,7 +103,7 @@ pub fn main_text(document: &scraper::Html) -> String {
 /// Every block with its value, and which container won: for tuning.
 #[doc(hidden)]
 pub fn explain(document: &scraper::Html) -> String {
-    let mut flat = Flattener::new(text_sizes(document));
+    let mut flat = Flattener::new(page_text_chars(document));
     flat.skipped = Some(Vec::new());
     flat.walk(document.tree.root());
     mark_teasers(&mut flat);
@@ -132,45 +133,35 @@ pub fn explain(document: &scraper::Html) -> String {
     out
 }
 
-/// Characters of visible text under each element, and on the whole page.
-/// A class that says "sidebar" or "paywall" on an element holding most of
-/// the page is a layout flag, not a boilerplate box; these sizes tell the
-/// two apart.
-struct TextSizes {
-    by_element: HashMap<ego_tree::NodeId, usize>,
-    total: usize,
+/// Characters of visible text on the page. A class that says "sidebar" on
+/// an element holding most of the page is a layout flag, not a boilerplate
+/// box; comparing the element's text with this tells the two apart.
+fn page_text_chars(document: &scraper::Html) -> usize {
+    visible_text_chars(document.tree.root())
 }
 
-fn text_sizes(document: &scraper::Html) -> TextSizes {
-    let mut by_element: HashMap<ego_tree::NodeId, usize> = HashMap::new();
-    let mut total = 0;
-    for node in document.tree.root().descendants() {
-        let Node::Text(text) = node.value() else {
-            continue;
-        };
-        let invisible = node
-            .parent()
-            .and_then(|p| p.value().as_element().map(|e| skipped_tag(e.name())))
-            .unwrap_or(false);
-        if invisible {
-            continue;
-        }
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        if chars == 0 {
-            continue;
-        }
-        total += chars;
-        for ancestor in node.ancestors() {
-            *by_element.entry(ancestor.id()).or_default() += chars;
-        }
-    }
-    TextSizes { by_element, total }
+/// Non-space characters of the text under `node`, outside scripts, styles
+/// and the other never-visible tags. Only boilerplate-named elements are
+/// measured, so this stays cheap.
+fn visible_text_chars(node: NodeRef<'_, Node>) -> usize {
+    node.descendants()
+        .filter_map(|d| match d.value() {
+            Node::Text(text) => {
+                let invisible = d
+                    .parent()
+                    .and_then(|p| p.value().as_element().map(|e| skipped_tag(e.name())))
+                    .unwrap_or(false);
+                (!invisible).then(|| text.chars().filter(|c| !c.is_whitespace()).count())
+            }
+            _ => None,
+        })
+        .sum()
 }
 
 impl Flattener {
-    fn new(sizes: TextSizes) -> Self {
+    fn new(page_chars: usize) -> Self {
         Flattener {
-            sizes,
+            page_chars,
             skipped: None,
             blocks: Vec::new(),
             containers: Vec::new(),
@@ -232,14 +223,14 @@ impl Flattener {
                 if skipped_tag(name) {
                     return false;
                 }
-                if self.boilerplate(node.id(), element) {
+                if self.boilerplate(node, element) {
                     if let Some(skipped) = self.skipped.as_mut() {
-                        let size = self.sizes.by_element.get(&node.id()).copied().unwrap_or(0);
+                        let size = visible_text_chars(node);
                         skipped.push(format!(
                             "skipped <{name} class={:?} id={:?}> holding {size} of {} chars",
                             element.attr("class").unwrap_or(""),
                             element.attr("id").unwrap_or(""),
-                            self.sizes.total
+                            self.page_chars
                         ));
                     }
                     return false;
@@ -278,7 +269,7 @@ impl Flattener {
 
     /// Named like boilerplate and small enough to be a box on the page
     /// rather than the page itself.
-    fn boilerplate(&self, node: ego_tree::NodeId, element: &Element) -> bool {
+    fn boilerplate(&self, node: NodeRef<'_, Node>, element: &Element) -> bool {
         // Hidden popups sometimes swallow the page through an unclosed
         // tag, so hiding is no more final than naming.
         let naming = if hidden(element) {
@@ -291,8 +282,7 @@ impl Flattener {
             Naming::SoftNegative => 0.5,
             Naming::HardNegative => 0.85,
         };
-        let size = self.sizes.by_element.get(&node).copied().unwrap_or(0);
-        (size as f64) < share_allowed * self.sizes.total as f64
+        (visible_text_chars(node) as f64) < share_allowed * self.page_chars as f64
     }
 
     /// Handles a node on the way up.
@@ -723,7 +713,9 @@ fn block_value(block: &Block) -> f64 {
 
 fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end();
-    trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…'])
+    trimmed.ends_with([
+        '.', '!', '?', '"', '”', '’', ':', ')', '…', '。', '！', '？', '」', '»',
+    ])
 }
 
 /// Tag and class of an element that may be one card of a teaser list:
@@ -822,9 +814,25 @@ fn best_container(flat: &Flattener) -> Option<usize> {
 }
 
 /// Joins the kept blocks with blank lines.
+/// Bylines, datelines and the headline come before the story's first
+/// sentence, tags and share prompts after its last: the blocks outside the
+/// first and last prose blocks are left out, unless there is no prose.
 fn render(blocks: &[Block]) -> String {
+    let first = blocks.iter().position(is_prose).unwrap_or(0);
+    // Lists and paragraphs after the last sentence are often the story's
+    // own (a table of results, a closing credit line); only loose text goes.
+    let last = blocks
+        .iter()
+        .rposition(|b| {
+            is_prose(b)
+                || matches!(
+                    b.kind,
+                    BlockKind::ListItem | BlockKind::Paragraph | BlockKind::Cell
+                )
+        })
+        .unwrap_or(blocks.len().saturating_sub(1));
     let mut out = String::new();
-    for block in blocks {
+    for block in blocks.get(first..=last).unwrap_or_default() {
         if !keep_in_output(block) {
             continue;
         }
@@ -836,6 +844,43 @@ fn render(blocks: &[Block]) -> String {
     out
 }
 
+/// A block that reads as a sentence of the story.
+fn is_prose(block: &Block) -> bool {
+    block.kind != BlockKind::Heading
+        && !block.teaser
+        && block.link_chars * 5 <= block.chars * 3
+        && (block.chars >= 80 || (block.chars >= 30 && ends_like_sentence(&block.text)))
+        && !promotional(&block.text)
+}
+
+/// Newsletter, subscription and social prompts: short blocks that talk
+/// about the site rather than the story.
+fn promotional(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    PROMOTIONAL.iter().any(|p| lower.contains(p))
+}
+
+const PROMOTIONAL: &[&str] = &[
+    "newsletter",
+    "subscribe to",
+    "subscribe now",
+    "sign up for our",
+    "sign up to receive",
+    "sign up now",
+    "to your inbox",
+    "in your inbox",
+    "click here",
+    "share this",
+    "share it with",
+    "follow us",
+    "follow rt",
+    "requires javascript",
+    "enable javascript",
+];
+
 /// Inside the article: leaves out link lists ("Related: ...") and stock
 /// phrases of page furniture.
 fn keep_in_output(block: &Block) -> bool {
@@ -843,7 +888,7 @@ fn keep_in_output(block: &Block) -> bool {
         return false;
     }
     let link_density = block.link_chars as f64 / (block.chars.max(1)) as f64;
-    if link_density > 0.6 {
+    if link_density > 0.6 || promotional(&block.text) {
         return false;
     }
     if block.chars < 40 {
@@ -860,6 +905,7 @@ fn keep_in_output(block: &Block) -> bool {
 const STOCK_PHRASES: &[&str] = &[
     "advertisement",
     "advertising",
+    "advert",
     "ad",
     "share",
     "share this",
@@ -904,10 +950,33 @@ mod tests {
              <footer><p>About us. Contact. Copyright 2016 The Daily Example.</p></footer></body></html>"
         );
         let text = extract(&html);
-        assert!(text.starts_with("Police checkpoint attacked\n\nGunmen attacked"));
+        // The headline is the document's title, not part of its text.
+        assert!(text.starts_with("Gunmen attacked"), "{text}");
         assert!(text.ends_with("the second in the area this month."));
         assert!(!text.contains("Home"));
         assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn headings_inside_the_story_are_kept_and_bylines_before_it_dropped() {
+        let html = format!(
+            "<html><body><article><h1>Checkpoint attacked</h1><div class='meta'>By Musa Ibrahim</div><div>3 July 2016</div>\
+             {STORY}<h2>Reaction in Abuja</h2><p>The interior minister condemned the attack and promised to send more troops to Borno state.</p></article></body></html>"
+        );
+        let text = extract(&html);
+        assert!(text.starts_with("Gunmen attacked"), "{text}");
+        assert!(
+            text.contains("this month.\n\nReaction in Abuja\n\nThe interior minister"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn newsletter_prompts_inside_the_story_are_dropped() {
+        let html = format!(
+            "<html><body><article>{STORY}<p>Sign up for our newsletter to get the day's top stories in your inbox.</p></article></body></html>"
+        );
+        assert!(!extract(&html).contains("newsletter"));
     }
 
     #[test]
