@@ -68,6 +68,14 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Serve the HTTP API and the offline dashboard over a database.
+    Serve {
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+        /// Address to listen on; the default only accepts local connections.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+    },
     /// Score a pipeline stage against a gold file.
     Eval {
         #[command(subcommand)]
@@ -228,6 +236,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filter,
         } => {
             export(&db, format, out.as_deref(), filter.into_filter())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Serve { db, bind } => {
+            sitrep_serve::run(db, bind)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Eval { what } => {

@@ -23,10 +23,13 @@ const typeColour = (t) => TYPE_COLOURS[t] || 'var(--untyped)';
 const FIELD_GROUPS = [
   ['date', ['event_date', 'time_precision']],
   ['type', ['event_type', 'sub_event_type', 'civilian_targeting']],
-  ['actor', ['actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction']],
+  ['actor', ['actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2']],
   ['place', ['location', 'admin1', 'admin2', 'country', 'iso', 'latitude', 'longitude', 'geo_precision']],
   ['count', ['fatalities', 'wounded']],
-  ['other', ['notes', 'source']],
+  ['other', ['source']],
+  // whole clauses or sentences: underlined, so the specific fields inside
+  // them keep their colours
+  ['wide', ['interaction', 'notes']],
 ];
 const FIELD_GROUP = {};
 const FIELD_ORDER = [];
@@ -158,8 +161,9 @@ function drawPoints() {
     const radiusPx = Math.min(22, 4 + 2.2 * Math.sqrt(e.fatalities || 0));
     const dot = svg('circle', {
       class: 'point', cx: x.toFixed(2), cy: y.toFixed(2), r: (radiusPx * unitsPerPixel).toFixed(3),
-      fill: typeColour(e.event_type), 'data-event-id': e.event_id, 'data-type': e.event_type || '',
+      'data-event-id': e.event_id, 'data-type': e.event_type || '',
     });
+    dot.style.fill = typeColour(e.event_type);
     const title = svg('title');
     title.textContent = `${e.event_date || '?'} · ${e.event_type || 'untyped'} · ${e.location || ''}${e.country ? ', ' + e.country : ''} · deaths: ${e.fatalities ?? '?'}`;
     dot.append(title);
@@ -187,36 +191,64 @@ function addDays(iso, n) {
   return d.toISOString().slice(0, 10);
 }
 
+function daysBetween(a, b) {
+  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
+}
+
+// Days for short spans, weeks up to about two years, months beyond, so bars
+// stay wide enough to see and click.
+function timeBins(first, last) {
+  const span = daysBetween(first, last) + 1;
+  if (span <= 60) return { unit: 'day', start: first, next: (d) => addDays(d, 1) };
+  if (span <= 730) {
+    const monday = addDays(first, -((new Date(first + 'T00:00:00Z').getUTCDay() + 6) % 7));
+    return { unit: 'week', start: monday, next: (d) => addDays(d, 7) };
+  }
+  const nextMonth = (d) => {
+    const t = new Date(d + 'T00:00:00Z');
+    t.setUTCMonth(t.getUTCMonth() + 1, 1);
+    return t.toISOString().slice(0, 10);
+  };
+  return { unit: 'month', start: first.slice(0, 8) + '01', next: nextMonth };
+}
+
 function drawTimeline(stats) {
   const chart = $('#timeline');
   chart.replaceChildren();
   const days = stats.by_day;
   $('#axis-start').textContent = days.length ? days[0].date : '';
   $('#axis-end').textContent = days.length ? days[days.length - 1].date : '';
-  if (!days.length) { $('#axis-max').textContent = 'no dated events'; return; }
-  // every day from first to last, empty days included (capped for sanity)
-  const counts = new Map(days.map((d) => [d.date, d]));
+  if (!days.length) { $('#axis-max').textContent = 'no dated events'; $('#timeline-title').textContent = 'Events over time'; return; }
+  const last = days[days.length - 1].date;
+  const bins = timeBins(days[0].date, last);
+  $('#timeline-title').textContent = `Events per ${bins.unit}`;
+  // every bin from first to last, empty ones included; days are sorted
   const series = [];
-  for (let day = days[0].date; day <= days[days.length - 1].date && series.length < 3660; day = addDays(day, 1)) {
-    series.push(counts.get(day) || { date: day, events: 0, fatalities: 0 });
+  let k = 0;
+  for (let from = bins.start; from <= last && series.length < 5000; from = bins.next(from)) {
+    const to = addDays(bins.next(from), -1);
+    const bin = { from, to, events: 0, fatalities: 0 };
+    while (k < days.length && days[k].date <= to) { bin.events += days[k].events; bin.fatalities += days[k].fatalities; k++; }
+    series.push(bin);
   }
   const max = Math.max(...series.map((d) => d.events));
-  $('#axis-max').textContent = `max ${max} events/day`;
+  $('#axis-max').textContent = `max ${max} events/${bins.unit}`;
   const W = 960; const H = 140; const slot = W / series.length;
   series.forEach((d, i) => {
     if (!d.events) return;
     const h = Math.max(2, (d.events / max) * (H - 6));
     const bar = svg('rect', {
       class: 'bar', x: (i * slot + slot * 0.1).toFixed(2), y: (H - h).toFixed(2),
-      width: Math.max(0.5, slot * 0.8).toFixed(2), height: h.toFixed(2), 'data-date': d.date,
+      width: Math.max(1, slot * 0.8).toFixed(2), height: h.toFixed(2), 'data-from': d.from, 'data-to': d.to,
     });
     const title = svg('title');
-    title.textContent = `${d.date}: ${d.events} events, ${d.fatalities} deaths (click to show this day)`;
+    const when = d.from === d.to ? d.from : `${d.from} to ${d.to}`;
+    title.textContent = `${when}: ${d.events} events, ${d.fatalities} deaths (click to show only these)`;
     bar.append(title);
     bar.addEventListener('click', () => {
       const form = $('#filters');
-      form.elements.from.value = d.date;
-      form.elements.to.value = d.date;
+      form.elements.from.value = d.from;
+      form.elements.to.value = d.to;
       applyFilters();
     });
     chart.append(bar);
@@ -286,6 +318,7 @@ function readFilters() {
 
 async function refreshOverview() {
   setStatus('');
+  document.body.dataset.loaded = 'false';
   try {
     await Promise.all([loadStats(), loadTable(), loadMap()]);
     document.body.dataset.loaded = 'true';
@@ -372,7 +405,8 @@ function renderEvent(detail) {
   for (const field of fields) {
     const ev = evidence[field];
     let evCell;
-    if (!ev) evCell = el('td', { class: 'note' }, field === 'confidence' ? 'coder score' : '—');
+    const notFromText = { confidence: 'coder score', source: 'document metadata' };
+    if (!ev) evCell = el('td', { class: 'note' }, notFromText[field] || '—');
     else if (ev.origin === 'published') evCell = el('td', {}, el('span', { class: 'published' }, `report date ${ev.text}`));
     else evCell = el('td', {}, el('span', { class: `ev-snippet g-${FIELD_GROUP[field] || 'other'}` }, ev.text));
     const row = el('tr', { 'data-field': field, class: ev ? 'has-evidence' : '' },
@@ -419,7 +453,7 @@ function route() {
 
 async function start() {
   $('#filters').addEventListener('submit', (ev) => { ev.preventDefault(); applyFilters(); });
-  $('#reset').addEventListener('click', () => { $('#filters').reset(); applyFilters(); });
+  $('#clear-filters').addEventListener('click', () => { $('#filters').reset(); applyFilters(); });
   $('#prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - TABLE_PAGE); loadTable().catch((e) => setStatus(e.message)); });
   $('#next').addEventListener('click', () => { state.offset += TABLE_PAGE; loadTable().catch((e) => setStatus(e.message)); });
   $('#map-world').addEventListener('click', () => setView(0, 0, MAP_W, MAP_H));
