@@ -481,3 +481,36 @@ async fn a_missing_database_is_a_500_and_is_not_created() {
         Err(sitrep_serve::ServeError::MissingDatabase(_))
     ));
 }
+
+/// The one test over a real socket: `Server` binds a free loopback port and
+/// answers plain HTTP/1.1.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_answers_over_loopback() {
+    let f = fixture();
+    let server = sitrep_serve::Server::bind(f.db.clone(), "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let addr = server.local_addr().unwrap();
+    assert!(addr.ip().is_loopback() && addr.port() != 0);
+    let running = tokio::spawn(server.run());
+    let response = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        stream
+            .write_all(b"GET /api/stats?country=Kenya HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    })
+    .await
+    .unwrap();
+    running.abort();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let body = &response[response.find("\r\n\r\n").unwrap() + 4..];
+    let stats: Value = serde_json::from_str(body).unwrap();
+    assert_eq!(stats["events"], 3);
+}
