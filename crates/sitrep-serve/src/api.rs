@@ -4,7 +4,7 @@ use crate::params::{EventQuery, ParamError};
 use crate::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -64,36 +64,38 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-#[derive(Serialize)]
-pub struct EventPage {
-    /// Events matching the filter, over all pages.
-    total: usize,
-    limit: usize,
-    offset: usize,
-    events: Vec<Event>,
-}
-
-/// `GET /api/events`: one page of matching events, by date then id.
+/// `GET /api/events`: one page of matching events, by date then id, as
+/// `{"total", "limit", "offset", "events"}`.
+///
+/// The events are the stored JSON records spliced in as they are (each was
+/// written by `serde_json` from an `Event`), which makes a page of 500 several
+/// times cheaper than decoding and re-encoding every record.
 pub async fn events(
     State(state): State<Arc<AppState>>,
     query: Result<Query<EventQuery>, QueryRejection>,
-) -> ApiResult<EventPage> {
+) -> Result<Response, ApiError> {
     let filter = query?.0.page_filter()?;
     let (limit, offset) = (filter.limit.unwrap_or_default(), filter.offset);
-    let (total, events) = state
+    let (total, records) = state
         .with_store(move |store| {
             Ok((
                 store.count_matching_events(&filter)?,
-                store.query_events(&filter)?,
+                store.query_event_records(&filter)?,
             ))
         })
         .await?;
-    Ok(Json(EventPage {
-        total,
-        limit,
-        offset,
-        events,
-    }))
+    let mut body = String::with_capacity(64 + records.iter().map(|r| r.len() + 1).sum::<usize>());
+    body.push_str(&format!(
+        r#"{{"total":{total},"limit":{limit},"offset":{offset},"events":["#
+    ));
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(record);
+    }
+    body.push_str("]}");
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// The document fields the evidence view needs (not its ingestion origin,

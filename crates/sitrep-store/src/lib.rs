@@ -365,6 +365,24 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// The stored JSON records of the events matching `filter`, in
+    /// `query_events` order, without decoding them: for callers that only
+    /// pass events on as JSON (the HTTP API), which skips a decode and an
+    /// encode per event.
+    pub fn query_event_records(&self, filter: &EventFilter) -> Result<Vec<String>> {
+        let (where_sql, mut values) = filter_clause(filter);
+        let sql = format!(
+            "SELECT record FROM events{where_sql} ORDER BY event_date, event_id LIMIT ? OFFSET ?"
+        );
+        values.push(rusqlite::types::Value::Integer(
+            filter.limit.map(|l| l as i64).unwrap_or(-1),
+        ));
+        values.push(rusqlite::types::Value::Integer(filter.offset as i64));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
     /// One event by id.
     pub fn event(&self, event_id: &str) -> Result<Option<Event>> {
         let record: Option<String> = self
@@ -714,6 +732,34 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(s.count_matching_events(&page).unwrap(), 3);
+    }
+
+    #[test]
+    fn event_records_are_query_events_undecoded() {
+        let s = read_fixture();
+        let filters = [
+            EventFilter::default(),
+            EventFilter {
+                country: Some("Sudan".into()),
+                limit: Some(1),
+                offset: 1,
+                ..Default::default()
+            },
+            EventFilter {
+                actor: Some("nobody".into()),
+                ..Default::default()
+            },
+        ];
+        for filter in &filters {
+            let decoded: Vec<Event> = s
+                .query_event_records(filter)
+                .unwrap()
+                .iter()
+                .map(|json| serde_json::from_str(json).unwrap())
+                .collect();
+            assert_eq!(decoded, s.query_events(filter).unwrap(), "{filter:?}");
+        }
+        assert_eq!(s.query_event_records(&filters[1]).unwrap().len(), 1);
     }
 
     #[test]
