@@ -44,13 +44,23 @@ struct GoldDoc {
 
 #[derive(Debug, Deserialize)]
 struct GoldToponym {
-    start: usize,
-    end: usize,
+    /// Signed: a few gold records carry broken negative offsets, skipped.
+    start: i64,
+    end: i64,
     lat: Option<f64>,
     lon: Option<f64>,
     /// GeoWebNews' fine-grained type (Literal, Metonymic, Demonym, ...).
     #[serde(rename = "type")]
     kind: Option<String>,
+}
+
+impl GoldToponym {
+    /// The character range, if it is a real one.
+    fn char_range(&self) -> Option<(usize, usize)> {
+        let start = usize::try_from(self.start).ok()?;
+        let end = usize::try_from(self.end).ok()?;
+        (start < end).then_some((start, end))
+    }
 }
 
 /// Recall and accuracy for one gold toponym type.
@@ -219,7 +229,7 @@ impl Tally {
         let mut pred_used = vec![false; predicted.len()];
         self.predicted += predicted.len();
         for t in &gold.toponyms {
-            let (Some(lat), Some(lon)) = (t.lat, t.lon) else {
+            let (Some(lat), Some(lon), Some((start, end))) = (t.lat, t.lon, t.char_range()) else {
                 continue;
             };
             self.gold += 1;
@@ -227,7 +237,7 @@ impl Tally {
             let type_score = kind
                 .as_ref()
                 .map(|k| self.by_type.entry(k.clone()).or_default());
-            let best = best_overlap(&pred_spans, &pred_used, (t.start, t.end));
+            let best = best_overlap(&pred_spans, &pred_used, (start, end));
             let Some(i) = best else {
                 if let Some(s) = type_score {
                     s.gold += 1;
@@ -236,8 +246,8 @@ impl Tally {
                     self.misses.push(GeoMiss {
                         doc_id: gold.id.clone(),
                         kind: "missed",
-                        text: char_slice(&chars, t.start, t.end),
-                        context: context(&chars, t.start, t.end),
+                        text: char_slice(&chars, start, end),
+                        context: context(&chars, start, end),
                         gold_type: kind,
                         predicted: None,
                         error_km: None,
@@ -261,8 +271,8 @@ impl Tally {
                 self.misses.push(GeoMiss {
                     doc_id: gold.id.clone(),
                     kind: "far",
-                    text: char_slice(&chars, t.start, t.end),
-                    context: context(&chars, t.start, t.end),
+                    text: char_slice(&chars, start, end),
+                    context: context(&chars, start, end),
                     gold_type: kind,
                     predicted: Some(describe(place)),
                     error_km: Some(km),
@@ -275,7 +285,8 @@ impl Tally {
             let overlaps_gold = gold
                 .toponyms
                 .iter()
-                .any(|t| t.start < span.1 && span.0 < t.end);
+                .filter_map(GoldToponym::char_range)
+                .any(|(start, end)| start < span.1 && span.0 < end);
             if pred_used[i] || overlaps_gold {
                 self.matched_predicted += 1;
             } else if options.keep_errors {
@@ -383,7 +394,7 @@ fn median(values: &mut [f64]) -> f64 {
     }
     values.sort_by(|a, b| a.total_cmp(b));
     let mid = values.len() / 2;
-    if values.len() % 2 == 0 {
+    if mid * 2 == values.len() {
         (values[mid - 1] + values[mid]) / 2.0
     } else {
         values[mid]

@@ -1,0 +1,155 @@
+//! [`NameIndex`] over the embedded gazetteer, plus the continents, oceans and
+//! world regions news names ("Europe", "the Middle East", "the Atlantic")
+//! that the gazetteer does not list.
+
+use crate::countries;
+use crate::gazetteer::{gazetteer, Gazetteer};
+use crate::index::{EntryId, EntryInfo, MemoryEntry, MemoryIndex, NameIndex};
+use sitrep_model::{FeatureKind, Place};
+use sitrep_text::normalize::fold;
+
+/// Ids at and above this are world regions, numbered from here.
+const WORLD_REGION_BASE: EntryId = 1 << 31;
+
+/// Continents, oceans and seas, and world regions: name, approximate centre
+/// (GeoNames' continent and ocean centroids where it has one), alternates.
+const WORLD_REGIONS: &[(&str, f64, f64, &[&str])] = &[
+    ("Africa", 7.19, 21.09, &[]),
+    ("Asia", 29.84, 89.30, &[]),
+    ("Europe", 48.69, 9.14, &[]),
+    ("North America", 46.07, -100.55, &[]),
+    ("South America", -14.60, -57.66, &[]),
+    ("Oceania", -18.31, 138.52, &["Australasia"]),
+    ("Antarctica", -78.16, 16.41, &[]),
+    ("Middle East", 29.3, 42.5, &["Mideast", "Near East"]),
+    ("Latin America", -4.0, -62.0, &[]),
+    ("Americas", 19.0, -90.0, &["the Americas"]),
+    ("Central America", 12.8, -85.6, &[]),
+    ("Caribbean", 15.0, -73.0, &["West Indies"]),
+    (
+        "Southeast Asia",
+        8.0,
+        110.0,
+        &["South-East Asia", "South East Asia"],
+    ),
+    ("South Asia", 22.0, 79.0, &[]),
+    ("East Asia", 35.0, 115.0, &[]),
+    ("Central Asia", 43.0, 65.0, &[]),
+    ("North Africa", 27.0, 14.0, &[]),
+    ("West Africa", 12.0, -2.0, &[]),
+    ("East Africa", 0.0, 37.0, &[]),
+    ("Southern Africa", -24.0, 25.0, &[]),
+    ("Central Africa", 3.0, 20.0, &[]),
+    ("Horn of Africa", 8.0, 45.0, &[]),
+    ("Sub-Saharan Africa", 2.0, 20.0, &[]),
+    ("Western Europe", 48.0, 4.0, &[]),
+    ("Eastern Europe", 50.0, 28.0, &[]),
+    ("Balkans", 43.0, 21.0, &["Balkan Peninsula"]),
+    ("Scandinavia", 63.0, 15.0, &[]),
+    ("Caucasus", 42.0, 45.0, &[]),
+    ("Atlantic", 10.0, -25.0, &["Atlantic Ocean"]),
+    ("Pacific", 0.0, -160.0, &["Pacific Ocean"]),
+    ("Indian Ocean", -10.0, 75.0, &[]),
+    ("Arctic", 78.0, 0.0, &["Arctic Ocean"]),
+    ("Mediterranean", 35.0, 18.0, &["Mediterranean Sea"]),
+    ("Red Sea", 20.0, 38.5, &[]),
+    ("Black Sea", 43.4, 34.0, &[]),
+    ("Caspian Sea", 42.0, 50.5, &[]),
+    ("Persian Gulf", 27.0, 51.0, &["Arabian Gulf"]),
+    ("Gulf of Aden", 12.5, 48.0, &[]),
+    ("South China Sea", 12.0, 114.0, &[]),
+    ("Korean Peninsula", 37.5, 127.5, &[]),
+    ("Arabian Peninsula", 23.0, 46.0, &[]),
+];
+
+/// The embedded gazetteer with the world regions on top.
+pub struct GazetteerIndex {
+    gazetteer: &'static Gazetteer,
+    world: MemoryIndex,
+}
+
+impl Default for GazetteerIndex {
+    fn default() -> Self {
+        GazetteerIndex::new()
+    }
+}
+
+impl GazetteerIndex {
+    pub fn new() -> Self {
+        let mut world = MemoryIndex::new();
+        for (name, lat, lon, alternates) in WORLD_REGIONS {
+            world.add(
+                MemoryEntry {
+                    name: name.to_string(),
+                    lat: *lat,
+                    lon: *lon,
+                    country_code: String::new(),
+                    admin1: None,
+                    feature: FeatureKind::Region,
+                    // Enough to outrank a village of the same name.
+                    population: 100_000_000,
+                },
+                alternates,
+            );
+        }
+        GazetteerIndex {
+            gazetteer: gazetteer(),
+            world,
+        }
+    }
+}
+
+impl NameIndex for GazetteerIndex {
+    fn lookup(&self, folded: &str) -> Vec<EntryId> {
+        let mut ids = self.gazetteer.lookup(folded);
+        ids.extend(
+            self.world
+                .lookup(folded)
+                .into_iter()
+                .map(|id| id + WORLD_REGION_BASE),
+        );
+        ids
+    }
+
+    fn has_longer(&self, folded_prefix: &str) -> bool {
+        self.gazetteer.has_longer(folded_prefix) || self.world.has_longer(folded_prefix)
+    }
+
+    fn entry(&self, id: EntryId) -> EntryInfo<'_> {
+        if id >= WORLD_REGION_BASE {
+            return self.world.entry(id - WORLD_REGION_BASE);
+        }
+        let e = self.gazetteer.entry(id);
+        EntryInfo {
+            name: e.name,
+            lat: e.lat,
+            lon: e.lon,
+            country_code: e.country_code,
+            admin1: e.admin1,
+            feature: e.feature,
+            population: e.population,
+        }
+    }
+
+    fn place(&self, id: EntryId) -> Place {
+        if id >= WORLD_REGION_BASE {
+            return self.world.place(id - WORLD_REGION_BASE);
+        }
+        self.gazetteer.place(id)
+    }
+
+    fn demonym_country(&self, folded: &str) -> Option<String> {
+        countries::by_demonym(folded).map(|c| c.iso2.to_string())
+    }
+
+    fn country_entry(&self, iso2: &str) -> Option<EntryId> {
+        let country = countries::by_iso2(iso2)?;
+        self.gazetteer
+            .lookup(&fold(country.name))
+            .into_iter()
+            .find(|&id| {
+                let e = self.gazetteer.entry(id);
+                e.feature == FeatureKind::Country && e.country_code == country.iso2
+            })
+    }
+}

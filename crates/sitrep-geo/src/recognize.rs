@@ -1,0 +1,458 @@
+//! Toponym recognition: capitalised token runs matched against the
+//! gazetteer, cue words around them, and the trap filters.
+
+use crate::index::{EntryId, NameIndex};
+use crate::lexicon;
+use crate::scan::{Gap, Token};
+use sitrep_model::{FeatureKind, Span};
+use std::collections::HashSet;
+
+/// Longest name, in tokens, the matcher tries ("Democratic Republic of the
+/// Congo" is 5).
+const MAX_NAME_TOKENS: usize = 7;
+
+/// Context words around a candidate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cues {
+    /// "in X", "near X", "captured X".
+    pub locative: bool,
+    /// "X province", "the province of X".
+    pub admin: bool,
+    /// "the town of X", "X city", "X village".
+    pub settlement: bool,
+    /// "the Iraqi city of X": the country the demonym names.
+    pub demonym_country: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CandidateKind {
+    /// A gazetteer name.
+    Name,
+    /// A demonym used as a place ("the Turkish border"): the country.
+    Demonym { iso2: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Token range, inclusive.
+    pub first: usize,
+    pub last: usize,
+    pub span: Span,
+    /// The folded name that matched.
+    pub key: String,
+    pub entries: Vec<EntryId>,
+    pub kind: CandidateKind,
+    pub cues: Cues,
+    pub multi_token: bool,
+}
+
+/// Candidates and the context signals that are not places themselves
+/// ("Syrian forces" says the story is about Syria).
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    pub candidates: Vec<Candidate>,
+    /// ISO2 codes named by demonyms, one per use.
+    pub demonym_countries: Vec<String>,
+}
+
+/// A raw gazetteer match before trap filtering.
+#[derive(Debug, Clone)]
+struct RawMatch {
+    first: usize,
+    last: usize,
+    /// The folded name looked up.
+    key: String,
+    entries: Vec<EntryId>,
+}
+
+pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recognized {
+    let matches = match_names(tokens, index);
+    let lowercase_words: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| !t.is_proper() && !t.is_number)
+        .map(|t| t.folded.as_str())
+        .collect();
+    let persons = person_surnames(tokens, &matches, index);
+    let scope = TrapScope {
+        text,
+        tokens,
+        index,
+        lowercase_words: &lowercase_words,
+        persons: &persons,
+    };
+    let mut out = Recognized::default();
+    // Token index just past the last accepted candidate: a place right
+    // before a name does not make the two one longer name.
+    let mut accepted_end = usize::MAX;
+    for m in &matches {
+        if scope.is_trap(m, accepted_end) {
+            continue;
+        }
+        accepted_end = m.last + 1;
+        out.candidates.push(Candidate {
+            first: m.first,
+            last: m.last,
+            span: Span::new(tokens[m.first].start, tokens[m.last].end),
+            key: m.key.clone(),
+            entries: m.entries.clone(),
+            kind: CandidateKind::Name,
+            cues: cues_around(tokens, m.first, m.last, index),
+            multi_token: m.last > m.first,
+        });
+    }
+    collect_demonyms(tokens, &matches, index, &mut out);
+    out.candidates.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// Greedy longest match of capitalised runs against the index.
+fn match_names(tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if !t.is_proper() || t.is_number {
+            i += 1;
+            continue;
+        }
+        match longest_match_at(tokens, i, index) {
+            Some(m) => {
+                i = m.last + 1;
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// All-capital acronyms that name a country but fold to an English word.
+fn acronym_name(token: &Token) -> Option<&'static str> {
+    match token.folded.as_str() {
+        "us" if token.all_caps => Some("united states"),
+        _ => None,
+    }
+}
+
+fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Option<RawMatch> {
+    if let Some(name) = acronym_name(&tokens[first]) {
+        let ids = index.lookup(name);
+        if !ids.is_empty() {
+            return Some(RawMatch {
+                first,
+                last: first,
+                key: name.to_string(),
+                entries: ids,
+            });
+        }
+    }
+    let mut key = tokens[first].folded.clone();
+    let mut best: Option<RawMatch> = None;
+    let mut j = first;
+    loop {
+        if tokens[j].is_proper() {
+            let ids = index.lookup(&key);
+            if !ids.is_empty() {
+                best = Some(RawMatch {
+                    first,
+                    last: j,
+                    key: key.clone(),
+                    entries: ids,
+                });
+            }
+        }
+        let Some(next) = tokens.get(j + 1) else { break };
+        let joins = match next.gap {
+            Gap::Space | Gap::Hyphen => true,
+            Gap::Dot => !next.sentence_start,
+            _ => false,
+        };
+        if !joins || j + 1 - first >= MAX_NAME_TOKENS || !index.has_longer(&key) {
+            break;
+        }
+        key.push(' ');
+        key.push_str(&next.folded);
+        j += 1;
+    }
+    best
+}
+
+/// Surnames of people named in full ("Michael Jordan"): later bare uses of
+/// the surname ("Jordan said") are the person, not the place.
+fn person_surnames(
+    tokens: &[Token],
+    matches: &[RawMatch],
+    index: &dyn NameIndex,
+) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for m in matches.iter().filter(|m| m.first == m.last) {
+        let Some(prev) = m.first.checked_sub(1).map(|p| &tokens[p]) else {
+            continue;
+        };
+        let joined = matches!(tokens[m.first].gap, Gap::Space | Gap::Dot);
+        if !joined || !prev.capitalised || prev.all_caps {
+            continue;
+        }
+        let given_name = lexicon::is_first_name(&prev.folded);
+        let title = lexicon::is_title(&prev.folded);
+        let other = !lexicon::is_common_word(&prev.folded)
+            && !lexicon::is_never_place(&prev.folded)
+            && !lexicon::is_region_adjective(&prev.folded)
+            && !lexicon::is_locative_cue(&prev.folded)
+            && index.demonym_country(&prev.folded).is_none();
+        if given_name || title || (other && !prev.sentence_start) {
+            out.insert(tokens[m.first].folded.clone());
+        }
+    }
+    out
+}
+
+fn has_feature(m: &RawMatch, index: &dyn NameIndex, kinds: &[FeatureKind]) -> bool {
+    m.entries
+        .iter()
+        .any(|&id| kinds.contains(&index.entry(id).feature))
+}
+
+/// What the trap filters look at besides the match itself.
+struct TrapScope<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    index: &'a dyn NameIndex,
+    /// Words the story uses in lower case: a capitalised one is that word.
+    lowercase_words: &'a HashSet<&'a str>,
+    persons: &'a HashSet<String>,
+}
+
+/// Lower-case words after a name that make it a strain or a product,
+/// not a place ("Reston ebolavirus", "West Nile virus").
+const NAMED_THINGS: &[&str] = &[
+    "virus",
+    "ebolavirus",
+    "flu",
+    "fever",
+    "strain",
+    "disease",
+    "syndrome",
+    "variant",
+    "blot",
+    "sauce",
+    "cheese",
+    "wine",
+    "breed",
+    "chicken",
+];
+
+impl TrapScope<'_> {
+    /// The trap filters: people, organisations, common words, acronyms.
+    fn is_trap(&self, m: &RawMatch, accepted_end: usize) -> bool {
+        let tokens = self.tokens;
+        let head = &tokens[m.first];
+        let single = m.first == m.last;
+        let folded = head.folded.as_str();
+        let is_country = has_feature(m, self.index, &[FeatureKind::Country]);
+        if single && self.word_trap(head, is_country) {
+            return true;
+        }
+        // "US$40", "E.U.".
+        if self.text[tokens[m.last].end..].starts_with('$') {
+            return true;
+        }
+        let prev = m.first.checked_sub(1).map(|p| &tokens[p]);
+        let next = tokens.get(m.last + 1);
+        let prev_joined = prev.filter(|_| matches!(head.gap, Gap::Space | Gap::Dot));
+        if let Some(p) = prev_joined {
+            if self.longer_name_before(p, accepted_end == m.first) {
+                return true;
+            }
+        }
+        if self.organisation_after(m.last) {
+            return true;
+        }
+        if next.is_some_and(|n| {
+            n.gap == Gap::Space && !n.is_proper() && NAMED_THINGS.contains(&n.folded.as_str())
+        }) {
+            return true;
+        }
+        let cue = prev.is_some_and(|p| lexicon::is_locative_cue(&p.folded))
+            || next.is_some_and(|n| {
+                (n.gap == Gap::Space
+                    && (lexicon::is_admin_word(&n.folded)
+                        || lexicon::is_settlement_word(&n.folded)))
+                    || (n.gap == Gap::Comma && n.is_proper())
+            });
+        if let Some(n) = next.filter(|n| n.gap == Gap::Space && n.capitalised) {
+            // "Jordan Henderson", "Abu Shok": a name continues past the match.
+            let continues = !lexicon::is_admin_word(&n.folded)
+                && !lexicon::is_settlement_word(&n.folded)
+                && !lexicon::is_common_word(&n.folded)
+                && !lexicon::is_title(&n.folded)
+                && !lexicon::is_org_suffix(&n.folded)
+                && self.index.demonym_country(&n.folded).is_none()
+                && self.index.lookup(&n.folded).is_empty();
+            if single && continues && (!is_country || lexicon::is_first_name(folded)) {
+                return true;
+            }
+        }
+        if single && !is_country {
+            // "Jordan said" after "Michael Jordan" earlier.
+            if self.persons.contains(folded) {
+                return true;
+            }
+            if lexicon::is_first_name(folded) && !cue {
+                return true;
+            }
+            // Sentence-initial capitals say nothing: a word seen in lower
+            // case elsewhere in the story, or a common English word, is
+            // that word. Mid-sentence they need a cue.
+            let common = lexicon::is_common_word(folded) || self.lowercase_words.contains(folded);
+            if common && !head.all_caps && (head.sentence_start || !cue) {
+                return true;
+            }
+            if lexicon::is_region_adjective(folded) {
+                return true;
+            }
+        } else if single && self.persons.contains(folded) {
+            let speech = next.is_some_and(|n| lexicon::is_speech_verb(&n.folded));
+            if speech {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Traps a single word falls into on its own: function words, months,
+    /// single letters, numbers, acronyms that are not countries or states.
+    fn word_trap(&self, head: &Token, is_country: bool) -> bool {
+        let folded = head.folded.as_str();
+        if lexicon::is_never_place(folded) || head.is_number || folded.chars().count() < 2 {
+            return true;
+        }
+        // "HIV", "FAO": short all-capital acronyms count only as countries
+        // or first-level areas ("UK", "DRC", "NSW").
+        if head.all_caps && folded.len() <= 4 && !is_country {
+            let area = self
+                .index
+                .lookup(folded)
+                .iter()
+                .any(|&id| self.index.entry(id).feature == FeatureKind::Admin1);
+            return !area;
+        }
+        false
+    }
+
+    /// A capitalised word right before the match that makes it part of a
+    /// longer name ("Michael Jordan", "Hotel Rwanda", "Lake Erie").
+    fn longer_name_before(&self, p: &Token, after_place: bool) -> bool {
+        if lexicon::is_title(&p.folded) && p.capitalised {
+            return true;
+        }
+        if !p.capitalised || p.all_caps || after_place {
+            return false;
+        }
+        // At a sentence start the word before is usually an opener
+        // ("Neighbouring Israel", "Across Syria"), unless it is a given name.
+        if p.sentence_start {
+            return lexicon::is_first_name(&p.folded);
+        }
+        let modifier = lexicon::is_region_adjective(&p.folded)
+            || self.index.demonym_country(&p.folded).is_some()
+            || lexicon::is_locative_cue(&p.folded);
+        !modifier
+    }
+
+    /// "Washington Post", "Syria Observatory for Human Rights", "United
+    /// States Department of Agriculture": capitalised words after the match
+    /// that make it a publication, team, company, party or agency.
+    fn organisation_after(&self, last: usize) -> bool {
+        for n in self.tokens.iter().skip(last + 1).take(3) {
+            if n.gap != Gap::Space || !n.capitalised {
+                return false;
+            }
+            if lexicon::is_org_suffix(&n.folded) {
+                return true;
+            }
+            if lexicon::is_admin_word(&n.folded) {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// Cue words around tokens `first..=last`.
+fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameIndex) -> Cues {
+    let mut cues = Cues::default();
+    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_str());
+    let back = |k: usize| first.checked_sub(k);
+    if let Some(p) = word(back(1)) {
+        cues.locative = lexicon::is_locative_cue(p);
+        if p == "of" {
+            if let Some(p2) = word(back(2)) {
+                cues.admin = lexicon::is_admin_word(p2);
+                cues.settlement = lexicon::is_settlement_word(p2);
+                cues.locative |= cues.admin || cues.settlement;
+                if cues.admin || cues.settlement {
+                    cues.demonym_country = word(back(3)).and_then(|d| index.demonym_country(d));
+                }
+            }
+        } else if lexicon::is_settlement_word(p) {
+            cues.settlement = true;
+        }
+    }
+    if let Some(n) = tokens.get(last + 1).filter(|n| n.gap == Gap::Space) {
+        cues.admin |= lexicon::is_admin_word(&n.folded);
+        cues.settlement |= lexicon::is_settlement_word(&n.folded) && n.folded != "district";
+    }
+    cues
+}
+
+/// Demonyms: always context ("Syrian troops"), and a place when a place
+/// noun follows ("the Turkish border", "Syrian territory").
+fn collect_demonyms(
+    tokens: &[Token],
+    matches: &[RawMatch],
+    index: &dyn NameIndex,
+    out: &mut Recognized,
+) {
+    let mut in_match = vec![false; tokens.len()];
+    for m in matches {
+        for slot in &mut in_match[m.first..=m.last] {
+            *slot = true;
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.capitalised || in_match[i] {
+            continue;
+        }
+        let Some(iso2) = index.demonym_country(&t.folded) else {
+            continue;
+        };
+        out.demonym_countries.push(iso2.clone());
+        // Skip a second demonym: "the Syrian-Turkish border" names both.
+        let mut j = i + 1;
+        while tokens.get(j).is_some_and(|n| {
+            n.gap == Gap::Hyphen && n.capitalised && index.demonym_country(&n.folded).is_some()
+        }) {
+            j += 1;
+        }
+        let place_noun = tokens
+            .get(j)
+            .is_some_and(|n| n.gap == Gap::Space && lexicon::is_demonym_place_noun(&n.folded));
+        if !place_noun {
+            continue;
+        }
+        let Some(entry) = index.country_entry(&iso2) else {
+            continue;
+        };
+        out.candidates.push(Candidate {
+            first: i,
+            last: i,
+            span: Span::new(t.start, t.end),
+            key: t.folded.clone(),
+            entries: vec![entry],
+            kind: CandidateKind::Demonym { iso2 },
+            cues: Cues::default(),
+            multi_token: false,
+        });
+    }
+}

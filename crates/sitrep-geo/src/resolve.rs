@@ -1,0 +1,310 @@
+//! Toponym resolution: each candidate's gazetteer entries ranked by
+//! population, feature class, cue words and the document's context, in two
+//! passes (unambiguous and country-level mentions first, then everything
+//! against the countries and admin areas they establish).
+
+use crate::index::{EntryId, EntryInfo, NameIndex};
+use crate::recognize::{Candidate, CandidateKind, Recognized};
+use crate::scan::{Gap, Token};
+use sitrep_model::FeatureKind;
+use sitrep_text::normalize::fold;
+use std::collections::HashMap;
+
+/// A candidate with its chosen entry.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub candidate: Candidate,
+    pub entry: EntryId,
+    pub feature: FeatureKind,
+    /// 0..1.
+    pub confidence: f32,
+}
+
+/// Minimum recognition strength for a candidate to count as a place.
+const ACCEPT_STRENGTH: f32 = 2.5;
+
+/// Per-document context: how strongly each country and admin area is
+/// established, with each candidate's own contribution kept apart so a name
+/// does not vote for itself.
+#[derive(Debug, Default)]
+struct Context {
+    countries: HashMap<String, f32>,
+    admins: HashMap<(String, String), f32>,
+    own_country: Vec<Option<(String, f32)>>,
+    own_admin: Vec<Option<((String, String), f32)>>,
+    total: f32,
+}
+
+impl Context {
+    fn country_weight(&self, cand: usize, code: &str) -> f32 {
+        let all = self.countries.get(code).copied().unwrap_or(0.0);
+        let own = match &self.own_country[cand] {
+            Some((c, w)) if c == code => *w,
+            _ => 0.0,
+        };
+        (all - own).max(0.0)
+    }
+
+    fn admin_weight(&self, cand: usize, key: &(String, String)) -> f32 {
+        let all = self.admins.get(key).copied().unwrap_or(0.0);
+        let own = match &self.own_admin[cand] {
+            Some((k, w)) if k == key => *w,
+            _ => 0.0,
+        };
+        (all - own).max(0.0)
+    }
+}
+
+pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) -> Vec<Resolved> {
+    let candidates = recognized.candidates;
+    let infos: Vec<Vec<(EntryId, EntryInfo<'_>)>> = candidates
+        .iter()
+        .map(|c| c.entries.iter().map(|&id| (id, index.entry(id))).collect())
+        .collect();
+    let context = build_context(&candidates, &infos, &recognized.demonym_countries);
+    let containers = containers(tokens, &candidates, &infos);
+
+    let mut out = Vec::with_capacity(candidates.len());
+    for (i, cand) in candidates.into_iter().enumerate() {
+        let entries = &infos[i];
+        if entries.is_empty() {
+            continue;
+        }
+        let several = entries.len() > 1;
+        let scores: Vec<f32> = entries
+            .iter()
+            .map(|(_, e)| {
+                // The entry's own name beats an alternate name of another
+                // ("Illinois" the state, not a village once called that).
+                let own_name = several && fold(e.name) == cand.key;
+                let bonus = if own_name { 1.0 } else { 0.0 };
+                bonus + score_entry(e, &cand, i, &context, containers[i].as_ref())
+            })
+            .collect();
+        let Some(best) = pick_best(entries, &scores, &cand) else {
+            continue;
+        };
+        let info = &entries[best].1;
+        let strength = strength(&cand, info, i, &context, containers[i].as_ref());
+        if strength < ACCEPT_STRENGTH {
+            continue;
+        }
+        let confidence = margin_confidence(&scores, best) * (strength / 5.0).min(1.0);
+        out.push(Resolved {
+            entry: entries[best].0,
+            feature: info.feature,
+            confidence,
+            candidate: cand,
+        });
+    }
+    out
+}
+
+/// Pass one: what the document establishes without resolving anything
+/// ambiguous. Country names and demonyms vote for their country; names
+/// whose entries all lie in one country vote for it; admin-level names vote
+/// for their admin area.
+fn build_context(
+    candidates: &[Candidate],
+    infos: &[Vec<(EntryId, EntryInfo<'_>)>],
+    demonyms: &[String],
+) -> Context {
+    let mut ctx = Context {
+        own_country: vec![None; candidates.len()],
+        own_admin: vec![None; candidates.len()],
+        ..Default::default()
+    };
+    for code in demonyms {
+        *ctx.countries.entry(code.clone()).or_default() += 0.5;
+        ctx.total += 0.5;
+    }
+    for (i, (cand, entries)) in candidates.iter().zip(infos).enumerate() {
+        if let CandidateKind::Demonym { .. } = cand.kind {
+            continue; // already counted as a demonym
+        }
+        let Some((_, first)) = entries.first() else {
+            continue;
+        };
+        let country = entries
+            .iter()
+            .find(|(_, e)| e.feature == FeatureKind::Country);
+        let one_country = entries
+            .iter()
+            .all(|(_, e)| e.country_code == first.country_code);
+        let vote = match country {
+            Some((_, c)) => Some((c.country_code.to_string(), 1.0)),
+            None if one_country => Some((first.country_code.to_string(), 1.0)),
+            None => None,
+        };
+        if let Some((code, w)) = vote {
+            *ctx.countries.entry(code.clone()).or_default() += w;
+            ctx.total += w;
+            ctx.own_country[i] = Some((code, w));
+        }
+        let admin = entries
+            .iter()
+            .filter(|(_, e)| matches!(e.feature, FeatureKind::Admin1))
+            .max_by_key(|(_, e)| e.population);
+        if let Some((_, a)) = admin.filter(|_| country.is_none()) {
+            if let Some(name) = a.admin1 {
+                let key = (a.country_code.to_string(), name.to_string());
+                *ctx.admins.entry(key.clone()).or_default() += 1.0;
+                ctx.own_admin[i] = Some((key, 1.0));
+            }
+        }
+    }
+    ctx
+}
+
+/// "Pandi, Bulacan", "Paris, Texas": a country or admin-1 name right after a
+/// comma says where the name before it lies. Returns (country, admin1) per
+/// candidate.
+fn containers(
+    tokens: &[Token],
+    candidates: &[Candidate],
+    infos: &[Vec<(EntryId, EntryInfo<'_>)>],
+) -> Vec<Option<(String, Option<String>)>> {
+    let mut out = vec![None; candidates.len()];
+    for i in 0..candidates.len().saturating_sub(1) {
+        let next = &candidates[i + 1];
+        if next.first != candidates[i].last + 1 || tokens[next.first].gap != Gap::Comma {
+            continue;
+        }
+        let container = infos[i + 1]
+            .iter()
+            .filter(|(_, e)| matches!(e.feature, FeatureKind::Country | FeatureKind::Admin1))
+            .max_by_key(|(_, e)| (e.feature == FeatureKind::Country, e.population));
+        if let Some((_, e)) = container {
+            let admin = (e.feature == FeatureKind::Admin1)
+                .then(|| e.admin1.map(str::to_string))
+                .flatten();
+            out[i] = Some((e.country_code.to_string(), admin));
+        }
+    }
+    out
+}
+
+fn feature_prior(feature: FeatureKind) -> f32 {
+    match feature {
+        FeatureKind::Country => 2.5,
+        FeatureKind::Admin1 => 1.2,
+        FeatureKind::Region => 1.0,
+        FeatureKind::Admin2 => 0.3,
+        FeatureKind::PopulatedPlace => 0.5,
+        FeatureKind::Other => -0.5,
+    }
+}
+
+fn population_score(population: u64) -> f32 {
+    0.4 * ((population + 1) as f32).log10()
+}
+
+fn score_entry(
+    e: &EntryInfo<'_>,
+    cand: &Candidate,
+    i: usize,
+    ctx: &Context,
+    container: Option<&(String, Option<String>)>,
+) -> f32 {
+    let mut s = population_score(e.population) + feature_prior(e.feature);
+    let is_admin = matches!(e.feature, FeatureKind::Admin1 | FeatureKind::Admin2);
+    if cand.cues.admin && is_admin {
+        s += 2.0;
+    }
+    if cand.cues.settlement && e.feature == FeatureKind::PopulatedPlace {
+        s += 1.5;
+    }
+    if cand.cues.demonym_country.as_deref() == Some(e.country_code) {
+        s += 3.0;
+    }
+    let w = ctx.country_weight(i, e.country_code);
+    if w > 0.0 {
+        s += 1.5 + 2.0 * (w / ctx.total.max(1.0));
+    }
+    if e.feature != FeatureKind::Country {
+        if let Some(a) = e.admin1 {
+            if ctx.admin_weight(i, &(e.country_code.to_string(), a.to_string())) > 0.0 {
+                s += 1.5;
+            }
+        }
+    }
+    if let Some((country, admin)) = container {
+        if country == e.country_code {
+            s += 3.0;
+            if admin.is_some() && admin.as_deref() == e.admin1 {
+                s += 2.0;
+            }
+        }
+    }
+    s
+}
+
+/// The best-scoring entry; an admin area loses to the same-named town in it
+/// unless the text calls it a province ("Aleppo" is the city).
+fn pick_best(
+    entries: &[(EntryId, EntryInfo<'_>)],
+    scores: &[f32],
+    cand: &Candidate,
+) -> Option<usize> {
+    let best = (0..entries.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    let b = &entries[best].1;
+    if cand.cues.admin || !matches!(b.feature, FeatureKind::Admin1 | FeatureKind::Admin2) {
+        return Some(best);
+    }
+    // A big enough town inside the area ("Aleppo" city in Aleppo governorate).
+    let town = (0..entries.len())
+        .filter(|&k| {
+            let e = &entries[k].1;
+            e.feature == FeatureKind::PopulatedPlace
+                && e.country_code == b.country_code
+                && e.admin1 == b.admin1
+                && e.population.saturating_mul(10) >= b.population
+                && fold(e.name) == cand.key
+        })
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    Some(town.unwrap_or(best))
+}
+
+/// Evidence that the candidate is a place at all.
+fn strength(
+    cand: &Candidate,
+    e: &EntryInfo<'_>,
+    i: usize,
+    ctx: &Context,
+    container: Option<&(String, Option<String>)>,
+) -> f32 {
+    let mut s = match e.feature {
+        FeatureKind::Country => 3.0,
+        FeatureKind::Admin1 => 2.5,
+        FeatureKind::Region => 3.0,
+        FeatureKind::Admin2 => 1.5,
+        FeatureKind::PopulatedPlace => 0.5 * ((e.population + 1) as f32).log10(),
+        FeatureKind::Other => 0.5,
+    };
+    if matches!(cand.kind, CandidateKind::Demonym { .. }) {
+        s += 3.0;
+    }
+    if cand.multi_token {
+        s += 0.75;
+    }
+    if cand.cues.locative {
+        s += 1.0;
+    }
+    if cand.cues.admin || cand.cues.settlement {
+        s += 1.5;
+    }
+    if e.feature != FeatureKind::Country && ctx.country_weight(i, e.country_code) > 0.0 {
+        s += 1.0;
+    }
+    if container.is_some_and(|(c, _)| c == e.country_code) {
+        s += 1.5;
+    }
+    s
+}
+
+/// How far the best score stands above the rest, as a softmax share.
+fn margin_confidence(scores: &[f32], best: usize) -> f32 {
+    let top = scores[best];
+    let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+    (1.0 / total).clamp(0.0, 1.0)
+}

@@ -1,0 +1,202 @@
+//! Word tokens with what the recogniser needs to know about each: its folded
+//! form, its case, whether it opens a sentence and what separates it from the
+//! previous token.
+
+use sitrep_text::normalize::fold;
+
+/// What lies between a token and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Start of text.
+    None,
+    /// Spaces or tabs only: the tokens may belong to one name.
+    Space,
+    /// A hyphen, with or without spaces ("Deir ez-Zor").
+    Hyphen,
+    /// A full stop ("U.S.", "St. Louis"), or one ending a sentence.
+    Dot,
+    /// A comma ("Pandi, Bulacan").
+    Comma,
+    /// Anything else: sentence ends, brackets, quotes, line breaks.
+    Break,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// `fold` of the token text: lower case, no accents or apostrophes.
+    pub folded: String,
+    /// First letter upper case.
+    pub capitalised: bool,
+    /// Two or more letters, all upper case ("UK", "BAGHDAD").
+    pub all_caps: bool,
+    pub is_number: bool,
+    /// First token of a sentence (or of a line, or after an opening quote).
+    pub sentence_start: bool,
+    pub gap: Gap,
+}
+
+impl Token {
+    /// Upper-case initial or all capitals: a proper-name shape.
+    pub fn is_proper(&self) -> bool {
+        self.capitalised || self.all_caps
+    }
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "st", "mt", "ft", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "maj", "sgt", "sen",
+    "rep", "gov", "prof", "rev", "jr", "sr", "no", "vs", "u", "s", "calif", "fla", "mass",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | 'ʿ' | 'ʾ')
+}
+
+/// Splits `text` into word tokens: runs of letters and digits, keeping
+/// apostrophes inside a word ("Côte d'Ivoire", "Ta'izz").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut prev_end = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            let inner_apostrophe = is_apostrophe(d) && next_is_alnum(text, i + d.len_utf8());
+            if d.is_alphanumeric() || inner_apostrophe {
+                end = i + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        // "Canada's": the possessive is not part of the name.
+        let end = strip_possessive(text, start, end);
+        let word = &text[start..end];
+        let gap_text = &text[prev_end..start];
+        let gap = classify_gap(gap_text, tokens.is_empty());
+        let sentence_start = tokens.is_empty() || opens_sentence(gap_text, tokens.last());
+        tokens.push(make_token(word, start, end, gap, sentence_start));
+        prev_end = end;
+    }
+    tokens
+}
+
+/// The end of the word without a trailing "'s" / "’s".
+fn strip_possessive(text: &str, start: usize, end: usize) -> usize {
+    let word = &text[start..end];
+    let mut tail = word.char_indices().rev();
+    match (tail.next(), tail.next()) {
+        (Some((_, 's' | 'S')), Some((i, c))) if is_apostrophe(c) && i > 0 => start + i,
+        _ => end,
+    }
+}
+
+fn next_is_alnum(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn make_token(word: &str, start: usize, end: usize, gap: Gap, sentence_start: bool) -> Token {
+    let first = word.chars().next().unwrap_or(' ');
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
+    Token {
+        start,
+        end,
+        folded: fold(word),
+        capitalised: first.is_uppercase(),
+        all_caps,
+        is_number: first.is_ascii_digit(),
+        sentence_start,
+        gap,
+    }
+}
+
+fn classify_gap(gap: &str, first: bool) -> Gap {
+    if first {
+        return Gap::None;
+    }
+    if gap.is_empty() {
+        return Gap::Hyphen; // joined by something we skipped (e.g. "/"): treat as hyphen
+    }
+    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        return Gap::Space;
+    }
+    if gap.contains('\n') {
+        return Gap::Break;
+    }
+    let trimmed = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+    match trimmed {
+        "." => Gap::Dot,
+        "-" | "–" if !gap.contains('\n') => Gap::Hyphen,
+        "," => Gap::Comma,
+        _ => Gap::Break,
+    }
+}
+
+/// A sentence starts after . ! ? : or a line break, or after an opening quote
+/// at one of those. "U.S. forces" and "Mr. Jordan" are handled by callers
+/// (abbreviations are single letters or titles).
+fn opens_sentence(gap: &str, prev: Option<&Token>) -> bool {
+    if gap.contains('\n') {
+        return true;
+    }
+    let trimmed: String = gap
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '(' | '['))
+        .collect();
+    if trimmed.is_empty() {
+        return false;
+    }
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', ':']);
+    // "U.S. officials", "St. Louis", "Mr. Jordan": the dot ends an initial or
+    // an abbreviation, not a sentence.
+    let after_initial = trimmed == "."
+        && prev.is_some_and(|p| p.end - p.start == 1 || ABBREVIATIONS.contains(&p.folded.as_str()));
+    ends_sentence && !after_initial
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text)
+            .iter()
+            .map(|t| text[t.start..t.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn keeps_inner_apostrophes_and_splits_hyphens() {
+        assert_eq!(
+            words("Clashes in Deir ez-Zor and Côte d'Ivoire's north."),
+            vec!["Clashes", "in", "Deir", "ez", "Zor", "and", "Côte", "d'Ivoire", "north"]
+        );
+    }
+
+    #[test]
+    fn gaps_and_case() {
+        let t = tokenize("U.S. troops left Tal Afar, Nineveh. BAGHDAD (Reuters)");
+        assert_eq!(t[1].gap, Gap::Dot);
+        assert!(!t[2].sentence_start, "an initial's dot ends no sentence");
+        assert_eq!(t[4].gap, Gap::Space);
+        assert_eq!(t[6].gap, Gap::Comma);
+        assert!(t[7].sentence_start && t[7].all_caps);
+        assert_eq!(t[8].gap, Gap::Break);
+        assert_eq!(t[5].folded, "afar");
+    }
+
+    #[test]
+    fn quote_then_capital_starts_sentence() {
+        let t = tokenize("He left. \"Aleppo fell,\" he said.");
+        assert!(t[2].sentence_start);
+        assert!(!t[3].sentence_start);
+    }
+}

@@ -1,0 +1,374 @@
+//! The geoparser's rules on sentences written for the purpose, against a
+//! small in-memory gazetteer (so these tests do not depend on the real data).
+
+use sitrep_geo::index::{MemoryEntry, MemoryIndex};
+use sitrep_geo::Geoparser;
+use sitrep_model::{Document, FeatureKind, GeoPrecision, PlaceMention, Relation};
+use std::sync::Arc;
+
+fn entry(
+    name: &str,
+    lat: f64,
+    lon: f64,
+    cc: &str,
+    admin1: Option<&str>,
+    feature: FeatureKind,
+    pop: u64,
+) -> MemoryEntry {
+    MemoryEntry {
+        name: name.into(),
+        lat,
+        lon,
+        country_code: cc.into(),
+        admin1: admin1.map(str::to_string),
+        feature,
+        population: pop,
+    }
+}
+
+fn parser() -> Geoparser {
+    use FeatureKind::*;
+    let mut ix = MemoryIndex::new();
+    ix.add(
+        entry("Syria", 35.0, 38.0, "SY", None, Country, 17_000_000),
+        &["Syrian Arab Republic"],
+    );
+    ix.add(
+        entry("Iraq", 33.0, 44.0, "IQ", None, Country, 40_000_000),
+        &[],
+    );
+    ix.add(
+        entry("Turkey", 39.0, 35.0, "TR", None, Country, 82_000_000),
+        &["Türkiye"],
+    );
+    ix.add(
+        entry("Jordan", 31.0, 36.0, "JO", None, Country, 10_000_000),
+        &[],
+    );
+    ix.add(
+        entry("Georgia", 42.0, 43.5, "GE", None, Country, 3_700_000),
+        &[],
+    );
+    ix.add(
+        entry(
+            "United States",
+            39.76,
+            -98.5,
+            "US",
+            None,
+            Country,
+            327_000_000,
+        ),
+        &["USA", "U.S."],
+    );
+    ix.add(
+        entry(
+            "Georgia",
+            32.75,
+            -83.5,
+            "US",
+            Some("Georgia"),
+            Admin1,
+            10_000_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Atlanta",
+            33.75,
+            -84.39,
+            "US",
+            Some("Georgia"),
+            PopulatedPlace,
+            460_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry("Homs", 34.5, 38.0, "SY", Some("Homs"), Admin1, 1_800_000),
+        &["Homs Governorate"],
+    );
+    ix.add(
+        entry(
+            "Homs",
+            34.73,
+            36.71,
+            "SY",
+            Some("Homs"),
+            PopulatedPlace,
+            775_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Tadmur",
+            34.56,
+            38.28,
+            "SY",
+            Some("Homs"),
+            PopulatedPlace,
+            51_000,
+        ),
+        &["Palmyra"],
+    );
+    // A namesake elsewhere, bigger, that context must beat.
+    ix.add(
+        entry(
+            "Palmyra",
+            40.03,
+            -74.99,
+            "US",
+            Some("New Jersey"),
+            PopulatedPlace,
+            70_000,
+        ),
+        &["Tadmur"],
+    );
+    ix.add(
+        entry(
+            "Raqqa",
+            35.95,
+            39.01,
+            "SY",
+            Some("Raqqa"),
+            PopulatedPlace,
+            220_000,
+        ),
+        &["Ar Raqqah"],
+    );
+    ix.add(
+        entry(
+            "Baiji",
+            34.93,
+            43.49,
+            "IQ",
+            Some("Salah ad Din"),
+            PopulatedPlace,
+            200_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Tal Afar",
+            36.38,
+            42.45,
+            "IQ",
+            Some("Nineveh"),
+            PopulatedPlace,
+            200_000,
+        ),
+        &["Tall Afar"],
+    );
+    ix.add(
+        entry(
+            "Nineveh",
+            36.2,
+            42.7,
+            "IQ",
+            Some("Nineveh"),
+            Admin1,
+            3_700_000,
+        ),
+        &["Ninawa"],
+    );
+    ix.add(
+        entry(
+            "Washington",
+            38.9,
+            -77.04,
+            "US",
+            Some("District of Columbia"),
+            PopulatedPlace,
+            700_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Reading",
+            51.46,
+            -0.97,
+            "GB",
+            Some("England"),
+            PopulatedPlace,
+            230_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Police",
+            53.55,
+            14.57,
+            "PL",
+            Some("West Pomerania"),
+            PopulatedPlace,
+            33_000,
+        ),
+        &[],
+    );
+    ix.add_demonym("Turkish", "TR");
+    ix.add_demonym("Syrian", "SY");
+    ix.add_demonym("Iraqi", "IQ");
+    Geoparser::with_index(Arc::new(ix))
+}
+
+fn parse(text: &str) -> Vec<PlaceMention> {
+    parser().parse(&Document::new("t", text))
+}
+
+fn names(text: &str) -> Vec<String> {
+    parse(text)
+        .iter()
+        .map(|m| text[m.span.start..m.span.end].to_string())
+        .collect()
+}
+
+#[test]
+fn finds_places_in_text_order_with_byte_spans() {
+    let text = "Militants attacked Tal Afar in Iraq on Sunday.";
+    let found = parse(text);
+    assert_eq!(names(text), vec!["Tal Afar", "Iraq"]);
+    assert_eq!(found[0].place.name, "Tal Afar");
+    assert_eq!(found[0].precision, GeoPrecision::Town);
+    assert_eq!(found[1].place.feature, FeatureKind::Country);
+}
+
+#[test]
+fn context_picks_the_syrian_tadmur() {
+    let found = parse("Government forces in Syria retook Tadmur after heavy fighting near Homs.");
+    let tadmur = found
+        .iter()
+        .find(|m| m.place.name == "Tadmur")
+        .expect("Tadmur found");
+    assert_eq!(tadmur.place.country_code, "SY");
+    assert_eq!(tadmur.place.admin1.as_deref(), Some("Homs"));
+}
+
+#[test]
+fn georgia_in_a_us_story_is_the_state() {
+    let found = parse("Storms hit Atlanta and much of Georgia, United States officials said.");
+    let georgia = found
+        .iter()
+        .find(|m| m.place.name == "Georgia")
+        .expect("Georgia found");
+    assert_eq!(georgia.place.country_code, "US");
+}
+
+#[test]
+fn people_named_like_places_are_not_places() {
+    assert!(names("Michael Jordan scored 40 points. Jordan said he was tired.").is_empty());
+    assert!(names("The ceremony was led by President Georgia Brown in the hall.").is_empty());
+}
+
+#[test]
+fn organisations_containing_places_are_not_places() {
+    assert!(names("The Washington Post reported the strike.").is_empty());
+}
+
+#[test]
+fn common_words_that_are_towns_need_a_cue() {
+    assert!(names("Reading the statement, Police said nobody was hurt.").is_empty());
+    assert_eq!(
+        names("The suspect was arrested in Reading on Monday."),
+        vec!["Reading"]
+    );
+}
+
+#[test]
+fn turkey_the_country_at_sentence_start_is_kept() {
+    assert_eq!(
+        names("Turkey shelled positions near the border."),
+        vec!["Turkey"]
+    );
+}
+
+#[test]
+fn distance_and_direction_give_precision_two() {
+    let text = "A roadside bomb exploded 15 km south of Baiji on Tuesday.";
+    let found = parse(text);
+    assert_eq!(found.len(), 1);
+    let m = &found[0];
+    assert_eq!(m.relation, Relation::Distance { km: 15.0 });
+    assert_eq!(m.precision, GeoPrecision::NearTown);
+    let phrase = m.phrase.expect("phrase");
+    assert_eq!(&text[phrase.start..phrase.end], "15 km south of Baiji");
+}
+
+#[test]
+fn bare_direction_and_near() {
+    let found = parse("Clashes erupted north-east of Raqqa and near Tal Afar.");
+    assert_eq!(
+        found[0].relation,
+        Relation::Direction {
+            direction: "north-east".into()
+        }
+    );
+    assert_eq!(found[1].relation, Relation::Near);
+    assert_eq!(found[1].precision, GeoPrecision::NearTown);
+}
+
+#[test]
+fn miles_convert_to_kilometres() {
+    let found = parse("The convoy was hit ten miles from Raqqa.");
+    match &found[0].relation {
+        Relation::Distance { km } => assert!((km - 16.09).abs() < 0.01),
+        other => panic!("expected a distance, got {other:?}"),
+    }
+}
+
+#[test]
+fn turkish_border_is_a_border_relation_on_turkey() {
+    let text = "The camp lies 40 km from the Turkish border.";
+    let found = parse(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].place.name, "Turkey");
+    assert_eq!(found[0].relation, Relation::Border);
+    assert_eq!(found[0].precision, GeoPrecision::NearTown);
+    let phrase = found[0].phrase.expect("phrase");
+    assert_eq!(
+        &text[phrase.start..phrase.end],
+        "40 km from the Turkish border"
+    );
+}
+
+#[test]
+fn demonym_without_place_noun_is_only_context() {
+    assert!(names("Turkish troops and Syrian officials met on Monday.").is_empty());
+}
+
+#[test]
+fn bare_province_is_its_centroid_with_precision_three() {
+    let found = parse("Airstrikes were reported across Nineveh province.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].place.feature, FeatureKind::Admin1);
+    assert_eq!(found[0].precision, GeoPrecision::Region);
+}
+
+#[test]
+fn a_province_word_selects_the_admin_area_over_the_city() {
+    let city = parse("Shelling hit Homs on Friday.");
+    assert_eq!(city[0].place.feature, FeatureKind::PopulatedPlace);
+    let area = parse("Shelling hit villages in Homs province on Friday.");
+    assert_eq!(area[0].place.feature, FeatureKind::Admin1);
+}
+
+#[test]
+fn near_the_border_after_a_town() {
+    let found = parse("Fighting continued in Tal Afar near the border, officials said.");
+    assert_eq!(found[0].relation, Relation::Border);
+    assert_eq!(found[0].precision, GeoPrecision::NearTown);
+}
+
+#[test]
+fn possessive_is_not_part_of_the_name() {
+    assert_eq!(names("Iraq's army moved north."), vec!["Iraq"]);
+}
+
+#[test]
+fn us_dollars_are_not_a_place() {
+    assert!(names("The deal is worth US$40 million.").is_empty());
+}
