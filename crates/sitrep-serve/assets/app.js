@@ -101,7 +101,20 @@ function topologyPaths(topo, objectName) {
       // consecutive arcs share their joining point
       points.push(...(points.length ? arc.slice(1) : arc));
     }
-    return 'M' + points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L') + 'Z';
+    // A ring that crosses the antimeridian (Russia's Chukotka, Fiji) would
+    // streak across the whole map: keep it continuous past the edge instead,
+    // where the view clips it.
+    let shift = 0;
+    let previous = null;
+    const unwrapped = points.map(([x, y]) => {
+      if (previous !== null) {
+        if (x + shift - previous > MAP_W / 2) shift -= MAP_W;
+        else if (previous - (x + shift) > MAP_W / 2) shift += MAP_W;
+      }
+      previous = x + shift;
+      return [x + shift, y];
+    });
+    return 'M' + unwrapped.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L') + 'Z';
   };
   const polygon = (rings) => rings.map(ring).join('');
   return topo.objects[objectName].geometries.map((g) => {
