@@ -23,6 +23,9 @@ pub struct FuseConfig {
     pub date_slack_days: i64,
     /// A pair that passes the gates still needs this score to be linked.
     pub min_score: f64,
+    /// The place part of the score is multiplied by this when both reports
+    /// name a town (geo precision 1) and the towns differ.
+    pub two_towns_factor: f64,
 }
 
 impl Default for FuseConfig {
@@ -31,6 +34,7 @@ impl Default for FuseConfig {
             max_distance_km: 25.0,
             date_slack_days: 1,
             min_score: 0.5,
+            two_towns_factor: 0.5,
         }
     }
 }
@@ -147,7 +151,16 @@ pub fn compare(a: &Event, b: &Event, config: &FuseConfig) -> Result<Link, Reject
 
     let date_score = 1.0 - gates.date_days as f64 / (gates.window_days as f64 + 1.0);
     let place_score = match &gates.place {
-        PlaceMatch::Distance { km } => 1.0 - km / (config.max_distance_km + 1.0),
+        PlaceMatch::Distance { km } => {
+            let closeness = 1.0 - km / (config.max_distance_km + 1.0);
+            // Two outlets naming two different towns usually report two
+            // incidents (ACLED codes one event per location and day).
+            if names_two_towns(a, b) {
+                closeness * config.two_towns_factor
+            } else {
+                closeness
+            }
+        }
         PlaceMatch::SameAdmin1 { .. } | PlaceMatch::SameLocation { .. } => 0.5,
     };
     let actor_score = match gates.actors {
@@ -190,6 +203,16 @@ pub fn compare(a: &Event, b: &Event, config: &FuseConfig) -> Result<Link, Reject
         score: round3(score),
         reasons,
     })
+}
+
+/// Both reports name a town as such, and not the same one.
+fn names_two_towns(a: &Event, b: &Event) -> bool {
+    let town = |e: &Event| {
+        (e.geo_precision == Some(GeoPrecision::Town))
+            .then(|| e.location.as_deref().map(fold))
+            .flatten()
+    };
+    matches!((town(a), town(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// What the gates found, for scoring.
@@ -603,6 +626,18 @@ mod tests {
         );
         b.admin1 = Some("Banadir".into());
         assert!(compare(&a, &b, &FuseConfig::default()).is_ok());
+    }
+
+    #[test]
+    fn two_named_towns_score_lower_than_one() {
+        let cfg = FuseConfig::default();
+        let a = report("afp", 4, 2.0469, 45.3182);
+        let b = report("reuters", 4, 2.0800, 45.3000);
+        let mut c = b.clone();
+        c.location = Some("Daynile".into());
+        let same = compare(&a, &b, &cfg).map(|l| l.score).unwrap_or(0.0);
+        let two = compare(&a, &c, &cfg).map(|l| l.score).unwrap_or(0.0);
+        assert!(two < same, "{two} vs {same}");
     }
 
     #[test]
