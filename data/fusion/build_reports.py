@@ -16,6 +16,7 @@ from datetime import date, timedelta
 PLACES = {
     "Maiduguri": ("Borno", 11.8469, 13.1571, "Nigeria", "NGA"),
     "Konduga": ("Borno", 11.6520, 13.4180, "Nigeria", "NGA"),
+    "Dalori": ("Borno", 11.7833, 13.2333, "Nigeria", "NGA"),
     "Gwoza": ("Borno", 11.0860, 13.6900, "Nigeria", "NGA"),
     "Gusau": ("Zamfara", 12.1704, 6.6641, "Nigeria", "NGA"),
     "Bokkos": ("Plateau", 9.3000, 9.0000, "Nigeria", "NGA"),
@@ -34,6 +35,7 @@ PLACES = {
     "Wad Madani": ("Al Jazirah", 14.4012, 33.5199, "Sudan", "SDN"),
     "Goma": ("North Kivu", -1.6792, 29.2228, "Democratic Republic of Congo", "COD"),
     "Beni": ("North Kivu", 0.4911, 29.4731, "Democratic Republic of Congo", "COD"),
+    "Oicha": ("North Kivu", 0.7000, 29.5200, "Democratic Republic of Congo", "COD"),
     "Bunia": ("Ituri", 1.5594, 30.2522, "Democratic Republic of Congo", "COD"),
     "Gao": ("Gao", 16.2717, -0.0447, "Mali", "MLI"),
     "Mopti": ("Mopti", 14.4843, -4.1826, "Mali", "MLI"),
@@ -85,7 +87,7 @@ EVENT_TYPES = {
 
 # Each incident: cluster id, sub-event type, place, day, actor1, inter1,
 # actor2, inter2, and its reports. A report is
-#   (outlet, day offset, time precision, place form, fatalities, notes[, actors])
+#   (outlet, day offset, time precision, place form, fatalities, notes[, actors[, sub-event type]])
 # place form: "town" (geo 1), "near" (geo 2, same town's coordinates),
 # "region" (geo 3, the admin1 centroid), or another town's name (geo 1).
 # actors: (actor1, actor2) overriding the incident's, None for unknown.
@@ -96,6 +98,8 @@ INCIDENTS = [
         ("reuters", 0, 1, "town", 9, "At least nine people died when an improvised explosive device hit a commuter bus outside Maiduguri, Borno's capital, a militia leader said."),
         ("premiumtimes", 1, 1, "near", 8, "Eight passengers were killed on Tuesday evening when suspected Boko Haram insurgents detonated a bomb under a bus near Maiduguri."),
         ("bbc", 0, 2, "region", 7, "A bus struck a landmine in Borno state this week; officials say seven people died.", (None, "Civilians (Nigeria)")),
+        # Hard: names the village nearest the blast instead of the city.
+        ("dailytrust", 0, 1, "Dalori", 8, "Eight travellers died when a bomb exploded under their bus at Dalori, on the road out of Maiduguri."),
     ]),
     # Same town, same type, a week later: a different incident.
     ("ng-maid-ied-0319", "Remote explosive/landmine/IED", "Maiduguri", date(2024, 3, 19),
@@ -167,6 +171,8 @@ INCIDENTS = [
         ("kyivindependent", 0, 1, "town", 5, "A Russian Iskander missile struck a residential block in Kharkiv, killing five people and injuring 30, the regional governor said."),
         ("reuters", 0, 1, "town", 6, "Six people were killed when a Russian ballistic missile hit an apartment building in Kharkiv, Ukraine's second-largest city."),
         ("ukrinform", 0, 1, "town", 5, "Five killed as Russian missile hits high-rise in Kharkiv's Kyivskyi district, says governor Syniehubov."),
+        # Hard: a follow-up article whose "on Saturday" was resolved two days late.
+        ("ap", 2, 1, "town", 6, "Kharkiv mourned six people killed when a Russian missile struck an apartment block on Saturday."),
     ]),
     # Same day, different oblast, same type.
     ("ua-odesa-missile-0615", "Shelling/artillery/missile attack", "Odesa", date(2024, 6, 15),
@@ -240,6 +246,8 @@ INCIDENTS = [
         ("reuters", 0, 1, "near", 22, "At least 22 villagers were killed overnight by Allied Democratic Forces militants in the Beni area, a civil society leader said."),
         ("actualite", 1, 1, "town", 18, "The Beni territory administrator confirmed 18 deaths in an ADF raid on a village north of the town."),
         ("bbc", 0, 2, "region", 20, "Islamist rebels killed around 20 people in an attack in North Kivu province this week.", (None, "Civilians (Democratic Republic of Congo)")),
+        # Hard: placed at the nearest town with a health centre, 24 km north.
+        ("mediacongo", 1, 1, "Oicha", 19, "Nineteen bodies of villagers killed by ADF rebels were brought to Oicha, in Beni territory."),
     ]),
     ("cd-bunia-codeco-0920", "Attack", "Bunia", date(2024, 9, 20),
      "CODECO: Cooperative for Development of Congo", 4, "Civilians (Democratic Republic of Congo)", 7, [
@@ -262,6 +270,8 @@ INCIDENTS = [
         ("afp", 0, 1, "town", 30, "Jihadists attacked an army detachment in Djibo, sparking hours of fighting; security sources said 30 soldiers and volunteers died."),
         ("reuters", 0, 1, "town", 40, "About 40 people were killed when JNIM militants assaulted military positions in the northern town of Djibo."),
         ("lefaso", 1, 2, "region", 30, "The Sahel region saw a major attack on army positions this week; a toll of 30 was given.", (None, "Military Forces of Burkina Faso (2022-)")),
+        # Hard: coded as an attack on civilians (the dead were mostly volunteers).
+        ("aa", 0, 1, "town", 30, "JNIM gunmen killed 30 people, most of them civilian volunteers, in an assault on Djibo.", ("JNIM: Jamaah Nusrat al Islam wal Muslimin", "Civilians (Burkina Faso)"), "Attack"),
     ]),
     # Same week, other province.
     ("bf-kaya-attack-1016", "Armed clash", "Kaya", date(2024, 10, 16),
@@ -344,7 +354,7 @@ ROUNDUPS = [
 
 
 # Actor types of actors that appear only in one outlet's attribution.
-OTHER_ACTOR_TYPES = {"Military Forces of Syria (2000-2024)": 1}
+OTHER_ACTOR_TYPES = {"Military Forces of Syria (2000-2024)": 1, "Civilians (Burkina Faso)": 7}
 
 
 def place_fields(incident_place, form):
@@ -373,6 +383,8 @@ def evidence_for(notes, value, field):
 def event_record(doc_id, n, cluster, sub_type, incident_place, day, actors, inters, report):
     outlet, offset, precision, form, fatalities, notes = report[:6]
     actor1, actor2 = report[6] if len(report) > 6 else actors
+    if len(report) > 7:
+        sub_type = report[7]
     types = {actors[0]: inters[0], actors[1]: inters[1], **OTHER_ACTOR_TYPES}
     inter1 = types.get(actor1) if actor1 is not None else None
     inter2 = types.get(actor2) if actor2 is not None else None
