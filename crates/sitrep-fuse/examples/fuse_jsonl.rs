@@ -4,7 +4,7 @@
 //! cargo run --release -p sitrep-fuse --example fuse_jsonl -- events.jsonl [--json] [--repeat N]
 //! ```
 //! `--json` prints every fused event as one JSON line instead of the counts.
-//! `--min-score X` and `--two-towns F` override those settings.
+//! `--min-score X`, `--slack DAYS` and `--two-towns F` override those settings.
 //! `--repeat N` feeds the file N times, each copy shifted by 400 days with
 //! fresh ids (a scaling check: the time per report should stay flat).
 
@@ -32,6 +32,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = FuseConfig::default();
     if let Some(v) = flag("--min-score") {
         config.min_score = v;
+    }
+    if let Some(v) = flag("--slack") {
+        config.date_slack_days = v as i64;
     }
     if let Some(v) = flag("--two-towns") {
         config.two_towns_factor = v;
