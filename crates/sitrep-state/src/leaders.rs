@@ -36,14 +36,17 @@ impl LossOutcome {
     /// military communiqués use them.
     fn from_verb(verb: &str) -> Option<LossOutcome> {
         let v = verb.to_lowercase();
-        Some(match v.as_str() {
-            "killed" | "shot dead" | "neutralised" | "neutralized" | "eliminated" | "died" => {
-                LossOutcome::Killed
-            }
-            "captured" | "arrested" | "detained" | "apprehended" => LossOutcome::Captured,
-            "surrendered" | "defected" => LossOutcome::Surrendered,
-            _ => return None,
-        })
+        // Any tense: "killed", "kills", "killing".
+        let stem = |prefixes: &[&str]| prefixes.iter().any(|p| v.starts_with(p));
+        if stem(&["kill", "shot dead", "neutrali", "eliminat", "died"]) {
+            Some(LossOutcome::Killed)
+        } else if stem(&["captur", "arrest", "detain", "apprehend"]) {
+            Some(LossOutcome::Captured)
+        } else if stem(&["surrender", "defect"]) {
+            Some(LossOutcome::Surrendered)
+        } else {
+            None
+        }
     }
 }
 
@@ -75,6 +78,7 @@ const NAME: &str = r"(?P<name>(?:(?:al|el)-)?\p{Lu}[\p{L}'’\-]*\p{L}(?:\s+(?:(
 const GROUP: &str = r"(?P<group>(?:(?:al|el)-)?\p{Lu}[\p{L}\p{N}'’\-]*(?:\s+(?:(?:of|the|and|wal|al|for|de|du|des|la|le)\s+)*(?:(?:al|el)-)?\p{Lu}[\p{L}\p{N}'’\-]*){0,6})(?:['’]s)?";
 const PASSIVE: &str = r"(?:was|has\s+been|had\s+been|is|were)\s+(?:(?:reportedly|allegedly|also|later|confirmed)\s+)?(?P<verb>killed|shot\s+dead|captured|arrested|detained|apprehended|neutralised|neutralized|eliminated)";
 const ACTIVE: &str = r"(?P<averb>surrendered|defected|died)";
+const ACTIVE_VERBS: &str = r"kill(?:ed|s|ing)?|captur(?:e|ed|es|ing)|arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s|ing)?|neutrali[sz](?:e|ed|es|ing)|eliminat(?:e|ed|es|ing)";
 const ADJECTIVES: &str =
     r"(?:(?:a|an|the)\s+)?(?:(?:senior|top|notorious|prominent|local|wanted|feared|key)\s+)*";
 
@@ -85,6 +89,9 @@ struct Patterns {
     verb_group_role_name: Regex,
     /// "<Name>, a <Group> commander, was killed".
     name_apposition: Regex,
+    /// "killed the commander of <Group>, <Name>" and "the leader of
+    /// <Group>, <Name>, was captured".
+    role_of_group: Regex,
 }
 
 fn patterns() -> Option<&'static Patterns> {
@@ -97,7 +104,12 @@ fn patterns() -> Option<&'static Patterns> {
             ))
             .ok()?;
             let verb_group_role_name = Regex::new(&format!(
-                r"(?P<verb>killed|captured|arrested|detained|apprehended|neutralised|neutralized|eliminated)\s+{ADJECTIVES}{GROUP}\s+{ROLE},?\s+(?:(?:identified\s+as|named)\s+)?{NAME}"
+                r"\b(?P<verb>{ACTIVE_VERBS})\s+{ADJECTIVES}{GROUP}\s+{ROLE},?\s+(?:(?:identified\s+as|named)\s+)?{NAME}"
+            ))
+            .ok()?;
+            // The group cannot run into the name here, so a comma must part them.
+            let role_of_group = Regex::new(&format!(
+                r"(?:\b(?P<pverb>{ACTIVE_VERBS})\s+)?{ADJECTIVES}{ROLE}\s+of\s+(?:the\s+)?{GROUP},\s+{NAME},?(?:\s+(?:{PASSIVE}|{ACTIVE}))?"
             ))
             .ok()?;
             let name_apposition = Regex::new(&format!(
@@ -108,6 +120,7 @@ fn patterns() -> Option<&'static Patterns> {
                 group_role_name,
                 verb_group_role_name,
                 name_apposition,
+                role_of_group,
             })
         })
         .as_ref()
@@ -169,6 +182,7 @@ pub fn leader_losses(doc: &Document, events: &[Event]) -> Vec<LeaderLoss> {
             &p.group_role_name,
             &p.verb_group_role_name,
             &p.name_apposition,
+            &p.role_of_group,
         ] {
             for caps in re.captures_iter(text) {
                 if let Some(m) = caps.get(0) {
@@ -201,7 +215,10 @@ fn read_match(
 ) -> Option<LeaderLoss> {
     let name = caps.name("name")?;
     let role = caps.name("role")?;
-    let verb = caps.name("verb").or_else(|| caps.name("averb"))?;
+    let verb = caps
+        .name("verb")
+        .or_else(|| caps.name("averb"))
+        .or_else(|| caps.name("pverb"))?;
     let outcome = LossOutcome::from_verb(
         &verb
             .as_str()
@@ -494,6 +511,30 @@ mod tests {
         let chars: Vec<char> = d.text.chars().collect();
         let (s, e) = (ev.start.unwrap_or(0), ev.end.unwrap_or(0));
         assert_eq!(chars[s..e].iter().collect::<String>(), "Amadou Koufa");
+    }
+
+    #[test]
+    fn role_of_group_with_comma() {
+        let d = doc("Warplanes kill the commander of Jaysh al-Izza, Abu Yahya al-Hamawi, in the countryside of Hama.");
+        let losses = leader_losses(&d, &[]);
+        assert_eq!(losses.len(), 1, "{losses:?}");
+        assert_eq!(losses[0].leader, "Abu Yahya al-Hamawi");
+        assert_eq!(losses[0].group.as_deref(), Some("Jaysh al-Izza"));
+        assert_eq!(losses[0].outcome, LossOutcome::Killed);
+        let d = doc("The leader of Ansaru, Khalid al-Barnawi, was arrested by the DSS in Lokoja.");
+        let losses = leader_losses(&d, &[]);
+        assert_eq!(losses.len(), 1, "{losses:?}");
+        assert_eq!(losses[0].leader, "Khalid al-Barnawi");
+        assert_eq!(losses[0].outcome, LossOutcome::Captured);
+    }
+
+    #[test]
+    fn present_tense_headline() {
+        let d = doc("Troops capture ISWAP commander Abba Kaka near Monguno");
+        let losses = leader_losses(&d, &[]);
+        assert_eq!(losses.len(), 1, "{losses:?}");
+        assert_eq!(losses[0].leader, "Abba Kaka");
+        assert_eq!(losses[0].outcome, LossOutcome::Captured);
     }
 
     #[test]
