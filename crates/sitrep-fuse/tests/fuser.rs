@@ -265,3 +265,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_large_component_keeps_the_invariants() {
+    // A town with an incident every day for well over a year: one chain of
+    // links larger than MAX_RECLUSTER, handled by local re-clustering.
+    let mut fuser = Fuser::new(FuseConfig::default());
+    let start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let days = sitrep_fuse::fuser::MAX_RECLUSTER as i64 + 60;
+    for i in 0..days {
+        let mut e = report(
+            &format!("outlet{i}-1"),
+            1,
+            Some(1),
+            "Roadside bomb near Maiduguri",
+        );
+        e.event_date = Some(start + chrono::Duration::days(i));
+        fuser.add(e);
+    }
+    assert_eq!(fuser.report_count(), days as usize);
+    let config = FuseConfig::default();
+    for fused in fuser.fused_events() {
+        let dates: Vec<NaiveDate> = fused.sources.iter().filter_map(|s| s.event_date).collect();
+        let spread = (*dates.iter().max().unwrap() - *dates.iter().min().unwrap()).num_days();
+        assert!(spread <= config.date_slack_days, "{:?}", fused.sources);
+    }
+}
