@@ -16,6 +16,7 @@
 mod api;
 mod assets;
 mod params;
+mod state;
 
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
@@ -40,6 +41,8 @@ pub const ROUTES: &[&str] = &[
     "/api/events",
     "/api/events/{event_id}",
     "/api/stats",
+    "/api/control",
+    "/api/leaders",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +125,8 @@ pub fn router(db: PathBuf) -> Router {
         .route(ROUTES[3], get(api::events))
         .route(ROUTES[4], get(api::event_detail))
         .route(ROUTES[5], get(api::stats))
+        .route(ROUTES[6], get(state::control))
+        .route(ROUTES[7], get(state::leaders))
         .fallback(api::not_found)
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -514,3 +514,147 @@ async fn server_answers_over_loopback() {
     let stats: Value = serde_json::from_str(body).unwrap();
     assert_eq!(stats["events"], 3);
 }
+
+/// Tal Afar changing hands twice, a clash there that is not a change of
+/// control, and a Boko Haram commander killed near Bama.
+fn state_fixture() -> Fixture {
+    use sitrep_model::SubEventType;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("state.db");
+    let mut store = Store::open(&db).unwrap();
+    let run = store.begin_run("test", &[]).unwrap();
+    let territorial = |id: &str, doc: &Document, date, sub, taker: &str, loser: &str| {
+        let mut e = event(id, doc, date, EventType::Battles);
+        e.sub_event_type = Some(sub);
+        e.actor1 = Some(taker.into());
+        e.actor2 = Some(loser.into());
+        e.location = Some("Tal Afar".into());
+        e.country = Some("Iraq".into());
+        e.latitude = Some(36.38);
+        e.longitude = Some(42.45);
+        e
+    };
+    let fall = Document::new(
+        "tal-afar-2014",
+        "Islamic State fighters seized Tal Afar on Monday after government troops withdrew.",
+    );
+    let seized = territorial(
+        "ev-taken",
+        &fall,
+        (2014, 6, 16),
+        SubEventType::NonStateActorOvertakesTerritory,
+        "Islamic State",
+        "Military Forces of Iraq",
+    );
+    store.put_document(run, &fall, &[seized]).unwrap();
+    let retaken = Document::new(
+        "tal-afar-2017",
+        "Iraqi forces retook Tal Afar from Islamic State on Saturday. Clashes continued west of the town.",
+    );
+    let back = territorial(
+        "ev-retaken",
+        &retaken,
+        (2017, 8, 26),
+        SubEventType::GovernmentRegainsTerritory,
+        "Military Forces of Iraq",
+        "Islamic State",
+    );
+    let mut clash = territorial(
+        "ev-clash",
+        &retaken,
+        (2017, 8, 27),
+        SubEventType::ArmedClash,
+        "Military Forces of Iraq",
+        "Islamic State",
+    );
+    clash.sub_event_type = Some(SubEventType::ArmedClash);
+    store.put_document(run, &retaken, &[back, clash]).unwrap();
+
+    let raid = Document::new(
+        "bama-2024",
+        "Troops fought insurgents near Bama on Monday. Boko Haram commander Abubakar Kaka was killed in the fighting, the army said.",
+    );
+    let mut fight = event("ev-bama", &raid, (2024, 6, 10), EventType::Battles);
+    fight.actor1 = Some("Military Forces of Nigeria".into());
+    fight.actor2 = Some("Boko Haram".into());
+    fight.location = Some("Bama".into());
+    fight
+        .evidence
+        .insert("actor2".into(), evidence_for(&raid, "Boko Haram"));
+    store.put_document(run, &raid, &[fight]).unwrap();
+    drop(store);
+    Fixture { _dir: dir, db }
+}
+
+#[tokio::test]
+async fn control_timelines_come_from_territorial_events_only() {
+    let f = state_fixture();
+    let (status, _, all) = get(&f.db, "/api/control").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(all["place"].is_null());
+    let timelines = all["timelines"].as_array().unwrap();
+    assert_eq!(timelines.len(), 1);
+    let changes = timelines[0]["changes"].as_array().unwrap();
+    let summary: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["date"].as_str().unwrap(),
+                c["controller"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("2014-06-16", "Islamic State"),
+            ("2017-08-26", "Military Forces of Iraq")
+        ],
+        "the armed clash is not a change of control"
+    );
+    assert_eq!(changes[1]["previous"], "Islamic State");
+    assert_eq!(changes[1]["event_id"], "ev-retaken");
+
+    let (_, _, named) = get(&f.db, "/api/control?place=tal%20afar").await;
+    assert_eq!(named["place"], "tal afar");
+    assert_eq!(named["timelines"].as_array().unwrap().len(), 1);
+    let (_, _, elsewhere) = get(&f.db, "/api/control?place=Mosul").await;
+    assert!(elsewhere["timelines"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn leaders_are_read_from_documents_per_group() {
+    let f = state_fixture();
+    let (status, _, all) = get(&f.db, "/api/leaders").await;
+    assert_eq!(status, StatusCode::OK);
+    let groups = all["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{all}");
+    let group = groups[0]["group"].as_str().unwrap().to_string();
+    assert!(group.contains("Boko Haram"), "{group}");
+    let loss = &groups[0]["losses"][0];
+    assert_eq!(loss["leader"], "Abubakar Kaka");
+    assert_eq!(loss["outcome"], "killed");
+    assert_eq!(loss["doc_id"], "bama-2024");
+
+    let wanted = group.to_uppercase().replace(' ', "%20");
+    let (_, _, one) = get(&f.db, &format!("/api/leaders?group={wanted}")).await;
+    assert_eq!(one["groups"].as_array().unwrap().len(), 1);
+    let (_, _, none) = get(&f.db, "/api/leaders?group=Ansaru").await;
+    assert!(none["groups"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn state_endpoints_refuse_bad_parameters() {
+    let f = state_fixture();
+    let long = "a".repeat(201);
+    for uri in [
+        "/api/control?town=Tal%20Afar".to_string(),
+        format!("/api/control?place={long}"),
+        "/api/leaders?name=Kaka".to_string(),
+        format!("/api/leaders?group={long}"),
+    ] {
+        let (status, _, body) = get(&f.db, &uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(body["error"].is_string(), "{uri}");
+    }
+}

@@ -383,6 +383,62 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
     }
 
+    /// Events whose sub-event type is one of `sub_event_types` (ACLED
+    /// spellings), by date then id: e.g. the territorial ones that control
+    /// timelines are built from.
+    pub fn events_with_sub_types(&self, sub_event_types: &[&str]) -> Result<Vec<Event>> {
+        if sub_event_types.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = vec!["?"; sub_event_types.len()].join(", ");
+        let sql = format!(
+            "SELECT record FROM events WHERE sub_event_type IN ({placeholders})
+             ORDER BY event_date, event_id"
+        );
+        self.decode_records(&sql, sub_event_types.iter().map(|t| t.to_string()))
+    }
+
+    /// The events stored for one document, by date then id.
+    pub fn events_of_document(&self, doc_id: &str) -> Result<Vec<Event>> {
+        self.decode_records(
+            "SELECT record FROM events WHERE doc_id = ? ORDER BY event_date, event_id",
+            [doc_id.to_string()],
+        )
+    }
+
+    /// Ids of the documents whose text contains any of `terms`, ignoring
+    /// ASCII case, in id order: a cheap pre-filter before reading documents
+    /// with patterns (leader losses need "commander", "leader", ...).
+    pub fn document_ids_containing_any(&self, terms: &[&str]) -> Result<Vec<String>> {
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let conditions = vec!["instr(lower(text), ?) > 0"; terms.len()].join(" OR ");
+        let sql = format!("SELECT doc_id FROM documents WHERE {conditions} ORDER BY doc_id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(terms.iter().map(|t| t.to_ascii_lowercase())),
+            |r| r.get(0),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
+    fn decode_records(
+        &self,
+        sql: &str,
+        values: impl IntoIterator<Item = String>,
+    ) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            r.get::<_, String>(0)
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(serde_json::from_str(&row?)?);
+        }
+        Ok(out)
+    }
+
     /// One event by id.
     pub fn event(&self, event_id: &str) -> Result<Option<Event>> {
         let record: Option<String> = self
@@ -760,6 +816,82 @@ mod tests {
             assert_eq!(decoded, s.query_events(filter).unwrap(), "{filter:?}");
         }
         assert_eq!(s.query_event_records(&filters[1]).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn events_with_sub_types_selects_by_parameter() {
+        let mut s = read_fixture();
+        let run = s.begin_run("extract", &[]).unwrap();
+        let mut taken = event("e9", "d9");
+        taken.sub_event_type = Some(sitrep_model::SubEventType::GovernmentRegainsTerritory);
+        taken.location = Some("Tal Afar".into());
+        s.put_document(
+            run,
+            &Document::new("d9", "Iraqi forces retook Tal Afar."),
+            &[taken],
+        )
+        .unwrap();
+        let ids = |types: &[&str]| -> Vec<String> {
+            s.events_with_sub_types(types)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.event_id)
+                .collect()
+        };
+        assert_eq!(
+            ids(&["Government regains territory", "Armed clash"]),
+            vec!["e9"]
+        );
+        assert!(ids(&["Armed clash"]).is_empty());
+        assert!(ids(&[]).is_empty());
+        assert!(ids(&["x') OR 1=1 --"]).is_empty());
+    }
+
+    #[test]
+    fn events_of_document_lists_only_that_document() {
+        let mut s = read_fixture();
+        let run = s.begin_run("extract", &[]).unwrap();
+        s.put_document(
+            run,
+            &Document::new("d2", "Protest in Kassala."),
+            &[event("e7", "d2")],
+        )
+        .unwrap();
+        let ids: Vec<String> = s
+            .events_of_document("d1")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event_id)
+            .collect();
+        assert_eq!(ids, vec!["e1", "e2", "e3"]);
+        assert_eq!(s.events_of_document("d2").unwrap().len(), 1);
+        assert!(s.events_of_document("nope").unwrap().is_empty());
+    }
+
+    #[test]
+    fn document_ids_containing_any_ignores_case() {
+        let mut s = read_fixture();
+        let run = s.begin_run("extract", &[]).unwrap();
+        s.put_document(
+            run,
+            &Document::new(
+                "d2",
+                "Troops killed Boko Haram COMMANDER Abu Musa near Bama.",
+            ),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            s.document_ids_containing_any(&["commander", "emir"])
+                .unwrap(),
+            vec!["d2"]
+        );
+        assert_eq!(
+            s.document_ids_containing_any(&["fasher", "bama"]).unwrap(),
+            vec!["d1", "d2"]
+        );
+        assert!(s.document_ids_containing_any(&["%"]).unwrap().is_empty());
+        assert!(s.document_ids_containing_any(&[]).unwrap().is_empty());
     }
 
     #[test]
