@@ -128,6 +128,34 @@ async function main() {
     check('the hostile article\'s evidence is highlighted', (await page.locator('#doc-text mark.ev').count()) > 0);
     await page.screenshot({ path: join(outDir, 'hostile.png'), fullPage: true });
 
+    // --- control timelines (the demo's Tal Afar recapture)
+    await page.click('#nav-control');
+    await page.waitForFunction(() => document.body.dataset.controlLoaded === '*');
+    const places = await page.$$eval('#control-places tbody tr[data-place]', (rows) => rows.map((r) => r.dataset.place));
+    if (check('control page lists places', places.length > 0, JSON.stringify(places))) {
+      await page.click('#control-places tbody tr[data-place]');
+      await page.waitForFunction((p) => document.body.dataset.controlLoaded === p, places[0]);
+      const segments = await page.locator('#control-timelines .control-band rect').count();
+      check('a place shows its control band', segments > 0, `(${segments})`);
+      const links = await page.locator('#control-timelines a[href^="#event/"]').count();
+      check('each change links to its event', links === segments, `(${links} links, ${segments} changes)`);
+      await page.screenshot({ path: join(outDir, 'control.png'), fullPage: true });
+    }
+
+    // --- leadership losses (the extra Bama article)
+    await page.click('#nav-leaders');
+    await page.waitForFunction(() => document.body.dataset.leadersLoaded === '*');
+    const groups = await page.$$eval('#leader-groups tbody tr[data-group]', (rows) => rows.map((r) => r.dataset.group).filter(Boolean));
+    if (check('leaders page lists groups', groups.length > 0, JSON.stringify(groups))) {
+      await page.click(`#leader-groups tbody tr[data-group="${groups[0].replace(/"/g, '\\"')}"]`);
+      await page.waitForFunction((g) => document.body.dataset.leadersLoaded === g, groups[0]);
+      const leaders = await page.$$eval('#leader-losses tbody tr[data-leader]', (rows) => rows.map((r) => r.dataset.leader));
+      check('a group shows its lost leaders', leaders.includes('Abubakar Kaka'), JSON.stringify(leaders));
+      const marked = await page.$$eval('#leader-losses mark.ev', (ms) => ms.map((m) => m.textContent));
+      check('the leader is highlighted in the sentence', marked.includes('Abubakar Kaka'), JSON.stringify(marked));
+      await page.screenshot({ path: join(outDir, 'leaders.png'), fullPage: true });
+    }
+
     check('no JavaScript errors', pageErrors.length === 0, JSON.stringify(pageErrors));
     check('nothing fetched from outside the server', offsite.length === 0, JSON.stringify(offsite));
   } finally {

@@ -48,6 +48,12 @@ GUSAU, Nigeria, March 10 (Test Wire) - Gunmen killed five villagers in an attack
 ARTICLE
 "$sitrep" extract --db "$tmp/demo.db" --published 2024-03-10 --source "Test Wire" \
   "$tmp/hostile.txt" > "$tmp/hostile.jsonl"
+# And one leadership loss, for the leaders page.
+cat > "$tmp/leader.txt" <<'ARTICLE'
+MAIDUGURI, Nigeria, June 10 (Test Wire) - Troops fought insurgents near Bama on Monday. Boko Haram commander Abubakar Kaka was killed in the fighting, the army said.
+ARTICLE
+"$sitrep" extract --db "$tmp/demo.db" --published 2024-06-11 --source "Test Wire" \
+  "$tmp/leader.txt" > /dev/null
 hostile_event_id="$(node -e '
   const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean);
   if (!lines.length) { console.error("the hostile article produced no event"); process.exit(1); }

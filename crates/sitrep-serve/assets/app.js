@@ -31,7 +31,7 @@ const FIELD_GROUPS = [
   // them keep their colours
   ['wide', ['interaction', 'notes']],
 ];
-const FIELD_GROUP = {};
+const FIELD_GROUP = { leader: 'actor', group: 'actor', role: 'type', outcome: 'count' };
 const FIELD_ORDER = [];
 for (const [group, fields] of FIELD_GROUPS) {
   for (const f of fields) { FIELD_GROUP[f] = group; FIELD_ORDER.push(f); }
@@ -436,8 +436,6 @@ function renderEvent(detail) {
 }
 
 async function showEvent(id) {
-  $('#overview').hidden = true;
-  $('#event-view').hidden = false;
   $('#ev-title').textContent = 'Loading…';
   $('#doc-text').replaceChildren();
   $('#ev-fields tbody').replaceChildren();
@@ -451,14 +449,184 @@ async function showEvent(id) {
   }
 }
 
+// ---------- control and leaders ----------
+
+const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2', '#be185d', '#4b5563'];
+
+// One colour per controller, stable within a page.
+function colourFor(name, assigned) {
+  const key = name.toLowerCase();
+  if (!assigned.has(key)) assigned.set(key, PALETTE[assigned.size % PALETTE.length]);
+  return assigned.get(key);
+}
+
+function eventLink(eventId) {
+  return eventId ? el('a', { href: '#event/' + encodeURIComponent(eventId) }, 'event ›') : '';
+}
+
+function controlBand(timeline, colours) {
+  const changes = timeline.changes;
+  const first = Date.parse(changes[0].date + 'T00:00:00Z');
+  const lastChange = Date.parse(changes[changes.length - 1].date + 'T00:00:00Z');
+  // the last holder's bar runs on a little past the last report
+  const end = lastChange + Math.max(30 * 86400000, (lastChange - first) * 0.1);
+  const x = (t) => ((t - first) / (end - first)) * 960;
+  const band = svg('svg', { class: 'control-band', viewBox: '0 0 960 36', preserveAspectRatio: 'none' });
+  changes.forEach((c, i) => {
+    const from = Date.parse(c.date + 'T00:00:00Z');
+    const to = i + 1 < changes.length ? Date.parse(changes[i + 1].date + 'T00:00:00Z') : end;
+    const rect = svg('rect', { x: x(from).toFixed(2), y: 0, width: Math.max(2, x(to) - x(from)).toFixed(2), height: 36 });
+    rect.style.fill = colourFor(c.controller, colours);
+    const title = svg('title');
+    title.textContent = `${c.controller} from ${c.date}${c.contested ? ' (contested)' : ''}`;
+    rect.append(title);
+    band.append(rect);
+  });
+  return band;
+}
+
+function controlBlock(timeline) {
+  const colours = new Map();
+  const block = el('div', { class: 'control-block', 'data-place': timeline.location });
+  const where = [timeline.location, timeline.admin1, timeline.country].filter(Boolean).join(', ');
+  block.append(el('h2', {}, where));
+  block.append(controlBand(timeline, colours));
+  const changes = timeline.changes;
+  block.append(el('div', { class: 'axis' }, el('span', {}, changes[0].date), el('span', {}, changes[changes.length - 1].date)));
+  const legend = el('ul', { class: 'legend' });
+  for (const [name, colour] of [...new Set(changes.map((c) => c.controller))].map((n) => [n, colourFor(n, colours)])) {
+    const chip = el('span', { class: 'chip' });
+    chip.style.background = colour;
+    legend.append(el('li', {}, chip, name));
+  }
+  block.append(legend);
+  const body = el('tbody');
+  for (const c of changes) {
+    const chip = el('span', { class: 'chip' });
+    chip.style.background = colourFor(c.controller, colours);
+    const taker = el('td', {}, chip, c.controller);
+    if (c.contested) taker.append(el('span', { class: 'contested', title: 'another report that day names a different controller' }, 'contested'));
+    const evidence = ['actor1', 'location', 'event_date'].map((f) => c.evidence[f]).filter(Boolean).map((e) => e.text).join(' · ');
+    body.append(el('tr', { 'data-event-id': c.event_id },
+      el('td', {}, c.date), taker, el('td', {}, c.previous || ''), el('td', {}, c.sub_event_type),
+      el('td', { class: 'sentence' }, evidence), el('td', {}, eventLink(c.event_id))));
+  }
+  const table = el('table', { class: 'control-changes' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Date'), el('th', {}, 'Taken by'), el('th', {}, 'From'), el('th', {}, 'How'), el('th', {}, 'Evidence'), el('th', {}, ''))));
+  table.append(body);
+  block.append(table);
+  return block;
+}
+
+async function showControl(place) {
+  setStatus('');
+  delete document.body.dataset.controlLoaded;
+  $('#control-form').elements.place.value = place;
+  let data;
+  try {
+    data = await getJSON('/api/control' + (place ? '?place=' + encodeURIComponent(place) : ''));
+  } catch (err) { setStatus(`Could not load control timelines: ${err.message}`); return; }
+  const body = $('#control-places tbody');
+  body.replaceChildren();
+  for (const t of data.timelines) {
+    const latest = t.changes[t.changes.length - 1];
+    const holder = el('td', {}, latest.controller);
+    if (latest.contested) holder.append(el('span', { class: 'contested' }, 'contested'));
+    const row = el('tr', { 'data-place': t.location },
+      el('td', {}, t.location), el('td', {}, t.country || ''), el('td', { class: 'num' }, t.changes.length),
+      holder, el('td', {}, latest.date), el('td', {}, 'timeline ›'));
+    row.addEventListener('click', () => { location.hash = '#control/' + encodeURIComponent(t.location); });
+    body.append(row);
+  }
+  if (!data.timelines.length) {
+    body.append(el('tr', {}, el('td', { colspan: 6, class: 'note' }, place ? `No changes of control recorded for ${place}.` : 'No changes of control recorded.')));
+  }
+  const detail = $('#control-detail');
+  const blocks = $('#control-timelines');
+  blocks.replaceChildren();
+  detail.hidden = !place || !data.timelines.length;
+  if (place) for (const t of data.timelines) blocks.append(controlBlock(t));
+  document.body.dataset.controlLoaded = place || '*';
+}
+
+function sentenceWithMarks(loss) {
+  const sentence = loss.evidence.sentence;
+  if (!sentence || !Number.isInteger(sentence.start)) return document.createTextNode(sentence ? sentence.text : '');
+  const shifted = {};
+  for (const [field, ev] of Object.entries(loss.evidence)) {
+    if (field === 'sentence' || !Number.isInteger(ev.start)) continue;
+    shifted[field] = { start: ev.start - sentence.start, end: ev.end - sentence.start };
+  }
+  return highlightedText(sentence.text, shifted);
+}
+
+async function showLeaders(group) {
+  setStatus('');
+  delete document.body.dataset.leadersLoaded;
+  $('#leaders-form').elements.group.value = group;
+  let data;
+  try {
+    data = await getJSON('/api/leaders' + (group ? '?group=' + encodeURIComponent(group) : ''));
+  } catch (err) { setStatus(`Could not load leadership losses: ${err.message}`); return; }
+  const body = $('#leader-groups tbody');
+  body.replaceChildren();
+  for (const g of data.groups) {
+    const count = (o) => g.losses.filter((l) => l.outcome === o).length;
+    const dates = g.losses.map((l) => l.date).filter(Boolean).sort();
+    const row = el('tr', { 'data-group': g.group || '' },
+      el('td', {}, g.group || '(group not named)'), el('td', { class: 'num' }, g.losses.length),
+      el('td', { class: 'num' }, count('killed')), el('td', { class: 'num' }, count('captured')),
+      el('td', { class: 'num' }, count('surrendered')), el('td', {}, dates.length ? dates[dates.length - 1] : ''));
+    if (g.group) row.addEventListener('click', () => { location.hash = '#leaders/' + encodeURIComponent(g.group); });
+    body.append(row);
+  }
+  if (!data.groups.length) {
+    body.append(el('tr', {}, el('td', { colspan: 6, class: 'note' }, group ? `No leadership losses recorded for ${group}.` : 'No leadership losses recorded.')));
+  }
+  const detail = $('#leaders-detail');
+  detail.hidden = !group || !data.groups.length;
+  $('#leaders-title').textContent = data.groups.map((g) => g.group).filter(Boolean).join(', ');
+  const losses = $('#leader-losses tbody');
+  losses.replaceChildren();
+  if (group) {
+    for (const g of data.groups) {
+      for (const l of g.losses) {
+        losses.append(el('tr', { 'data-leader': l.leader },
+          el('td', {}, l.date || '?'), el('td', {}, l.leader), el('td', {}, l.role),
+          el('td', { class: `outcome-${l.outcome}` }, l.outcome), el('td', {}, l.location || ''),
+          el('td', { class: 'sentence' }, sentenceWithMarks(l)), el('td', {}, eventLink(l.event_id))));
+      }
+    }
+  }
+  document.body.dataset.leadersLoaded = group || '*';
+}
+
+const VIEWS = { overview: 'nav-events', 'event-view': 'nav-events', 'control-view': 'nav-control', 'leaders-view': 'nav-leaders' };
+
+function showView(id) {
+  for (const view of Object.keys(VIEWS)) $('#' + view).hidden = view !== id;
+  // the event filters only apply to the overview
+  $('#filters').hidden = id !== 'overview';
+  for (const link of document.querySelectorAll('header nav a')) link.classList.toggle('current', link.id === VIEWS[id]);
+}
+
 function route() {
-  const match = /^#event\/(.+)$/.exec(location.hash);
-  if (match) {
+  const hash = location.hash;
+  let match;
+  if ((match = /^#event\/(.+)$/.exec(hash))) {
+    showView('event-view');
     showEvent(decodeURIComponent(match[1]));
+    return;
+  }
+  delete document.body.dataset.eventLoaded;
+  if ((match = /^#control(?:\/(.*))?$/.exec(hash))) {
+    showView('control-view');
+    showControl(match[1] ? decodeURIComponent(match[1]) : '');
+  } else if ((match = /^#leaders(?:\/(.*))?$/.exec(hash))) {
+    showView('leaders-view');
+    showLeaders(match[1] ? decodeURIComponent(match[1]) : '');
   } else {
-    $('#event-view').hidden = true;
-    $('#overview').hidden = false;
-    delete document.body.dataset.eventLoaded;
+    showView('overview');
     // points are sized in pixels: redraw now the map is visible again
     drawPoints();
   }
@@ -472,6 +640,16 @@ async function start() {
   $('#map-world').addEventListener('click', () => setView(0, 0, MAP_W, MAP_H));
   $('#map-fit').addEventListener('click', fitEvents);
   $('#back').addEventListener('click', (ev) => { ev.preventDefault(); location.hash = ''; });
+  $('#control-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const place = ev.target.elements.place.value.trim();
+    location.hash = place ? '#control/' + encodeURIComponent(place) : '#control';
+  });
+  $('#leaders-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const group = ev.target.elements.group.value.trim();
+    location.hash = group ? '#leaders/' + encodeURIComponent(group) : '#leaders';
+  });
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', drawPoints);
   try { await loadWorld(); } catch (err) { setStatus(`Could not load the world map: ${err.message}`); }
