@@ -40,7 +40,7 @@ async function main() {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run'],
     viewport: { width: 1400, height: 1000 },
   });
@@ -92,6 +92,19 @@ async function main() {
       check('map shows only the filtered type', types.every((t) => t === pick.type), JSON.stringify(types));
       await page.screenshot({ path: join(outDir, 'dashboard-filtered.png') });
     }
+
+    // --- the map's view as an area filter: the fitted view holds every point
+    await page.click('#map-world');
+    await page.click('#map-area');
+    await page.waitForSelector('body[data-loaded="true"]');
+    const areaInfo = await page.textContent('#page-info');
+    const typeParam = pick ? `&type=${encodeURIComponent(pick.type)}` : '';
+    const placed = (await api(`/api/events?bbox=-180,-90,180,90&limit=1${typeParam}`)).total;
+    check('filtering to the whole-world view keeps the placed events', placed > 0 && areaInfo.endsWith(`of ${placed}`), `(${areaInfo}, want ${placed})`);
+    check('the area filter shows as a chip', await page.isVisible('#area-chip'));
+    await page.click('#area-clear');
+    await page.waitForSelector('body[data-loaded="true"]');
+    check('clearing the area hides the chip', !(await page.isVisible('#area-chip')));
 
     // --- open an event from the table; its evidence is highlighted
     const firstId = await page.getAttribute('#events-table tbody tr[data-event-id]', 'data-event-id');

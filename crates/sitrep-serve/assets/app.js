@@ -43,6 +43,9 @@ const state = {
   total: 0,
   mapPoints: [],
   world: null,
+  // bbox filter from "Filter to view": min_lon,min_lat,max_lon,max_lat
+  area: '',
+  countriesListed: false,
 };
 
 const $ = (sel) => document.querySelector(sel);
@@ -285,6 +288,28 @@ async function loadStats() {
   const stats = await getJSON('/api/stats' + query({}));
   drawTimeline(stats);
   drawLegend(stats);
+  // suggestions for the country box, from the first, unfiltered load
+  if (!state.countriesListed && !Object.keys(state.filters).length) {
+    const list = $('#countries-list');
+    for (const c of stats.by_country) if (c.country) list.append(el('option', { value: c.country }));
+    state.countriesListed = true;
+  }
+}
+
+// The map's visible part as a bbox filter (the map is equirectangular).
+function viewAsArea() {
+  const box = $('#map').viewBox.baseVal;
+  const lon = (x) => Math.max(-180, Math.min(180, (x / MAP_W) * 360 - 180));
+  const lat = (y) => Math.max(-90, Math.min(90, 90 - (y / MAP_H) * 180));
+  const r = (v) => Math.round(v * 100) / 100;
+  return [lon(box.x), lat(box.y + box.height), lon(box.x + box.width), lat(box.y)].map(r).join(',');
+}
+
+function setArea(area) {
+  state.area = area;
+  $('#area-chip').hidden = !area;
+  $('#area-text').textContent = area ? `area ${area}` : '';
+  applyFilters();
 }
 
 // ---------- table ----------
@@ -326,6 +351,7 @@ function readFilters() {
     const value = form.elements[name].value.trim();
     if (value) filters[name] = value;
   }
+  if (state.area) filters.bbox = state.area;
   return filters;
 }
 
@@ -634,7 +660,9 @@ function route() {
 
 async function start() {
   $('#filters').addEventListener('submit', (ev) => { ev.preventDefault(); applyFilters(); });
-  $('#clear-filters').addEventListener('click', () => { $('#filters').reset(); applyFilters(); });
+  $('#clear-filters').addEventListener('click', () => { $('#filters').reset(); setArea(''); });
+  $('#map-area').addEventListener('click', () => setArea(viewAsArea()));
+  $('#area-clear').addEventListener('click', () => setArea(''));
   $('#prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - TABLE_PAGE); loadTable().catch((e) => setStatus(e.message)); });
   $('#next').addEventListener('click', () => { state.offset += TABLE_PAGE; loadTable().catch((e) => setStatus(e.message)); });
   $('#map-world').addEventListener('click', () => setView(0, 0, MAP_W, MAP_H));

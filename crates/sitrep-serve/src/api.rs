@@ -161,6 +161,14 @@ pub struct TypeCount {
 }
 
 #[derive(Serialize)]
+pub struct CountryCount {
+    /// Null for events without a country.
+    country: Option<String>,
+    events: usize,
+    fatalities: u64,
+}
+
+#[derive(Serialize)]
 pub struct DayCount {
     date: String,
     events: usize,
@@ -176,6 +184,8 @@ pub struct Stats {
     by_type: Vec<TypeCount>,
     /// Days with at least one event, in order.
     by_day: Vec<DayCount>,
+    /// The most events first.
+    by_country: Vec<CountryCount>,
 }
 
 /// `GET /api/stats`: counts by type and by day over the filtered events.
@@ -218,6 +228,15 @@ pub async fn stats(
             })
             .collect(),
         by_day,
+        by_country: stats
+            .by_country
+            .into_iter()
+            .map(|c| CountryCount {
+                country: c.key,
+                events: c.events,
+                fatalities: c.fatalities,
+            })
+            .collect(),
     }))
 }
 

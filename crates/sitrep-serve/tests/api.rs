@@ -389,6 +389,9 @@ async fn stats_count_by_type_and_day_under_filters() {
             ("2024-03-12".to_string(), 1),
         ]
     );
+    assert_eq!(stats["by_country"][0]["country"], "Kenya");
+    assert_eq!(stats["by_country"][0]["events"], 3);
+    assert_eq!(stats["by_country"].as_array().unwrap().len(), 4);
     let (_, _, sudan) = get(&f.db, "/api/stats?country=Sudan").await;
     assert_eq!(sudan["events"], 2);
     assert_eq!(sudan["fatalities"], 12);

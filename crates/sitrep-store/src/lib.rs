@@ -349,6 +349,8 @@ pub struct EventStats {
     pub by_type: Vec<EventCount>,
     /// Ordered by day; undated events come first with `key: None`.
     pub by_day: Vec<EventCount>,
+    /// Ordered by event count, most first, then by country name.
+    pub by_country: Vec<EventCount>,
 }
 
 /// Read methods for the HTTP API. They share one WHERE-clause builder, so a
@@ -492,11 +494,13 @@ impl Store {
     pub fn event_stats(&self, filter: &EventFilter) -> Result<EventStats> {
         let by_type = self.grouped_counts(filter, "event_type", "COUNT(*) DESC, event_type")?;
         let by_day = self.grouped_counts(filter, "event_date", "event_date")?;
+        let by_country = self.grouped_counts(filter, "country", "COUNT(*) DESC, country")?;
         Ok(EventStats {
             events: by_type.iter().map(|c| c.events).sum(),
             fatalities: by_type.iter().map(|c| c.fatalities).sum(),
             by_type,
             by_day,
+            by_country,
         })
     }
 
@@ -938,6 +942,12 @@ mod tests {
             .map(|c| (c.key.as_deref(), c.events))
             .collect();
         assert_eq!(days, vec![(Some("2024-03-04"), 2), (Some("2024-03-05"), 1)]);
+        let countries: Vec<(Option<&str>, usize)> = all
+            .by_country
+            .iter()
+            .map(|c| (c.key.as_deref(), c.events))
+            .collect();
+        assert_eq!(countries, vec![(Some("Sudan"), 2), (Some("Chad"), 1)]);
         let chad = s
             .event_stats(&EventFilter {
                 country: Some("Chad".into()),
