@@ -40,6 +40,8 @@ struct Block {
     in_paragraph: bool,
     /// Part of a card in a list of teasers (see [`mark_teasers`]).
     teaser: bool,
+    /// The innermost element holding it (an index into the containers).
+    container: Option<usize>,
 }
 
 /// An element entered during the walk: which blocks it holds, and hints from
@@ -92,11 +94,11 @@ pub fn main_text(document: &scraper::Html) -> String {
     match best_container(&flat) {
         Some(best) => {
             let container = &flat.containers[best];
-            render(&flat.blocks[container.first_block..container.end_block])
+            render(&flat, container.first_block..container.end_block)
         }
         // No prose anywhere (a one-line fragment, a table): keep whatever
         // visible text is not navigation.
-        None => render(&flat.blocks),
+        None => render(&flat, 0..flat.blocks.len()),
     }
 }
 
@@ -364,6 +366,7 @@ impl Flattener {
             kind,
             in_paragraph,
             teaser: false,
+            container: self.open.last().map(|o| o.container),
         });
     }
 }
@@ -817,7 +820,10 @@ fn best_container(flat: &Flattener) -> Option<usize> {
 /// Bylines, datelines and the headline come before the story's first
 /// sentence, tags and share prompts after its last: the blocks outside the
 /// first and last prose blocks are left out, unless there is no prose.
-fn render(blocks: &[Block]) -> String {
+fn render(flat: &Flattener, range: std::ops::Range<usize>) -> String {
+    let offset = range.start;
+    let blocks = &flat.blocks[range.clone()];
+    let boxed = boxed_sections(flat, range);
     let first = blocks.iter().position(is_prose).unwrap_or(0);
     // Lists and paragraphs after the last sentence are often the story's
     // own (a table of results, a closing credit line); only loose text goes.
@@ -832,8 +838,8 @@ fn render(blocks: &[Block]) -> String {
         })
         .unwrap_or(blocks.len().saturating_sub(1));
     let mut out = String::new();
-    for block in blocks.get(first..=last).unwrap_or_default() {
-        if !keep_in_output(block) {
+    for (index, block) in blocks.iter().enumerate().take(last + 1).skip(first) {
+        if boxed.iter().any(|r| r.contains(&(offset + index))) || !keep_in_output(block) {
             continue;
         }
         if !out.is_empty() {
@@ -843,6 +849,84 @@ fn render(blocks: &[Block]) -> String {
     }
     out
 }
+
+/// Boxes inside the story that a heading names as not the story ("Related
+/// news", "More from UK", "Trending"): the block ranges of the elements
+/// holding such a heading, when those are smaller than the whole range.
+fn boxed_sections(flat: &Flattener, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let chars = |r: std::ops::Range<usize>| flat.blocks[r].iter().map(|b| b.chars).sum::<usize>();
+    let total = chars(range.clone());
+    let mut boxes = Vec::new();
+    for (index, block) in flat
+        .blocks
+        .iter()
+        .enumerate()
+        .take(range.end)
+        .skip(range.start)
+    {
+        if !opens_a_box(block) {
+            continue;
+        }
+        // The heading's own element, then the element around it and its
+        // section.
+        let parent = block
+            .container
+            .and_then(|c| flat.containers[c].parent)
+            .map(|p| &flat.containers[p]);
+        if let Some(parent) = parent {
+            let inside = parent.first_block >= range.start && parent.end_block <= range.end;
+            // A box, not the story itself: well under half the text.
+            // The heading opens the box ("<div><h3>Related</h3>...</div>").
+            let opens = parent.first_block == index;
+            let small = inside && chars(parent.first_block..parent.end_block) * 5 < total * 2;
+            if opens && small {
+                boxes.push(parent.first_block..parent.end_block);
+            }
+        }
+    }
+    boxes
+}
+
+/// A short heading that opens a box of other things: "More in Sports",
+/// "Most Popular", "Related", "Leave a Reply"...
+fn opens_a_box(block: &Block) -> bool {
+    if block.chars > 40 || !matches!(block.kind, BlockKind::Heading | BlockKind::Other) {
+        return false;
+    }
+    let lower = block.text.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    BOX_HEADINGS.iter().any(|e| lower.starts_with(e))
+}
+
+const BOX_HEADINGS: &[&str] = &[
+    "more in ",
+    "more from ",
+    "more on this",
+    "more stories",
+    "most popular",
+    "most read",
+    "popular now",
+    "related",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "read more",
+    "also read",
+    "see also",
+    "trending",
+    "top stories",
+    "latest news",
+    "editor's picks",
+    "editors' picks",
+    "what others are reading",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "about the author",
+    "something to consider",
+    "sponsored",
+];
 
 /// A block that reads as a sentence of the story.
 fn is_prose(block: &Block) -> bool {
@@ -977,6 +1061,19 @@ mod tests {
             "<html><body><article>{STORY}<p>Sign up for our newsletter to get the day's top stories in your inbox.</p></article></body></html>"
         );
         assert!(!extract(&html).contains("newsletter"));
+    }
+
+    #[test]
+    fn a_box_headed_related_inside_the_story_is_left_out() {
+        let html = format!(
+            "<html><body><article>{STORY}<div class='box'><h3>Related news</h3>\
+             <p>Troops repelled an attack on a base in Monguno last week, the army said in a statement on Friday.</p></div>\
+             <p>Borno state has seen a rise in attacks on security forces since the start of the rainy season in June.</p>\
+             <p>The governor called on residents to report suspicious movements to the police and the vigilante groups.</p></article></body></html>"
+        );
+        let text = extract(&html);
+        assert!(!text.contains("Monguno"), "{text}");
+        assert!(text.contains("rainy season"), "{text}");
     }
 
     #[test]
