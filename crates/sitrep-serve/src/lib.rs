@@ -206,6 +206,12 @@ fn check_database(db: &Path) -> Result<(), ServeError> {
 /// Binds, prints the address on stderr, serves until Ctrl-C.
 pub async fn serve(db: PathBuf, bind: SocketAddr) -> Result<(), ServeError> {
     let server = Server::bind(db.clone(), bind).await?;
+    if !bind.ip().is_loopback() {
+        eprintln!(
+            "sitrep: warning: {} is reachable from other machines; the API has no authentication",
+            bind.ip()
+        );
+    }
     eprintln!(
         "sitrep: serving {} on http://{}/ (Ctrl-C stops)",
         db.display(),
