@@ -4,8 +4,10 @@
 //!
 //! Database access: rusqlite is synchronous, so every query runs inside
 //! `spawn_blocking` on a [`Store`] taken from a small pool of open
-//! connections (opened on demand, at most [`POOL_IDLE`] kept). SQLite's WAL
-//! mode lets those connections read while `sitrep extract` writes.
+//! connections (opened on demand, at most [`POOL_IDLE`] kept). At most
+//! [`MAX_CONCURRENT_QUERIES`] run at once; further requests wait their turn
+//! instead of opening ever more connections and threads. SQLite's WAL mode
+//! lets those connections read while `sitrep extract` writes.
 //!
 //! Safety: the server binds to loopback unless told otherwise, every filter
 //! reaches SQL as a bound parameter, results are paginated, and the dashboard
@@ -31,6 +33,10 @@ pub use params::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// Idle connections kept open between requests.
 pub const POOL_IDLE: usize = 4;
+
+/// Queries running at once; the rest queue (the machine has few cores, and
+/// each query holds a thread and a connection).
+pub const MAX_CONCURRENT_QUERIES: usize = 8;
 
 /// Every route the server answers, as written in the router; the OpenAPI
 /// test checks each `/api` route and `/openapi.json` is described.
@@ -67,6 +73,7 @@ pub enum ServeError {
 pub(crate) struct AppState {
     db: PathBuf,
     idle: Mutex<Vec<Store>>,
+    running: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -76,6 +83,10 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store) -> sitrep_store::Result<T> + Send + 'static,
     {
+        let _turn =
+            self.running.acquire().await.map_err(|closed| {
+                api::ApiError::Internal(format!("query queue closed: {closed}"))
+            })?;
         let state = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
             let store = state.checkout()?;
@@ -117,6 +128,7 @@ pub fn router(db: PathBuf) -> Router {
     let state = Arc::new(AppState {
         db,
         idle: Mutex::new(Vec::new()),
+        running: tokio::sync::Semaphore::new(MAX_CONCURRENT_QUERIES),
     });
     Router::new()
         .route(ROUTES[0], get(assets::index))

@@ -661,3 +661,28 @@ async fn state_endpoints_refuse_bad_parameters() {
         assert!(body["error"].is_string(), "{uri}");
     }
 }
+
+/// More requests than the query limit at once: the extra ones queue and
+/// every one is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_beyond_the_query_limit_all_complete() {
+    let f = fixture();
+    let app = sitrep_serve::router(f.db.clone());
+    let requests = 3 * sitrep_serve::MAX_CONCURRENT_QUERIES;
+    let handles: Vec<_> = (0..requests)
+        .map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let uri = format!("/api/events?limit=1&offset={}", i % 7);
+                let response = app
+                    .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                response.status()
+            })
+        })
+        .collect();
+    for handle in handles {
+        assert_eq!(handle.await.unwrap(), StatusCode::OK);
+    }
+}
