@@ -29,6 +29,10 @@ pub struct JsonlReader<R> {
     line_number: usize,
     buffer: Vec<u8>,
     done: bool,
+    /// Whether the start of the stream was checked for binary content.
+    sniffed: bool,
+    /// Whether any non-blank line was seen (an empty batch is a failure).
+    saw_record: bool,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -41,7 +45,26 @@ impl<R: BufRead> JsonlReader<R> {
             line_number: 0,
             buffer: Vec::new(),
             done: false,
+            sniffed: false,
+            saw_record: false,
         }
+    }
+
+    /// A binary file named `.jsonl` is one failure, not one per "line".
+    fn sniff_binary(&mut self) -> Option<Failure> {
+        self.sniffed = true;
+        match self.reader.fill_buf() {
+            Ok(head) if crate::text::looks_binary(head) => Some(IngestError::Binary),
+            Ok(_) => None,
+            Err(e) => Some(IngestError::Io(e)),
+        }
+        .map(|error| {
+            self.done = true;
+            Failure {
+                origin: self.origin.clone(),
+                error,
+            }
+        })
     }
 
     fn failure(&self, error: IngestError) -> Failure {
@@ -100,13 +123,26 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     type Item = Result<Document, Failure>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if !self.sniffed {
+            if let Some(failure) = self.sniff_binary() {
+                return Some(Err(failure));
+            }
+        }
         while !self.done {
             match self.next_line() {
                 Err(e) => {
                     self.done = true;
                     return Some(Err(self.failure(IngestError::Io(e))));
                 }
-                Ok(Ok(false)) => self.done = true,
+                Ok(Ok(false)) => {
+                    self.done = true;
+                    if !self.saw_record {
+                        return Some(Err(Failure {
+                            origin: self.origin.clone(),
+                            error: IngestError::Empty,
+                        }));
+                    }
+                }
                 Ok(Err(size)) => {
                     return Some(Err(self.failure(IngestError::TooLarge {
                         bytes: size,
@@ -117,6 +153,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     if self.buffer.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
+                    self.saw_record = true;
                     let origin = format!("{}:{}", self.origin, self.line_number);
                     let parsed = parse_line(&self.buffer, &origin, &self.opts);
                     return Some(parsed.map_err(|error| Failure { origin, error }));

@@ -197,6 +197,8 @@ fn every_bad_file_gets_one_clear_line() {
     let d = dir.path();
     let cases: Vec<(PathBuf, &str)> = vec![
         (write(d, "empty.txt", b""), "empty input"),
+        (write(d, "empty.jsonl", b"\n\n"), "empty input"),
+        (write(d, "blob.jsonl", b"{\0\0\0\x01\x02\n\0\0\n"), "binary content (NUL or control bytes), not text"),
         (write(d, "blank.html", b"  \n "), "empty input"),
         (write(d, "blob.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"), "binary content (NUL or control bytes), not text"),
         (write(d, "latin1.txt", b"Attaque pr\xe8s de Gao"), "invalid UTF-8 at byte 10"),
