@@ -195,16 +195,29 @@ fn person_surnames(
         }
         let given_name = lexicon::is_first_name(&prev.folded);
         let title = lexicon::is_title(&prev.folded);
-        let other = !lexicon::is_common_word(&prev.folded)
+        // An unknown capitalised word before a lesser-known place: a given
+        // name not in the list ("Tim Whitley").
+        let unknown_before = !prev.sentence_start
+            && !lexicon::is_common_word(&prev.folded)
             && !lexicon::is_never_place(&prev.folded)
             && !lexicon::is_region_adjective(&prev.folded)
             && !lexicon::is_locative_cue(&prev.folded)
-            && index.demonym_country(&prev.folded).is_none();
-        if given_name || title || (other && !prev.sentence_start) {
+            && index.demonym_country(&prev.folded).is_none()
+            && index.lookup(&prev.folded).is_empty()
+            && max_population(m, index) < WELL_KNOWN_POPULATION;
+        if given_name || title || unknown_before {
             out.insert(tokens[m.first].folded.clone());
         }
     }
     out
+}
+
+fn max_population(m: &RawMatch, index: &dyn NameIndex) -> u64 {
+    m.entries
+        .iter()
+        .map(|&id| index.entry(id).population)
+        .max()
+        .unwrap_or(0)
 }
 
 fn has_feature(m: &RawMatch, index: &dyn NameIndex, kinds: &[FeatureKind]) -> bool {
@@ -222,6 +235,10 @@ struct TrapScope<'a> {
     lowercase_words: &'a HashSet<&'a str>,
     persons: &'a HashSet<String>,
 }
+
+/// Places this populous are known by name alone: a given name or a
+/// leading "The" does not disqualify them ("Houston", "The Hague").
+const WELL_KNOWN_POPULATION: u64 = 500_000;
 
 /// Lower-case words after a name that make it a strain or a product,
 /// not a place ("Reston ebolavirus", "West Nile virus").
@@ -253,6 +270,21 @@ impl TrapScope<'_> {
         if single && self.word_trap(head, is_country) {
             return true;
         }
+        let max_population = max_population(m, self.index);
+        // "Australian": a demonym is a place only by the demonym rules,
+        // whatever village GeoNames lists under it.
+        if single && !is_country && self.index.demonym_country(folded).is_some() {
+            return true;
+        }
+        // "The Mission": a name that starts with a function word must be
+        // a well-known one ("The Hague", "The Gambia").
+        if !single
+            && lexicon::is_never_place(folded)
+            && !is_country
+            && max_population < WELL_KNOWN_POPULATION
+        {
+            return true;
+        }
         // "US$40", "E.U.".
         if self.text[tokens[m.last].end..].starts_with('$') {
             return true;
@@ -282,7 +314,9 @@ impl TrapScope<'_> {
             });
         if let Some(n) = next.filter(|n| n.gap == Gap::Space && n.capitalised) {
             // "Jordan Henderson", "Abu Shok": a name continues past the match.
-            let continues = !lexicon::is_admin_word(&n.folded)
+            let continues = !n.sentence_start
+                && !lexicon::is_never_place(&n.folded)
+                && !lexicon::is_admin_word(&n.folded)
                 && !lexicon::is_settlement_word(&n.folded)
                 && !lexicon::is_common_word(&n.folded)
                 && !lexicon::is_title(&n.folded)
@@ -298,7 +332,12 @@ impl TrapScope<'_> {
             if self.persons.contains(folded) {
                 return true;
             }
-            if lexicon::is_first_name(folded) && !cue {
+            if lexicon::is_first_name(folded) && !cue && max_population < WELL_KNOWN_POPULATION {
+                return true;
+            }
+            // "Chen said": a lesser-known place does not speak.
+            let speaks = next.is_some_and(|n| lexicon::is_speech_verb(&n.folded));
+            if speaks && max_population < WELL_KNOWN_POPULATION {
                 return true;
             }
             // Sentence-initial capitals say nothing: a word seen in lower

@@ -20,6 +20,10 @@ pub struct Resolved {
     pub confidence: f32,
 }
 
+/// A city this big is what a bare mention of its name means, over a
+/// same-named province.
+const BIG_CITY: u64 = 300_000;
+
 /// Minimum recognition strength for a candidate to count as a place.
 const ACCEPT_STRENGTH: f32 = 2.5;
 
@@ -196,7 +200,7 @@ fn feature_prior(feature: FeatureKind) -> f32 {
 }
 
 fn population_score(population: u64) -> f32 {
-    0.4 * ((population + 1) as f32).log10()
+    0.7 * ((population + 1) as f32).log10()
 }
 
 fn score_entry(
@@ -219,12 +223,12 @@ fn score_entry(
     }
     let w = ctx.country_weight(i, e.country_code);
     if w > 0.0 {
-        s += 1.5 + 2.0 * (w / ctx.total.max(1.0));
+        s += 1.0 + 1.0 * (w / ctx.total.max(1.0));
     }
     if e.feature != FeatureKind::Country {
         if let Some(a) = e.admin1 {
             if ctx.admin_weight(i, &(e.country_code.to_string(), a.to_string())) > 0.0 {
-                s += 1.5;
+                s += 1.0;
             }
         }
     }
@@ -251,14 +255,16 @@ fn pick_best(
     if cand.cues.admin || !matches!(b.feature, FeatureKind::Admin1 | FeatureKind::Admin2) {
         return Some(best);
     }
-    // A big enough town inside the area ("Aleppo" city in Aleppo governorate).
+    // A town of the same name inside the area and not much smaller
+    // ("Aleppo" city in Aleppo governorate), or a big city anywhere in the
+    // country ("Washington", "New York"): news means the city.
     let town = (0..entries.len())
         .filter(|&k| {
             let e = &entries[k].1;
+            let inside = e.admin1 == b.admin1 && e.population.saturating_mul(10) >= b.population;
             e.feature == FeatureKind::PopulatedPlace
                 && e.country_code == b.country_code
-                && e.admin1 == b.admin1
-                && e.population.saturating_mul(10) >= b.population
+                && (inside || e.population >= BIG_CITY)
                 && fold(e.name) == cand.key
         })
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
