@@ -12,7 +12,11 @@ fn main() {
             rd.filter_map(|e| e.ok())
                 .filter(|e| e.path().is_file())
                 .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| [".txt", ".html", ".htm", ".jsonl"].iter().any(|x| n.ends_with(x)))
+                .filter(|n| {
+                    [".txt", ".html", ".htm", ".jsonl"]
+                        .iter()
+                        .any(|x| n.ends_with(x))
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -76,6 +76,14 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: std::net::SocketAddr,
     },
+    /// Fuse stored events: reports of the same incident become one event with
+    /// all its sources, fatality low/best/high and the reasons for each merge.
+    Fuse {
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Score a pipeline stage against a gold file.
     Eval {
         #[command(subcommand)]
@@ -94,6 +102,13 @@ enum EvalCommand {
     },
     /// Event coding: detection, type/sub-type, location, fatalities, actors, dates.
     Events {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fusion: pairwise and B-cubed merge precision/recall on reports labelled
+    /// with their incident (`data/fusion/reports.jsonl` is one such set).
+    Fusion {
         file: PathBuf,
         #[arg(long)]
         json: bool,
@@ -200,6 +215,33 @@ fn export(
     writer.finish()
 }
 
+/// `sitrep fuse`: fused events as JSON Lines, most-reported first.
+fn fuse(db: &std::path::Path, filter: sitrep_store::EventFilter) -> Result<()> {
+    use std::io::Write;
+    if !db.exists() {
+        anyhow::bail!(
+            "no database at {} (run `sitrep extract` or `sitrep demo` first)",
+            db.display()
+        );
+    }
+    let store =
+        sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let events = store.query_events(&filter)?;
+    let mut fused = sitrep_fuse::fuse_all(events, sitrep_fuse::FuseConfig::default());
+    fused.sort_by(|a, b| {
+        b.source_count
+            .cmp(&a.source_count)
+            .then_with(|| a.fused_id.cmp(&b.fused_id))
+    });
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for f in &fused {
+        serde_json::to_writer(&mut out, f)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -238,15 +280,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             export(&db, format, out.as_deref(), filter.into_filter())?;
             return Ok(ExitCode::SUCCESS);
         }
+        Command::Fuse { db, filter } => {
+            fuse(&db, filter.into_filter())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Serve { db, bind } => {
             sitrep_serve::run(db, bind)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Eval { what } => {
             let (path, json) = match &what {
-                EvalCommand::Geo { file, json } | EvalCommand::Events { file, json } => {
-                    (file, *json)
-                }
+                EvalCommand::Geo { file, json }
+                | EvalCommand::Events { file, json }
+                | EvalCommand::Fusion { file, json } => (file, *json),
                 EvalCommand::Html { dir, json } => (dir, *json),
             };
             let context = || format!("evaluating {}", path.display());
@@ -257,6 +303,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 EvalCommand::Events { .. } => {
                     let r = sitrep_eval::events::evaluate(path).with_context(context)?;
+                    (r.table(), serde_json::to_value(&r)?)
+                }
+                EvalCommand::Fusion { .. } => {
+                    let r = sitrep_eval::fusion::evaluate(path).with_context(context)?;
                     (r.table(), serde_json::to_value(&r)?)
                 }
                 EvalCommand::Html { .. } => {

@@ -12,7 +12,11 @@ pub fn sitrep(args: &[&str]) -> Output {
 pub fn sitrep_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitrep"));
     cmd.args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn sitrep");
@@ -59,23 +63,56 @@ pub fn assert_evidence_is_exact(event: &serde_json::Value, doc_text: &str) {
     let chars: Vec<char> = doc_text.chars().collect();
     let evidence = event["evidence"].as_object().expect("evidence object");
     for field in [
-        "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-        "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso",
-        "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-        "fatalities", "notes",
+        "event_date",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "inter1",
+        "actor2",
+        "assoc_actor_2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "notes",
     ] {
         if !event[field].is_null() {
-            assert!(evidence.contains_key(field), "field {field} = {} has no evidence in {event}", event[field]);
+            assert!(
+                evidence.contains_key(field),
+                "field {field} = {} has no evidence in {event}",
+                event[field]
+            );
         }
     }
     for (field, ev) in evidence {
         if ev.get("origin").and_then(|o| o.as_str()) == Some("published") {
             continue;
         }
-        let start = ev["start"].as_u64().unwrap_or_else(|| panic!("{field}: no start")) as usize;
-        let end = ev["end"].as_u64().unwrap_or_else(|| panic!("{field}: no end")) as usize;
-        assert!(start <= end && end <= chars.len(), "{field}: span {start}..{end} out of range");
+        let start = ev["start"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{field}: no start")) as usize;
+        let end = ev["end"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{field}: no end")) as usize;
+        assert!(
+            start <= end && end <= chars.len(),
+            "{field}: span {start}..{end} out of range"
+        );
         let slice: String = chars[start..end].iter().collect();
-        assert_eq!(slice, ev["text"].as_str().unwrap_or_default(), "{field}: evidence text does not match its span");
+        assert_eq!(
+            slice,
+            ev["text"].as_str().unwrap_or_default(),
+            "{field}: evidence text does not match its span"
+        );
     }
 }
