@@ -304,3 +304,33 @@ fn export_reads_back_what_extract_stored_with_filters() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no database"));
 }
+
+#[test]
+fn fuse_merges_two_reports_of_one_incident_and_keeps_the_disagreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "outlet-a.txt", CLASH.as_bytes());
+    let b = write(
+        dir.path(),
+        "outlet-b.txt",
+        b"Suspected gunmen shot dead eight villagers in Kadagi village near Bama in Borno state on Tuesday, a local official said.",
+    );
+    let other = write(
+        dir.path(),
+        "other.txt",
+        b"Police arrested 40 protesters in Lagos on Tuesday after a march against fuel prices.",
+    );
+    let db = dir.path().join("t.db").display().to_string();
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &a, &b, &other]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert!(json_lines(&out).len() >= 3, "{}", stdout(&out));
+
+    let out = sitrep(&["fuse", "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let fused = json_lines(&out);
+    let top = &fused[0];
+    assert_eq!(top["source_count"], 2, "{top:#}");
+    assert_eq!(top["record"]["fatalities"], 6);
+    assert_eq!(top["fatalities_low"], 6);
+    assert_eq!(top["fatalities_high"], 8);
+    assert!(fused[1..].iter().all(|f| f["source_count"] == 1));
+}
