@@ -541,6 +541,21 @@ const SOFT_NEGATIVE: &[&str] = &[
     "sr-only",
 ];
 
+/// Lowercases class names, marking camelCase word starts with `-` so that
+/// "imageEmbedCaption" reads as "image-embed-caption".
+fn split_camel_case(names: &str) -> String {
+    let mut out = String::with_capacity(names.len() + 8);
+    let mut previous_lower = false;
+    for c in names.chars() {
+        if c.is_ascii_uppercase() && previous_lower {
+            out.push('-');
+        }
+        previous_lower = c.is_ascii_lowercase();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 /// Endings of class names that describe a state, not a kind of box.
 const STATE_SUFFIXES: &[&str] = &[
     "-enabled",
@@ -578,7 +593,7 @@ fn boilerplate_name(element: &Element) -> Naming {
     if class.is_empty() && id.is_empty() {
         return Naming::Neutral;
     }
-    let names = format!("{class} {id}").to_ascii_lowercase();
+    let names = split_camel_case(&format!("{class} {id}"));
     // "modal-enabled", "comments-open": state flags on the article itself.
     let tokens: Vec<&str> = names
         .split_ascii_whitespace()
@@ -1153,6 +1168,15 @@ mod tests {
         let html = "<html><body><div>Gunmen attacked a police checkpoint near Maiduguri on Tuesday, the army said.<br>Three officers were killed in the attack and two were wounded, it added.</div></body></html>";
         let text = extract(html);
         assert!(text.contains("the army said.\nThree officers"));
+    }
+
+    #[test]
+    fn camel_case_class_names_split_into_words() {
+        assert_eq!(
+            split_camel_case("InlineImage-imageEmbedCaption"),
+            "inline-image-image-embed-caption"
+        );
+        assert_eq!(split_camel_case("share-bar ID"), "share-bar id");
     }
 
     #[test]
