@@ -910,7 +910,11 @@ fn opens_a_box(block: &Block) -> bool {
     }
     let lower = block.text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    BOX_HEADINGS.iter().any(|e| lower.starts_with(e))
+    let more_of_the_site = lower.starts_with("more ")
+        && ["stories", "articles", "news", "videos"]
+            .iter()
+            .any(|e| lower.trim_end_matches([':', ' ']).ends_with(e));
+    more_of_the_site || BOX_HEADINGS.iter().any(|e| lower.starts_with(e))
 }
 
 const BOX_HEADINGS: &[&str] = &[
@@ -940,8 +944,28 @@ const BOX_HEADINGS: &[&str] = &[
     "comments",
     "about the author",
     "something to consider",
+    "explore further",
     "sponsored",
 ];
+
+/// "Image 2 of 5", "Photo 1 of 12", "3 of 8": a slideshow's counter.
+fn gallery_counter(text: &str) -> bool {
+    if text.len() > 24 {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let numbers_of = |w: &[&str]| {
+        matches!(w, [a, of, b] if of.eq_ignore_ascii_case("of")
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit()))
+    };
+    match words.as_slice() {
+        [first, rest @ ..] if rest.len() == 3 && first.chars().all(char::is_alphabetic) => {
+            numbers_of(rest)
+        }
+        w => numbers_of(w),
+    }
+}
 
 /// A block that reads as a sentence of the story.
 fn is_prose(block: &Block) -> bool {
@@ -987,7 +1011,7 @@ fn keep_in_output(block: &Block) -> bool {
         return false;
     }
     let link_density = block.link_chars as f64 / (block.chars.max(1)) as f64;
-    if link_density > 0.6 || promotional(&block.text) {
+    if link_density > 0.6 || promotional(&block.text) || gallery_counter(&block.text) {
         return false;
     }
     if block.chars < 40 {
@@ -1177,6 +1201,14 @@ mod tests {
             "inline-image-image-embed-caption"
         );
         assert_eq!(split_camel_case("share-bar ID"), "share-bar id");
+    }
+
+    #[test]
+    fn gallery_counters_are_recognised() {
+        assert!(gallery_counter("Image 2 of 5"));
+        assert!(gallery_counter("3 of 8"));
+        assert!(!gallery_counter("One of the wounded"));
+        assert!(!gallery_counter("Two of them died"));
     }
 
     #[test]
