@@ -11,10 +11,12 @@
 //! Its blocks, less the link-heavy and stock phrases among them, joined by
 //! blank lines, are the text.
 
+use aho_corasick::AhoCorasick;
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::Node;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What kind of element a block's text sits in; headings and list items are
 /// valued differently from paragraphs.
@@ -599,18 +601,22 @@ fn boilerplate_name(element: &Element) -> Naming {
         .split_ascii_whitespace()
         .filter(|t| !STATE_SUFFIXES.iter().any(|s| t.ends_with(s)))
         .collect();
-    if tokens
-        .iter()
-        .any(|t| HARD_NEGATIVE.iter().any(|n| word_match(t, n)))
-    {
-        return Naming::HardNegative;
+    let Some(matchers) = name_matchers() else {
+        return Naming::Neutral;
+    };
+    let mut soft = false;
+    for token in &tokens {
+        for m in matchers.negative.find_overlapping_iter(*token) {
+            if !word_at(token, m.start(), m.end()) {
+                continue;
+            }
+            if m.pattern().as_usize() < HARD_NEGATIVE.len() {
+                return Naming::HardNegative;
+            }
+            soft = true;
+        }
     }
-    let soft = tokens
-        .iter()
-        .any(|t| SOFT_NEGATIVE.iter().any(|n| word_match(t, n)));
-    let positive = tokens
-        .iter()
-        .any(|t| POSITIVE.iter().any(|p| t.contains(p)));
+    let positive = tokens.iter().any(|t| matchers.positive.is_match(*t));
     if soft && !positive {
         Naming::SoftNegative
     } else {
@@ -622,20 +628,61 @@ fn boilerplate_name(element: &Element) -> Naming {
 /// before a separator, the end, or a compounding ending ("sharebar",
 /// "comments", "relatedposts"), so "post-share" matches "share" but
 /// "timeshared" and "pagerow" ("pager") do not.
+#[cfg(test)]
 fn word_match(token: &str, needle: &str) -> bool {
-    token.match_indices(needle).any(|(at, _)| {
-        let starts_word = at == 0
-            || token[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_ascii_alphanumeric());
-        let rest = &token[at + needle.len()..];
-        let ends_word = rest.is_empty()
-            || rest.starts_with(|c: char| !c.is_ascii_alphanumeric())
-            || COMPOUND_ENDINGS.iter().any(|e| rest.starts_with(e));
-        starts_word && ends_word
-    })
+    token
+        .match_indices(needle)
+        .any(|(at, _)| word_at(token, at, at + needle.len()))
 }
+
+/// Whether `token[start..end]` is a word in the sense of [`word_match`].
+fn word_at(token: &str, start: usize, end: usize) -> bool {
+    let starts_word = token
+        .get(..start)
+        .is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_alphanumeric()));
+    let rest = token.get(end..).unwrap_or("");
+    let ends_word = rest.is_empty()
+        || rest.starts_with(|c: char| !c.is_ascii_alphanumeric())
+        || COMPOUND_ENDINGS.iter().any(|e| rest.starts_with(e));
+    starts_word && ends_word
+}
+
+/// The word lists compiled once into automata: class names are checked
+/// for every element of every page, and one pass per token beats one
+/// substring search per word.
+struct NameMatchers {
+    /// [`HARD_NEGATIVE`] then [`SOFT_NEGATIVE`]; pattern ids tell them apart.
+    negative: AhoCorasick,
+    positive: AhoCorasick,
+    article_classes: AhoCorasick,
+}
+
+fn name_matchers() -> Option<&'static NameMatchers> {
+    static MATCHERS: OnceLock<Option<NameMatchers>> = OnceLock::new();
+    MATCHERS
+        .get_or_init(|| {
+            let negative: Vec<&str> = HARD_NEGATIVE.iter().chain(SOFT_NEGATIVE).copied().collect();
+            Some(NameMatchers {
+                negative: AhoCorasick::new(negative).ok()?,
+                positive: AhoCorasick::new(POSITIVE).ok()?,
+                article_classes: AhoCorasick::new(ARTICLE_CLASSES).ok()?,
+            })
+        })
+        .as_ref()
+}
+
+/// Class names that say "this is the article body".
+const ARTICLE_CLASSES: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article__body",
+    "article-content",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "story-body",
+    "story-content",
+];
 
 /// Endings that make a compound class name out of a boilerplate word.
 const COMPOUND_ENDINGS: &[&str] = &[
@@ -678,20 +725,12 @@ fn article_hint(element: &Element) -> bool {
     {
         return true;
     }
-    let class = element.attr("class").unwrap_or("").to_ascii_lowercase();
-    [
-        "article-body",
-        "articlebody",
-        "article__body",
-        "article-content",
-        "entry-content",
-        "post-content",
-        "post-body",
-        "story-body",
-        "story-content",
-    ]
-    .iter()
-    .any(|c| class.contains(c))
+    let class = element.attr("class").unwrap_or("");
+    if class.is_empty() {
+        return false;
+    }
+    let class = class.to_ascii_lowercase();
+    name_matchers().is_some_and(|m| m.article_classes.is_match(&class))
 }
 
 /// How much a block says "this is the article" (positive) or "this is page
