@@ -104,7 +104,8 @@ pub struct GeoReport {
     pub accuracy_161km: f64,
     pub median_error_km: f64,
     pub mean_error_km: f64,
-    /// Seconds spent in the places stage alone (one thread).
+    /// Seconds for one pass of the places stage alone over all documents
+    /// (one thread; the fastest of several passes).
     pub seconds: f64,
     pub docs_per_s: f64,
     pub mb_per_s: f64,
@@ -177,9 +178,8 @@ pub fn evaluate_with(path: &Path, options: EvalOptions) -> Result<GeoReport, Eva
         .collect();
 
     let pipeline = Pipeline::new();
-    let started = Instant::now();
     let predictions: Vec<Vec<PlaceMention>> = docs.iter().map(|d| pipeline.places(d)).collect();
-    let seconds = started.elapsed().as_secs_f64();
+    let seconds = fastest_pass(&pipeline, &docs);
 
     let mut tally = Tally::default();
     for ((g, doc), predicted) in gold.iter().zip(&docs).zip(&predictions) {
@@ -188,6 +188,29 @@ pub fn evaluate_with(path: &Path, options: EvalOptions) -> Result<GeoReport, Eva
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     Ok(tally.report(docs.len(), seconds, bytes))
 }
+
+/// Seconds for one single-threaded pass of the places stage over `docs`: the
+/// fastest of several passes (at least one second in all, at most
+/// [`MAX_TIMING_PASSES`]), after the warm-up pass that loaded the gazetteer,
+/// so that a busy machine skews the figure less.
+fn fastest_pass(pipeline: &Pipeline, docs: &[Document]) -> f64 {
+    let mut fastest = f64::INFINITY;
+    let mut total = 0.0;
+    for _ in 0..MAX_TIMING_PASSES {
+        let started = Instant::now();
+        let found: usize = docs.iter().map(|d| pipeline.places(d).len()).sum();
+        std::hint::black_box(found);
+        let seconds = started.elapsed().as_secs_f64();
+        fastest = fastest.min(seconds);
+        total += seconds;
+        if total >= 1.0 {
+            break;
+        }
+    }
+    fastest
+}
+
+const MAX_TIMING_PASSES: usize = 20;
 
 fn read_gold(raw: &str, path: &str) -> Result<Vec<GoldDoc>, EvalError> {
     raw.lines()

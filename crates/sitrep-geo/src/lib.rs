@@ -23,16 +23,15 @@ pub mod scan;
 
 pub use countries::Country;
 pub use gazetteer::{gazetteer, EntryRef, Gazetteer, MatchKind, NameMatch};
-pub use index::{EntryId, EntryInfo, NameIndex};
+pub use index::{EntryId, EntryInfo, NameIndex, SharedIndex};
 
 use sitrep_model::{Document, PlaceMention};
-use std::sync::Arc;
 
 /// Resolves toponyms in documents against a name index (the embedded
 /// gazetteer by default). Cheap to build and to clone; `Send + Sync`.
 #[derive(Clone)]
 pub struct Geoparser {
-    index: Arc<dyn NameIndex>,
+    index: SharedIndex,
 }
 
 impl Default for Geoparser {
@@ -56,13 +55,14 @@ impl Geoparser {
     }
 
     /// A geoparser over another index (tests, custom gazetteers).
-    pub fn with_index(index: Arc<dyn NameIndex>) -> Self {
+    pub fn with_index(index: SharedIndex) -> Self {
         Geoparser { index }
     }
 
     /// Every place mention in the document, in text order.
     pub fn parse(&self, doc: &Document) -> Vec<PlaceMention> {
-        let index = self.index.as_ref();
+        let cached = index::CachedIndex::new(self.index.as_ref());
+        let index: &dyn NameIndex = &cached;
         let tokens = scan::tokenize(&doc.text);
         let candidates = recognize::candidates(&doc.text, &tokens, index);
         let resolved = resolve::resolve(&tokens, candidates, index);

@@ -2,7 +2,7 @@
 //! gazetteer, cue words around them, and the trap filters.
 
 use crate::index::{EntryId, NameIndex};
-use crate::lexicon;
+use crate::lexicon::{self, FastSet};
 use crate::scan::{Gap, Token};
 use sitrep_model::{FeatureKind, Span};
 use std::collections::HashSet;
@@ -63,11 +63,41 @@ struct RawMatch {
     /// The folded name looked up.
     key: String,
     entries: Vec<EntryId>,
+    /// Largest population among the entries.
+    max_population: u64,
+    /// Some entry is a country.
+    is_country: bool,
+}
+
+impl RawMatch {
+    fn new(
+        first: usize,
+        last: usize,
+        key: String,
+        entries: Vec<EntryId>,
+        index: &dyn NameIndex,
+    ) -> Self {
+        let mut max_population = 0;
+        let mut is_country = false;
+        for &id in &entries {
+            let e = index.entry(id);
+            max_population = max_population.max(e.population);
+            is_country |= e.feature == FeatureKind::Country;
+        }
+        RawMatch {
+            first,
+            last,
+            key,
+            entries,
+            max_population,
+            is_country,
+        }
+    }
 }
 
 pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recognized {
     let matches = match_names(tokens, index);
-    let lowercase_words: HashSet<&str> = tokens
+    let lowercase_words: FastSet<&str> = tokens
         .iter()
         .filter(|t| !t.is_proper() && !t.is_number)
         .map(|t| t.folded.as_str())
@@ -138,27 +168,17 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
     if let Some(name) = acronym_name(&tokens[first]) {
         let ids = index.lookup(name);
         if !ids.is_empty() {
-            return Some(RawMatch {
-                first,
-                last: first,
-                key: name.to_string(),
-                entries: ids,
-            });
+            return Some(RawMatch::new(first, first, name.to_string(), ids, index));
         }
     }
     let mut key = tokens[first].folded.clone();
-    let mut best: Option<RawMatch> = None;
+    let mut best: Option<(usize, String, Vec<EntryId>)> = None;
     let mut j = first;
     loop {
         if tokens[j].is_proper() {
             let ids = index.lookup(&key);
             if !ids.is_empty() {
-                best = Some(RawMatch {
-                    first,
-                    last: j,
-                    key: key.clone(),
-                    entries: ids,
-                });
+                best = Some((j, key.clone(), ids));
             }
         }
         let Some(next) = tokens.get(j + 1) else { break };
@@ -174,7 +194,7 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
         key.push_str(&next.folded);
         j += 1;
     }
-    best
+    best.map(|(last, key, ids)| RawMatch::new(first, last, key, ids, index))
 }
 
 /// Surnames of people named in full ("Michael Jordan"): later bare uses of
@@ -204,26 +224,12 @@ fn person_surnames(
             && !lexicon::is_locative_cue(&prev.folded)
             && index.demonym_country(&prev.folded).is_none()
             && index.lookup(&prev.folded).is_empty()
-            && max_population(m, index) < WELL_KNOWN_POPULATION;
+            && m.max_population < WELL_KNOWN_POPULATION;
         if given_name || title || unknown_before {
             out.insert(tokens[m.first].folded.clone());
         }
     }
     out
-}
-
-fn max_population(m: &RawMatch, index: &dyn NameIndex) -> u64 {
-    m.entries
-        .iter()
-        .map(|&id| index.entry(id).population)
-        .max()
-        .unwrap_or(0)
-}
-
-fn has_feature(m: &RawMatch, index: &dyn NameIndex, kinds: &[FeatureKind]) -> bool {
-    m.entries
-        .iter()
-        .any(|&id| kinds.contains(&index.entry(id).feature))
 }
 
 /// What the trap filters look at besides the match itself.
@@ -232,7 +238,7 @@ struct TrapScope<'a> {
     tokens: &'a [Token],
     index: &'a dyn NameIndex,
     /// Words the story uses in lower case: a capitalised one is that word.
-    lowercase_words: &'a HashSet<&'a str>,
+    lowercase_words: &'a FastSet<&'a str>,
     persons: &'a HashSet<String>,
 }
 
@@ -266,11 +272,11 @@ impl TrapScope<'_> {
         let head = &tokens[m.first];
         let single = m.first == m.last;
         let folded = head.folded.as_str();
-        let is_country = has_feature(m, self.index, &[FeatureKind::Country]);
+        let is_country = m.is_country;
         if single && self.word_trap(head, is_country) {
             return true;
         }
-        let max_population = max_population(m, self.index);
+        let max_population = m.max_population;
         // "Australian": a demonym is a place only by the demonym rules,
         // whatever village GeoNames lists under it.
         if single && !is_country && self.index.demonym_country(folded).is_some() {

@@ -5,9 +5,9 @@
 
 use crate::index::{EntryId, EntryInfo, NameIndex};
 use crate::recognize::{Candidate, CandidateKind, Recognized};
+use crate::scan::fold_fast as fold;
 use crate::scan::{Gap, Token};
 use sitrep_model::FeatureKind;
-use sitrep_text::normalize::fold;
 use std::collections::HashMap;
 
 /// A candidate with its chosen entry.
