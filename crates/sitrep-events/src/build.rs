@@ -91,8 +91,10 @@ fn demonym_before(an: &Annotated<'_>, mention: Span) -> Option<(&'static str, Sp
             return None;
         }
         let start = trimmed
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-            .map(|i| i + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+            .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0);
         let word = &trimmed[start..];
         if word.is_empty() {

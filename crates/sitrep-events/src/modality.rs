@@ -1,7 +1,7 @@
 //! Whether a trigger reports something that happened: not a plan, a threat,
 //! a hypothesis, a denial, or history.
 
-use crate::lexicon::{Cue, Hit};
+use crate::lexicon::{Cat, Cue, Hit};
 use sitrep_model::Span;
 
 /// Why a trigger does not report an event.
@@ -31,8 +31,21 @@ fn is_month_may(text: &str, cue: Span, sentence: Span) -> bool {
     text.get(cue.start..cue.end) == Some("May") && cue.start > sentence.start
 }
 
-/// Checks the cues of `sentence` around `trigger`.
-pub fn unreal(text: &str, sentence: Span, trigger: Span, cues: &[Hit<Cue>]) -> Option<Unreal> {
+/// Checks the cues of `sentence` around `trigger`. A cue scopes over the
+/// next trigger only: in "feared dead following a clash" the fear is about
+/// the deaths, not the clash. `triggers` are the document's trigger hits.
+pub fn unreal(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    cues: &[Hit<Cue>],
+    triggers: &[Hit<Cat>],
+) -> Option<Unreal> {
+    let trigger_between = |from: usize, to: usize| {
+        triggers
+            .iter()
+            .any(|t| t.span.start >= from && t.span.end <= to && t.span != trigger)
+    };
     for cue in cues.iter().filter(|c| sentence.contains(c.span)) {
         let (kind, max_words) = match cue.what {
             Cue::Irrealis => (Unreal::Irrealis, 6),
@@ -48,6 +61,7 @@ pub fn unreal(text: &str, sentence: Span, trigger: Span, cues: &[Hit<Cue>]) -> O
             let gap = text.get(cue.span.end..trigger.start).unwrap_or("");
             if word_count(gap) <= max_words
                 && !crosses_clause(gap)
+                && !trigger_between(cue.span.end, trigger.start)
                 && !is_month_may(text, cue.span, sentence)
             {
                 return Some(kind);
@@ -62,7 +76,10 @@ pub fn unreal(text: &str, sentence: Span, trigger: Span, cues: &[Hit<Cue>]) -> O
             let postposed = word.starts_with("plan")
                 || word.starts_with("threat")
                 || word.starts_with("schedul");
-            if postposed && word_count(gap) <= 1 && !crosses_clause(gap) {
+            let only_auxiliaries = gap
+                .split_whitespace()
+                .all(|w| matches!(w, "is" | "was" | "are" | "were" | "being" | "been"));
+            if postposed && only_auxiliaries {
                 return Some(kind);
             }
         }
@@ -73,12 +90,18 @@ pub fn unreal(text: &str, sentence: Span, trigger: Span, cues: &[Hit<Cue>]) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::cues;
+    use crate::lexicon::{cues, triggers};
 
     fn check(text: &str, trigger_word: &str) -> Option<Unreal> {
         let start = text.find(trigger_word).expect("trigger in text");
         let trigger = Span::new(start, start + trigger_word.len());
-        unreal(text, Span::new(0, text.len()), trigger, &cues(text))
+        unreal(
+            text,
+            Span::new(0, text.len()),
+            trigger,
+            &cues(text),
+            &triggers(text),
+        )
     }
 
     #[test]
@@ -157,6 +180,31 @@ mod tests {
         );
         assert_eq!(
             check("Soldiers attacked the camp on May 3.", "attacked"),
+            None
+        );
+    }
+
+    #[test]
+    fn cue_scopes_over_the_next_trigger_only() {
+        assert_eq!(
+            check(
+                "Eight people are feared dead following a clash in Koh.",
+                "clash"
+            ),
+            None
+        );
+        assert_eq!(
+            check(
+                "Patients protested against plans to close the clinic in Isiolo.",
+                "protested"
+            ),
+            None
+        );
+        assert_eq!(
+            check(
+                "A landmine planted by militants exploded near Mandera.",
+                "landmine"
+            ),
             None
         );
     }

@@ -39,6 +39,9 @@ pub struct Reading {
 }
 
 const ARMED_TARGETS: &[&str] = &[
+    "soldiers",
+    "troops",
+    "policemen",
     "base",
     "bases",
     "checkpoint",
@@ -50,12 +53,10 @@ const ARMED_TARGETS: &[&str] = &[
     "position",
     "positions",
     "outpost",
-    "post",
     "garrison",
     "headquarters",
     "military",
     "army",
-    "station",
 ];
 
 const TERRITORY_OBJECTS: &[&str] = &[
@@ -169,8 +170,10 @@ impl<'a> Annotated<'a> {
         let tail = self.text.get(span.end..sentence.end).unwrap_or("");
         let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
         let start = head
-            .rfind(is_break)
-            .map(|i| sentence.start + i + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_break(*c))
+            .map(|(i, c)| sentence.start + i + c.len_utf8())
             .unwrap_or(sentence.start);
         let end = tail
             .find(is_break)
@@ -221,7 +224,9 @@ impl<'a> Annotated<'a> {
             })
             .and_then(|by| after.iter().find(|m| m.span.start >= by.span.end).copied());
         let subject = self.subject_before(&before);
-        if self.is_passive(sentence, trigger) {
+        if self.is_passive(sentence, trigger)
+            || self.is_intransitive_death(sentence, trigger, &after)
+        {
             (by_agent, subject)
         } else {
             let object = after
@@ -230,6 +235,56 @@ impl<'a> Annotated<'a> {
                 .copied();
             (subject.or(by_agent), object)
         }
+    }
+
+    /// "two soldiers dead", "a policeman died", "2 soldiers killed in Wau":
+    /// the noun before the death word is the victim, not the killer.
+    fn is_intransitive_death(&self, sentence: Span, trigger: Span, after: &[ActorMention]) -> bool {
+        let word = self.slice(trigger).to_ascii_lowercase();
+        if matches!(word.as_str(), "dead" | "died") || word.starts_with("martyr") {
+            return true;
+        }
+        if word != "killed" {
+            return false;
+        }
+        let next = self.words_after(trigger, sentence.end, 1);
+        let object_follows = after.first().is_some_and(|m| {
+            lower_words(self.slice(Span::new(trigger.end, m.span.start))).count() <= 3
+        });
+        let count_follows = next.first().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "a" | "an"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "at"
+                        | "some"
+                        | "about"
+                        | "more"
+                        | "over"
+                        | "him"
+                        | "her"
+                        | "them"
+                        | "dozens"
+                        | "several"
+                        | "scores"
+                        | "hundreds"
+                        | "people"
+                        | "civilians"
+                        | "his"
+                        | "their"
+                )
+        });
+        !object_follows && !count_follows
     }
 
     /// The last mention before the verb, preferring a named group directly in
@@ -254,7 +309,18 @@ impl<'a> Annotated<'a> {
 
     /// Is this trigger a plan, a denial or history rather than an event?
     fn is_live(&self, sentence: Span, hit: &Hit<Cat>, has_prior: bool) -> bool {
-        if modality::unreal(self.text, sentence, hit.span, &self.cues).is_some() {
+        if modality::unreal(self.text, sentence, hit.span, &self.cues, &self.triggers).is_some() {
+            return false;
+        }
+        let word = self.slice(hit.span);
+        // "March" with a capital is the month.
+        if word == "March" {
+            return false;
+        }
+        if hit.what == Cat::OtherSd
+            && word.eq_ignore_ascii_case("released")
+            && self.releases_information(sentence, hit.span)
+        {
             return false;
         }
         // A definite noun phrase ("the attack") refers back once an incident
@@ -268,25 +334,63 @@ impl<'a> Annotated<'a> {
         {
             return false;
         }
-        // Parts of actor names ("Rioters" excepted) are not triggers.
-        let in_actor = self.actors.iter().any(|m| {
-            m.span.overlaps(hit.span) && !matches!(m.actor, ActorRef::Agent(AgentKind::Rioters))
-        });
+        // Words inside a named actor ("Benghazi Revolutionaries Shura
+        // Council") are not triggers; generic agents ("protesters") are.
+        let in_actor = self
+            .actors
+            .iter()
+            .any(|m| m.span.overlaps(hit.span) && matches!(m.actor, ActorRef::Named(_)));
         if in_actor && !hit.what.is_remote() {
             return false;
         }
         !self.dated_background(sentence, hit.span)
     }
 
-    /// The trigger's own clause dates it well before publication ("the 2011
-    /// uprising", "attacks on mosques on May 18" in a July report).
+    /// "released a statement", "released a video": not a release of people.
+    fn releases_information(&self, sentence: Span, trigger: Span) -> bool {
+        self.words_after(trigger, sentence.end, 2).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an"
+                    | "its"
+                    | "their"
+                    | "statement"
+                    | "statements"
+                    | "report"
+                    | "video"
+                    | "footage"
+                    | "photos"
+                    | "images"
+                    | "details"
+                    | "figures"
+                    | "data"
+                    | "names"
+                    | "results"
+                    | "list"
+            )
+        })
+    }
+
+    /// A background date attached to the trigger dates it as history: right
+    /// before a noun trigger ("the 2011 uprising") or just after it ("attacks
+    /// on mosques on May 18" in a July report, "protests in 2011").
     fn dated_background(&self, sentence: Span, trigger: Span) -> bool {
         let clause = self.clause_of(sentence, trigger);
         self.dates
             .iter()
             .filter(|d| clause.contains(d.span))
-            .min_by_key(|d| d.span.start.abs_diff(trigger.start))
-            .is_some_and(|d| d.background)
+            .any(|d| {
+                if !d.background {
+                    return false;
+                }
+                if d.span.end <= trigger.start {
+                    lower_words(self.slice(Span::new(d.span.end, trigger.start))).count() <= 1
+                } else if d.span.start >= trigger.end {
+                    lower_words(self.slice(Span::new(trigger.end, d.span.start))).count() <= 4
+                } else {
+                    false
+                }
+            })
     }
 
     /// The reading of sentence `idx`, if it reports an event.
@@ -388,6 +492,26 @@ impl Classifier<'_, '_> {
     fn demonstration(&self, labour_strike: Option<Span>) -> Option<Reading> {
         use SubEventType as S;
         let anchor = self.has(Cat::Protest).or(labour_strike)?;
+        // "Soldiers ... marched to Fertit and beat people": armed men
+        // marching are not demonstrators.
+        let (agent, _) = self.an.agent_and_target(self.sentence, anchor);
+        if agent.is_some_and(|m| self.an.is_armed(&m)) {
+            return None;
+        }
+        // "Cadres attacked musicians hired for rallies": the attack is the
+        // event, the protest word only a circumstance.
+        let violence_first = self.live.iter().any(|h| {
+            h.span.end <= anchor.start
+                && matches!(h.what, Cat::Attack | Cat::Kill | Cat::Shoot | Cat::Abduct)
+                && self
+                    .an
+                    .agent_and_target(self.sentence, h.span)
+                    .0
+                    .is_some_and(|m| self.an.is_armed(&m) && !self.an.is_state(&m))
+        });
+        if violence_first {
+            return None;
+        }
         let violent = [Cat::Riot, Cat::Burn, Cat::Loot, Cat::Clash, Cat::Mob]
             .iter()
             .any(|c| self.has(*c).is_some());
@@ -416,17 +540,20 @@ impl Classifier<'_, '_> {
         if let Some(s) = self.has(Cat::Riot) {
             return self.reading(S::ViolentDemonstration, s, Cat::Riot);
         }
-        // Fires set by crowds (not by armed groups) are riots.
-        let burn = self.has(Cat::Burn)?;
-        let (agent, _) = self.an.agent_and_target(self.sentence, burn);
-        let crowd = agent.is_some_and(|m| {
+        // Fires and looting by crowds (not by armed groups) are riots.
+        let damage = self.has(Cat::Burn).or(self.has(Cat::Loot))?;
+        let crowd = self.an.actors_in(self.sentence).any(|m| {
             matches!(
                 m.actor,
-                ActorRef::Agent(AgentKind::Civilians | AgentKind::Rioters | AgentKind::Protesters)
+                ActorRef::Agent(AgentKind::Rioters | AgentKind::Protesters)
             )
         });
-        if crowd {
-            self.reading(S::ViolentDemonstration, burn, Cat::Riot)
+        let armed = self
+            .an
+            .actors_in(self.sentence)
+            .any(|m| self.an.is_armed(m) && !self.an.is_state(m));
+        if crowd && !armed {
+            self.reading(S::ViolentDemonstration, damage, Cat::Riot)
         } else {
             None
         }
@@ -483,8 +610,26 @@ impl Classifier<'_, '_> {
 
     fn battle_or_violence(&self) -> Option<Reading> {
         use SubEventType as S;
-        if let Some(s) = self.has(Cat::Clash).or(self.has(Cat::Ambush)) {
-            return self.reading(S::ArmedClash, s, Cat::Clash);
+        if let Some(s) = self.has(Cat::Clash) {
+            // Police clashing with traders or activists is a riot, not a battle.
+            let crowd = self.an.actors_in(self.sentence).any(|m| {
+                matches!(
+                    m.actor,
+                    ActorRef::Agent(
+                        AgentKind::Protesters | AgentKind::Rioters | AgentKind::Civilians
+                    )
+                )
+            });
+            let non_state_armed = self
+                .an
+                .actors_in(self.sentence)
+                .any(|m| self.an.is_armed(m) && !self.an.is_state(m));
+            let sub = if crowd && !non_state_armed {
+                S::ViolentDemonstration
+            } else {
+                S::ArmedClash
+            };
+            return self.reading(sub, s, Cat::Clash);
         }
         if let Some(s) = self.has(Cat::Abduct) {
             return self.reading(S::AbductionForcedDisappearance, s, Cat::Abduct);
@@ -492,18 +637,19 @@ impl Classifier<'_, '_> {
         if let Some(s) = self.has(Cat::Sexual) {
             return self.reading(S::SexualViolence, s, Cat::Sexual);
         }
-        let (span, cat) = [Cat::Attack, Cat::Storm, Cat::Shoot, Cat::Kill]
+        let (span, cat) = [Cat::Ambush, Cat::Attack, Cat::Storm, Cat::Shoot, Cat::Kill]
             .iter()
             .find_map(|c| self.has(*c).map(|s| (s, *c)))?;
+        // Police "raids and arrests" are arrests.
+        let raid = self.an.slice(span).to_ascii_lowercase().starts_with("raid");
+        if raid && self.has(Cat::Arrest).is_some() {
+            return None;
+        }
         let (agent, target) = self.an.agent_and_target(self.sentence, span);
         let armed_target = target.is_some_and(|m| self.an.is_armed(&m))
             || (target.is_none() && self.armed_target_follows(span));
-        let crowd_agent = agent.is_some_and(|m| {
-            matches!(
-                m.actor,
-                ActorRef::Agent(AgentKind::Civilians | AgentKind::Rioters)
-            )
-        });
+        let crowd_agent =
+            agent.is_some_and(|m| matches!(m.actor, ActorRef::Agent(AgentKind::Rioters)));
         if armed_target && agent.is_none_or(|m| self.an.is_armed(&m)) {
             self.reading(S::ArmedClash, span, cat)
         } else if crowd_agent {
