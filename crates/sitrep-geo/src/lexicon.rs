@@ -49,7 +49,7 @@ const NEVER_PLACES: &str = "\
     my this that these those there here and or but if of on in at to by for with as is was be \
     are were been has have had do does did not no yes so all any some one two three ten god \
     allah christmas easter ramadan eid islam mr mrs ms dr ok tv am pm ad bc ce de la le el al \
-    van von da di du des del der den st mt ft km mi un who what when where why how which while \
+     von da di du des del der den st mt ft km mi un who what when where why how which while \
     after before during since until then than also only just even still again over under about \
     into from up down out off more most many much such each every both either neither other \
     another same new old last first next second third today tomorrow yesterday tonight now \
@@ -165,11 +165,11 @@ const ORG_SUFFIXES: &str = "\
     magazine press review fc afc cf united rovers wanderers athletic athletics party airlines \
     airways observatory company corporation corp co inc ltd llc plc group holdings partners \
     foundation association society federation league network tv radio television broadcasting \
-    records studios motors energy petroleum securities exchange ventures fund trust department \
-    ministry administration agency authority commission organization organisation service \
-    services institute council symphony orchestra opera ballet festival marathon masters prix \
+    records studios motors energy petroleum securities exchange ventures fund trust  \
+         organization organisation  \
+     institute  symphony orchestra opera ballet festival marathon masters prix \
     accord agreement convention protocol declaration summit conference forum process talks \
-    initiative treaty syndrome virus tank engine bureau brothers \
+    initiative treaty syndrome virus tank engine  brothers \
     street st road rd avenue ave boulevard blvd lane drive terrace crescent chapel basilica golf \
     club chambers";
 word_set!(is_org_suffix, ORG_SUFFIXES);

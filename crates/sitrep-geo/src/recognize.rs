@@ -160,6 +160,8 @@ fn match_names(tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
 fn acronym_name(token: &Token) -> Option<&'static str> {
     match token.folded.as_str() {
         "us" if token.all_caps => Some("united states"),
+        "nsw" => Some("new south wales"),
+        "qld" => Some("queensland"),
         _ => None,
     }
 }
@@ -297,7 +299,8 @@ impl TrapScope<'_> {
         }
         let prev = m.first.checked_sub(1).map(|p| &tokens[p]);
         let next = tokens.get(m.last + 1);
-        let prev_joined = prev.filter(|_| matches!(head.gap, Gap::Space | Gap::Dot));
+        let prev_joined =
+            prev.filter(|_| matches!(head.gap, Gap::Space | Gap::Dot) && !head.sentence_start);
         if let Some(p) = prev_joined {
             if self.longer_name_before(p, accepted_end == m.first) {
                 return true;
@@ -338,12 +341,15 @@ impl TrapScope<'_> {
             if self.persons.contains(folded) {
                 return true;
             }
-            if lexicon::is_first_name(folded) && !cue && max_population < WELL_KNOWN_POPULATION {
+            // "Jimmy Philmont, 39, of Tyler said": a place of origin.
+            let origin = prev.is_some_and(|p| matches!(p.folded.as_str(), "of" | "from" | "in"));
+            let lesser_known = max_population < WELL_KNOWN_POPULATION && !origin;
+            if lexicon::is_first_name(folded) && !cue && lesser_known {
                 return true;
             }
             // "Chen said": a lesser-known place does not speak.
             let speaks = next.is_some_and(|n| lexicon::is_speech_verb(&n.folded));
-            if speaks && max_population < WELL_KNOWN_POPULATION {
+            if speaks && lesser_known {
                 return true;
             }
             // Sentence-initial capitals say nothing: a word seen in lower
@@ -369,7 +375,10 @@ impl TrapScope<'_> {
     /// single letters, numbers, acronyms that are not countries or states.
     fn word_trap(&self, head: &Token, is_country: bool) -> bool {
         let folded = head.folded.as_str();
-        if lexicon::is_never_place(folded) || head.is_number || folded.chars().count() < 2 {
+        if (lexicon::is_never_place(folded) && !is_country)
+            || head.is_number
+            || folded.chars().count() < 2
+        {
             return true;
         }
         // "HIV", "FAO": short all-capital acronyms count only as countries
