@@ -3,6 +3,7 @@
 use crate::actors::{ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
 use crate::incidents::{places_near, Incident};
+use crate::lexicon::{Cat, Hit};
 use crate::reading::{is_country, Annotated};
 use chrono::NaiveDate;
 use sitrep_geo::countries;
@@ -523,13 +524,15 @@ impl<'b, 'a> Builder<'b, 'a> {
         let mut wounded: Option<Count> = None;
         let mut none_killed: Option<Span> = None;
         for &s in &inc.sentences {
-            let c = count_sentence(
-                an.text,
-                an.sentences[s],
-                &an.quantities,
-                &an.triggers,
-                &an.cues,
-            );
+            let sentence = an.sentences[s];
+            // Deaths that did not happen, or happened long ago, are not counted.
+            let live: Vec<Hit<Cat>> = an
+                .triggers
+                .iter()
+                .filter(|h| sentence.contains(h.span) && an.is_live(sentence, h, false))
+                .copied()
+                .collect();
+            let c = count_sentence(an.text, sentence, &an.quantities, &live, &an.cues);
             none_killed = none_killed.or(c.none_killed);
             deaths = combine(deaths, c.deaths);
             wounded = combine(wounded, c.wounded);

@@ -38,6 +38,8 @@ fn is_death_word(word: &str) -> bool {
             w.as_str(),
             "dead"
                 | "died"
+                | "burned to death"
+                | "burnt to death"
                 | "executed"
                 | "decapitated"
                 | "hacked to death"
@@ -65,7 +67,19 @@ fn gap_ok(text: &str, from: usize, to: usize, max_words: usize) -> bool {
         return false;
     }
     let gap = text.get(from..to).unwrap_or("");
-    !gap.contains([';', '.', ':', '(', ')']) && word_count(gap) <= max_words
+    // Prepositions that start a new phrase: "people in relation with the
+    // killing", "arrested over the killing".
+    let detached = words(gap).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "with" | "over" | "for" | "against" | "after" | "following" | "about" | "to" | "by"
+        )
+    });
+    let no_comma = max_words > 0 || !gap.contains(',');
+    !gap.contains([';', '.', ':', '(', ')'])
+        && word_count(gap) <= max_words
+        && !detached
+        && no_comma
 }
 
 fn any_in(hits: &[Span], from: usize, to: usize) -> bool {
@@ -142,21 +156,32 @@ pub fn count_sentence(
                 .map(|c| q.span.start - c.end)
                 .min()
         };
-        let death_after = after(&deaths, 6);
-        let injury_after = after(&injuries, 6);
-        let death_before = before(&deaths, 3).or(before(&tolls, 6));
-        let injury_before = before(&injuries, 3);
-        let is_death = match (death_after, injury_after) {
-            (Some(d), Some(w)) => d < w,
-            (Some(_), None) => true,
+        let death_after = after(&deaths, 5);
+        let injury_after = after(&injuries, 5);
+        // A number right after the verb is its object ("killing four and
+        // injuring five"); that reading wins over a verb further on.
+        let death_object = before(&deaths, 0);
+        let injury_object = before(&injuries, 0);
+        // "the death toll from the attack rose to 12": a toll reaches its
+        // number through prepositions, so only punctuation detaches it.
+        let death_toll = tolls.iter().find(|c| {
+            let gap = text.get(c.end..q.span.start).unwrap_or("");
+            c.end <= q.span.start
+                && !gap.contains([';', '.', ':', '(', ')'])
+                && word_count(gap) <= 6
+                && !any_in(&quantity_spans, c.end, q.span.start)
+        });
+        let is_death = match (death_object, injury_object) {
+            (Some(_), _) => true,
             (None, Some(_)) => false,
-            (None, None) => match (death_before, injury_before) {
+            (None, None) => match (death_after, injury_after) {
                 (Some(d), Some(w)) => d < w,
                 (Some(_), None) => true,
-                _ => false,
+                (None, Some(_)) => false,
+                (None, None) => death_toll.is_some(),
             },
         };
-        let is_injury = !is_death && (injury_after.is_some() || injury_before.is_some());
+        let is_injury = !is_death && (injury_after.is_some() || injury_object.is_some());
         let is_toll = tolls.iter().any(|t| t.end <= q.span.start);
         if is_death {
             attached_to_death.push(i);
@@ -174,16 +199,29 @@ pub fn count_sentence(
     }
     // A conjunct number before a counted one ("three militants and two
     // soldiers were killed") belongs to the same verb.
+    // "either 6 soldiers or a major": alternatives, the lower one counts.
     let mut extra: Vec<usize> = Vec::new();
+    let cue_spans: Vec<Span> = deaths.iter().chain(injuries.iter()).copied().collect();
     for &i in &attached_to_death {
         let mut j = i;
         while j > 0 {
             let prev = quantities[j - 1];
-            let gap = text
-                .get(prev.span.end..quantities[j].span.start)
-                .unwrap_or("");
-            let joined = gap.trim_end().ends_with(" and") || gap.trim_end().ends_with(',');
-            if !joined || word_count(gap) > 5 || attached_to_death.contains(&(j - 1)) {
+            let (from, to) = (prev.span.end, quantities[j].span.start);
+            let gap = text.get(from..to).unwrap_or("").trim_end();
+            let joined = gap.ends_with(" and") || gap.ends_with(',') || gap.ends_with(" or");
+            if !joined
+                || word_count(gap) > 5
+                || any_in(&cue_spans, from, to)
+                || attached_to_death.contains(&(j - 1))
+            {
+                break;
+            }
+            if gap.ends_with(" or") {
+                if let Some(total) = death_total.as_mut() {
+                    let alternative = prev.value.min(quantities[j].value);
+                    total.value = total.value - quantities[j].value.min(total.value) + alternative;
+                    total.evidence = total.evidence.cover(prev.span);
+                }
                 break;
             }
             if !extra.contains(&(j - 1)) {
@@ -253,6 +291,47 @@ fn singular_before_and(text: &str, sentence: Span, at: usize) -> bool {
     }
 }
 
+/// Nouns for one person, as a killing's object or a death's subject.
+const SINGULAR_VICTIMS: &[&str] = &[
+    "officer",
+    "soldier",
+    "policeman",
+    "policewoman",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "civilian",
+    "leader",
+    "chief",
+    "commander",
+    "farmer",
+    "driver",
+    "student",
+    "teacher",
+    "journalist",
+    "pastor",
+    "imam",
+    "priest",
+    "trader",
+    "herder",
+    "resident",
+    "villager",
+    "worker",
+    "official",
+    "politician",
+    "member",
+    "militant",
+    "fighter",
+    "person",
+    "motorcyclist",
+    "guard",
+    "peacekeeper",
+    "activist",
+    "businessman",
+];
+
 /// "a soldier was killed", "he was shot dead", "killing a policeman", "one
 /// person died".
 fn singular_death(text: &str, sentence: Span, death: Span) -> bool {
@@ -282,7 +361,23 @@ fn singular_death(text: &str, sentence: Span, death: Span) -> bool {
     let singular_object = after
         .first()
         .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another" | "him" | "her"));
-    passive_singular || singular_subject || singular_object
+    // "gunmen kill NISS officer", "shoot the driver dead".
+    let transitive = !matches!(
+        text.get(death.start..death.end)
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .as_str(),
+        "dead" | "died"
+    );
+    let victim_after = transitive
+        && words(tail)
+            .take(3)
+            .any(|w| SINGULAR_VICTIMS.contains(&w.to_ascii_lowercase().as_str()));
+    let victim_before = !transitive
+        && before
+            .first()
+            .is_some_and(|w| SINGULAR_VICTIMS.contains(&w.as_str()));
+    passive_singular || singular_subject || singular_object || victim_after || victim_before
 }
 
 #[cfg(test)]

@@ -70,15 +70,21 @@ fn same_place(an: &Annotated<'_>, a: usize, b: usize) -> bool {
 }
 
 /// Can a sentence read as `next` belong to an incident read as `current`?
-fn compatible(current: &Reading, next: &Reading, refers_back: bool) -> bool {
+fn compatible(current: &Reading, next: &Reading, refers_back: bool, separate: bool) -> bool {
     let (a, b) = (current.sub.event_type(), next.sub.event_type());
+    if separate {
+        return false;
+    }
     next.auxiliary
         || current.auxiliary
         || refers_back
         || a == b
         || matches!(
             (a, b),
-            (EventType::Protests, EventType::Riots) | (EventType::Riots, EventType::Protests)
+            (EventType::Protests, EventType::Riots)
+                | (EventType::Riots, EventType::Protests)
+                // A grenade thrown during a shootout is part of the battle.
+                | (EventType::Battles, EventType::ExplosionsRemoteViolence)
         )
 }
 
@@ -123,6 +129,10 @@ pub fn incidents(an: &Annotated<'_>) -> Vec<Incident> {
             .cues
             .iter()
             .any(|c| c.what == Cue::Anaphora && sentence.contains(c.span));
+        let separate = an
+            .cues
+            .iter()
+            .any(|c| c.what == Cue::Separate && sentence.contains(c.span));
         let Some(current) = out.last_mut() else {
             if let Some(reading) = reading {
                 out.push(Incident {
@@ -152,7 +162,8 @@ pub fn incidents(an: &Annotated<'_>) -> Vec<Incident> {
             }
             continue;
         };
-        if !new_place && !new_date && compatible(&current.reading, &reading, refers_back) {
+        if !new_place && !new_date && compatible(&current.reading, &reading, refers_back, separate)
+        {
             current.reading = merged_reading(current.reading, reading);
             current.sentences.push(idx);
             current.place = current.place.or(place);

@@ -482,6 +482,8 @@ pub enum Cue {
     Toll,
     /// "and N others": the singular before it is counted too.
     Others,
+    /// "meanwhile", "separately": what follows is another incident.
+    Separate,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -637,9 +639,16 @@ const CUES: &[(&str, Cue)] = &[
     ("the operation", Cue::Anaphora),
     ("another", Cue::Anaphora),
     ("also", Cue::Anaphora),
+    ("meanwhile", Cue::Separate),
+    ("separately", Cue::Separate),
+    ("elsewhere", Cue::Separate),
+    ("in another", Cue::Separate),
+    ("in a separate", Cue::Separate),
     ("death toll", Cue::Toll),
     ("toll", Cue::Toll),
     ("bringing the", Cue::Toll),
+    ("a total of", Cue::Toll),
+    ("in total", Cue::Toll),
     ("others", Cue::Others),
 ];
 

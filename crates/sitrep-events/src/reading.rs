@@ -308,7 +308,7 @@ impl<'a> Annotated<'a> {
     }
 
     /// Is this trigger a plan, a denial or history rather than an event?
-    fn is_live(&self, sentence: Span, hit: &Hit<Cat>, has_prior: bool) -> bool {
+    pub fn is_live(&self, sentence: Span, hit: &Hit<Cat>, has_prior: bool) -> bool {
         if modality::unreal(self.text, sentence, hit.span, &self.cues, &self.triggers).is_some() {
             return false;
         }
@@ -693,6 +693,12 @@ pub fn annotate<'a>(
     let text = doc.text.as_str();
     let whole = Span::new(0, text.len());
     let actors = dict.find(text);
+    let dates = sitrep_text::dates::find_dates(text, whole, doc.published);
+    // "on 17 and 21 June": day numbers are not counts.
+    let quantities = sitrep_text::numbers::find_quantities(text, whole)
+        .into_iter()
+        .filter(|q| !dates.iter().any(|d| d.span.overlaps(q.span)))
+        .collect();
     let places = places
         .iter()
         .filter(|p| {
@@ -709,8 +715,8 @@ pub fn annotate<'a>(
         cues: lexicon::cues(text),
         actors,
         places,
-        quantities: sitrep_text::numbers::find_quantities(text, whole),
-        dates: sitrep_text::dates::find_dates(text, whole, doc.published),
+        quantities,
+        dates,
         dict,
     }
 }
