@@ -7,7 +7,9 @@ use crate::EventFormat;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use sitrep_ingest::{expand_inputs, read_source, Failure, IngestOptions};
+use sitrep_ingest::{
+    expand_inputs, read_source_raw, Failure, IngestOptions, RawRecord, DEFAULT_MAX_DOCUMENT_BYTES,
+};
 use sitrep_model::Document;
 use sitrep_pipeline::{DocPlaces, Pipeline};
 use sitrep_store::Store;
@@ -15,8 +17,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Documents analysed together; bounds memory while keeping cores busy.
+/// Records parsed and analysed together: enough to keep every core busy,
+/// few enough to bound memory (at most CHUNK records or CHUNK_BYTES of raw
+/// input, plus one record, are held at once).
 const CHUNK: usize = 512;
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Summary {
@@ -93,9 +98,9 @@ pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
     )
 }
 
-/// Reads all inputs in order; `analyse` runs in parallel over chunks of
-/// documents, `sink` sees the results in input order and returns how many
-/// events it took.
+/// Reads all inputs in order on this thread; parsing and `analyse` run in
+/// parallel over chunks of records; `sink` sees the results in input order
+/// and returns how many events it took.
 pub fn drive<T, A, S>(
     inputs: &[PathBuf],
     opts: &IngestOptions,
@@ -113,24 +118,38 @@ where
     for failure in failures {
         report(&progress, &failure, &mut summary);
     }
-    let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK);
-    let mut flush = |chunk: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
-        let results: Vec<T> = chunk.par_iter().map(&analyse).collect();
-        for (doc, result) in chunk.iter().zip(results.iter()) {
-            summary.events += sink(doc, result)?;
-            summary.documents += 1;
+    let mut chunk: Vec<RawRecord> = Vec::with_capacity(CHUNK);
+    let mut chunk_bytes = 0;
+    let mut flush = |chunk: &mut Vec<RawRecord>, summary: &mut Summary| -> Result<()> {
+        let results: Vec<Result<(Document, T), Failure>> = std::mem::take(chunk)
+            .into_par_iter()
+            .map(|raw| {
+                let doc = raw.parse(opts)?;
+                let analysis = analyse(&doc);
+                Ok((doc, analysis))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok((doc, analysis)) => {
+                    summary.events += sink(&doc, &analysis)?;
+                    summary.documents += 1;
+                    progress.inc(1);
+                }
+                Err(failure) => report(&progress, &failure, summary),
+            }
         }
-        progress.inc(chunk.len() as u64);
-        chunk.clear();
         Ok(())
     };
     for source in &sources {
-        for item in read_source(source, opts) {
+        for item in read_source_raw(source, DEFAULT_MAX_DOCUMENT_BYTES) {
             match item {
-                Ok(doc) => {
-                    chunk.push(doc);
-                    if chunk.len() == CHUNK {
+                Ok(raw) => {
+                    chunk_bytes += raw.len_bytes();
+                    chunk.push(raw);
+                    if chunk.len() == CHUNK || chunk_bytes >= CHUNK_BYTES {
                         flush(&mut chunk, &mut summary)?;
+                        chunk_bytes = 0;
                     }
                 }
                 Err(failure) => report(&progress, &failure, &mut summary),

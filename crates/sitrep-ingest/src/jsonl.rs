@@ -1,7 +1,7 @@
 //! JSON Lines batches, read one line at a time so a batch of any size
 //! streams through in bounded memory.
 
-use crate::{date::parse_date, html, Failure, IngestError, IngestOptions};
+use crate::{date::parse_date, html, Failure, IngestError, IngestOptions, RawRecord};
 use serde::Deserialize;
 use sitrep_model::Document;
 use std::io::BufRead;
@@ -18,13 +18,13 @@ struct Record {
     title: Option<String>,
 }
 
-/// Iterates over the documents of a JSONL stream. Lines longer than the
-/// per-document limit are skipped (and reported) without being held in
-/// memory; blank lines are skipped silently.
+/// Iterates over the records of a JSONL stream as raw lines (parsing is
+/// left to [`RawRecord::parse`](crate::RawRecord::parse), so it can run in
+/// parallel). Lines longer than the per-document limit are skipped (and
+/// reported) without being held in memory; blank lines are skipped silently.
 pub struct JsonlReader<R> {
     reader: R,
     origin: String,
-    opts: IngestOptions,
     max_line_bytes: usize,
     line_number: usize,
     buffer: Vec<u8>,
@@ -36,11 +36,10 @@ pub struct JsonlReader<R> {
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    pub fn new(reader: R, origin: String, opts: IngestOptions, max_line_bytes: usize) -> Self {
+    pub fn new(reader: R, origin: String, max_line_bytes: usize) -> Self {
         JsonlReader {
             reader,
             origin,
-            opts,
             max_line_bytes,
             line_number: 0,
             buffer: Vec::new(),
@@ -120,7 +119,7 @@ fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<usize> {
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = Result<Document, Failure>;
+    type Item = Result<RawRecord, Failure>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if !self.sniffed {
@@ -155,8 +154,8 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     }
                     self.saw_record = true;
                     let origin = format!("{}:{}", self.origin, self.line_number);
-                    let parsed = parse_line(&self.buffer, &origin, &self.opts);
-                    return Some(parsed.map_err(|error| Failure { origin, error }));
+                    let line = std::mem::take(&mut self.buffer);
+                    return Some(Ok(RawRecord::jsonl_line(origin, line)));
                 }
             }
         }
@@ -165,7 +164,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 }
 
 /// One line to a document.
-fn parse_line(line: &[u8], origin: &str, opts: &IngestOptions) -> Result<Document, IngestError> {
+pub(crate) fn parse_line(
+    line: &[u8],
+    origin: &str,
+    opts: &IngestOptions,
+) -> Result<Document, IngestError> {
     let line = std::str::from_utf8(line).map_err(|e| IngestError::InvalidUtf8 {
         byte: e.valid_up_to(),
     })?;

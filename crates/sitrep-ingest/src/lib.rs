@@ -196,6 +196,67 @@ fn walk_directory(dir: &Path, sources: &mut Vec<Source>, failures: &mut Vec<Fail
 
 type Documents = Box<dyn Iterator<Item = Result<Document, Failure>> + Send>;
 
+/// Records read from a source, not yet parsed.
+pub type RawRecords = Box<dyn Iterator<Item = Result<RawRecord, Failure>> + Send>;
+
+/// A record read from a source but not yet parsed. Reading is the cheap,
+/// sequential part of ingestion; parsing (JSON, charset, HTML main content)
+/// is the expensive part, so the batch driver runs [`RawRecord::parse`] in
+/// parallel while one thread reads.
+#[derive(Debug)]
+pub struct RawRecord {
+    origin: String,
+    body: RawBody,
+}
+
+#[derive(Debug)]
+enum RawBody {
+    /// One line of a JSONL batch.
+    JsonlLine(Vec<u8>),
+    /// A whole file (or stdin) holding one document.
+    Whole {
+        bytes: Vec<u8>,
+        format: Option<Format>,
+        id_stem: String,
+    },
+}
+
+impl RawRecord {
+    pub(crate) fn jsonl_line(origin: String, line: Vec<u8>) -> Self {
+        RawRecord {
+            origin,
+            body: RawBody::JsonlLine(line),
+        }
+    }
+
+    /// Size of the unparsed record, for bounding memory in batches.
+    pub fn len_bytes(&self) -> usize {
+        match &self.body {
+            RawBody::JsonlLine(line) => line.len(),
+            RawBody::Whole { bytes, .. } => bytes.len(),
+        }
+    }
+
+    /// Where the record came from (`path`, `path:line`, `-`).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The document, or a failure naming the record and the reason.
+    pub fn parse(self, opts: &IngestOptions) -> Result<Document, Failure> {
+        let RawRecord { origin, body } = self;
+        let parsed = match &body {
+            RawBody::JsonlLine(line) => jsonl::parse_line(line, &origin, opts),
+            RawBody::Whole {
+                bytes,
+                format,
+                id_stem,
+            } => document_from_bytes(bytes, *format, id_stem, &origin, opts),
+        };
+        parsed.map_err(|error| Failure { origin, error })
+    }
+}
+
 /// Reads one source, yielding its documents and per-record failures.
 pub fn read_source(source: &Source, opts: &IngestOptions) -> Documents {
     read_source_with_limit(source, opts, DEFAULT_MAX_DOCUMENT_BYTES)
@@ -207,15 +268,21 @@ pub fn read_source_with_limit(
     opts: &IngestOptions,
     max_bytes: usize,
 ) -> Documents {
+    let opts = opts.clone();
+    Box::new(read_source_raw(source, max_bytes).map(move |raw| raw.and_then(|r| r.parse(&opts))))
+}
+
+/// Reads one source into unparsed records (see [`RawRecord`]).
+pub fn read_source_raw(source: &Source, max_bytes: usize) -> RawRecords {
     match source {
-        Source::Stdin => read_stream("-", BufReader::new(std::io::stdin()), None, opts, max_bytes),
-        Source::File(path) => read_file(path, opts, max_bytes),
+        Source::Stdin => read_stream("-", BufReader::new(std::io::stdin()), None, max_bytes),
+        Source::File(path) => read_file(path, max_bytes),
     }
 }
 
-fn read_file(path: &Path, opts: &IngestOptions, max_bytes: usize) -> Documents {
+fn read_file(path: &Path, max_bytes: usize) -> RawRecords {
     let origin = path.display().to_string();
-    let fail = |error| -> Documents {
+    let fail = |error| -> RawRecords {
         Box::new(std::iter::once(Err(Failure {
             origin: origin.clone(),
             error,
@@ -238,7 +305,7 @@ fn read_file(path: &Path, opts: &IngestOptions, max_bytes: usize) -> Documents {
             }
         }
     }
-    read_stream(&origin, BufReader::new(file), Some(format), opts, max_bytes)
+    read_stream(&origin, BufReader::new(file), Some(format), max_bytes)
 }
 
 /// Reads a stream of known (`Some(Some(format))`), unknown (`Some(None)`:
@@ -248,9 +315,8 @@ fn read_stream<R: BufRead + Send + 'static>(
     origin: &str,
     mut reader: R,
     format: Option<Option<Format>>,
-    opts: &IngestOptions,
     max_bytes: usize,
-) -> Documents {
+) -> RawRecords {
     let format = match format {
         Some(f) => f,
         None => match reader.fill_buf() {
@@ -262,7 +328,6 @@ fn read_stream<R: BufRead + Send + 'static>(
         return Box::new(jsonl::JsonlReader::new(
             reader,
             origin.to_string(),
-            opts.clone(),
             max_bytes,
         ));
     }
@@ -293,14 +358,17 @@ fn read_stream<R: BufRead + Send + 'static>(
     } else {
         stem_of(origin)
     };
-    let result = document_from_bytes(&bytes, format, &id_stem, origin, opts);
-    Box::new(std::iter::once(result.map_err(|error| Failure {
+    Box::new(std::iter::once(Ok(RawRecord {
         origin: origin.to_string(),
-        error,
+        body: RawBody::Whole {
+            bytes,
+            format,
+            id_stem,
+        },
     })))
 }
 
-fn failed(origin: &str, error: IngestError) -> Documents {
+fn failed(origin: &str, error: IngestError) -> RawRecords {
     Box::new(std::iter::once(Err(Failure {
         origin: origin.to_string(),
         error,
@@ -331,13 +399,8 @@ pub fn read_bytes(
         })];
     }
     if format == Some(Format::Jsonl) {
-        let reader = jsonl::JsonlReader::new(
-            bytes,
-            name.to_string(),
-            opts.clone(),
-            DEFAULT_MAX_DOCUMENT_BYTES,
-        );
-        return reader.collect();
+        let reader = jsonl::JsonlReader::new(bytes, name.to_string(), DEFAULT_MAX_DOCUMENT_BYTES);
+        return reader.map(|raw| raw.and_then(|r| r.parse(opts))).collect();
     }
     let id_stem = if name == "-" {
         "stdin".to_string()
