@@ -54,7 +54,8 @@ const NEVER_PLACES: &str = "\
     into from up down out off more most many much such each every both either neither other \
     another same new old last first next second third today tomorrow yesterday tonight now \
     later early late thanksgiving internet web online covid ebola sars mers aids hiv flu ceo \
-    cnn bbc afp ap reuters nato isis isil eu";
+    cnn bbc afp ap reuters nato isis isil eu \
+    university college hall congress cathedral court conservation bank wing arab";
 word_set!(is_never_place, NEVER_PLACES);
 
 /// English words that GeoNames also lists as towns ("Police", "Mobile",
@@ -194,8 +195,8 @@ const LOCATIVE_PREPOSITIONS: &str = "\
     in near at from to into outside across around toward towards throughout within via through \
     inside between nearby outskirts downtown entered reached stormed captured seized shelled \
     bombed besieged recaptured retook visited visit arrived returned fled flew travelled \
-    traveled deployed based hometown native born province governorate district region state \
-    county city town village capital over northern southern eastern western central \
+    traveled deployed based hometown native born      \
+        capital over northern southern eastern western central \
     northeastern northwestern southeastern southwestern north south east west northeast \
     northwest southeast southwest";
 word_set!(is_locative_cue, LOCATIVE_PREPOSITIONS);

@@ -161,6 +161,7 @@ fn acronym_name(token: &Token) -> Option<&'static str> {
     match token.folded.as_str() {
         "us" if token.all_caps => Some("united states"),
         "nsw" => Some("new south wales"),
+        "america" => Some("united states"),
         "qld" => Some("queensland"),
         _ => None,
     }

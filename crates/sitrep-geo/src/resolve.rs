@@ -82,14 +82,20 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
                 // ("Illinois" the state, not a village once called that).
                 let own_name = several && fold(e.name) == cand.key;
                 let bonus = if own_name { 1.0 } else { 0.0 };
-                bonus + score_entry(e, &cand, i, &context, containers[i].as_ref())
+                bonus + score_entry(e, &cand, i, &context, &containers[i])
             })
             .collect();
-        let Some(best) = pick_best(entries, &scores, &cand) else {
+        let contained = !containers[i].is_empty();
+        let Some(best) = pick_best(entries, &scores, &cand, contained) else {
             continue;
         };
         let info = &entries[best].1;
-        let strength = strength(&cand, info, i, &context, containers[i].as_ref());
+        // "Stroud, Ontario" with no Stroud in Ontario: not the English one.
+        let area = matches!(info.feature, FeatureKind::Country | FeatureKind::Admin1);
+        if contained && !area && container_fit(info, &containers[i]) == 0 {
+            continue;
+        }
+        let strength = strength(&cand, info, i, &context, &containers[i]);
         if strength < ACCEPT_STRENGTH {
             continue;
         }
@@ -160,32 +166,53 @@ fn build_context(
     ctx
 }
 
-/// "Pandi, Bulacan", "Paris, Texas": a country or admin-1 name right after a
-/// comma says where the name before it lies. Returns (country, admin1) per
-/// candidate.
+/// Where a comma-joined name says the name before it lies: "Pandi,
+/// Bulacan", "Blakely, Georgia" (the US state or the country), as the
+/// (country, admin-1) pairs of the second name's country and admin-1 entries.
+type Containers = Vec<(String, Option<String>)>;
+
 fn containers(
     tokens: &[Token],
     candidates: &[Candidate],
     infos: &[Vec<(EntryId, EntryInfo<'_>)>],
-) -> Vec<Option<(String, Option<String>)>> {
-    let mut out = vec![None; candidates.len()];
+) -> Vec<Containers> {
+    let mut out = vec![Vec::new(); candidates.len()];
     for i in 0..candidates.len().saturating_sub(1) {
         let next = &candidates[i + 1];
         if next.first != candidates[i].last + 1 || tokens[next.first].gap != Gap::Comma {
             continue;
         }
-        let container = infos[i + 1]
+        out[i] = infos[i + 1]
             .iter()
             .filter(|(_, e)| matches!(e.feature, FeatureKind::Country | FeatureKind::Admin1))
-            .max_by_key(|(_, e)| (e.feature == FeatureKind::Country, e.population));
-        if let Some((_, e)) = container {
-            let admin = (e.feature == FeatureKind::Admin1)
-                .then(|| e.admin1.map(str::to_string))
-                .flatten();
-            out[i] = Some((e.country_code.to_string(), admin));
-        }
+            .map(|(_, e)| {
+                let admin = (e.feature == FeatureKind::Admin1)
+                    .then(|| e.admin1.map(str::to_string))
+                    .flatten();
+                (e.country_code.to_string(), admin)
+            })
+            .collect();
     }
     out
+}
+
+/// How well an entry fits the containers: 2 in the named admin area, 1 in
+/// the named country, 0 outside (or no containers).
+fn container_fit(e: &EntryInfo<'_>, containers: &Containers) -> u8 {
+    // "Alaska, Alabama, Arizona": areas in a list do not contain each other.
+    if matches!(e.feature, FeatureKind::Country | FeatureKind::Admin1) {
+        return 0;
+    }
+    containers
+        .iter()
+        .map(|(country, admin)| match admin {
+            Some(a) if country == e.country_code && Some(a.as_str()) == e.admin1 => 2,
+            Some(_) => 0,
+            None if country == e.country_code => 1,
+            None => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 fn feature_prior(feature: FeatureKind) -> f32 {
@@ -208,7 +235,7 @@ fn score_entry(
     cand: &Candidate,
     i: usize,
     ctx: &Context,
-    container: Option<&(String, Option<String>)>,
+    containers: &Containers,
 ) -> f32 {
     let mut s = population_score(e.population) + feature_prior(e.feature);
     let is_admin = matches!(e.feature, FeatureKind::Admin1 | FeatureKind::Admin2);
@@ -223,7 +250,7 @@ fn score_entry(
     }
     let w = ctx.country_weight(i, e.country_code);
     if w > 0.0 {
-        s += 1.0 + 1.0 * (w / ctx.total.max(1.0));
+        s += 0.75 + 0.75 * (w / ctx.total.max(1.0));
     }
     if e.feature != FeatureKind::Country {
         if let Some(a) = e.admin1 {
@@ -232,14 +259,7 @@ fn score_entry(
             }
         }
     }
-    if let Some((country, admin)) = container {
-        if country == e.country_code {
-            s += 3.0;
-            if admin.is_some() && admin.as_deref() == e.admin1 {
-                s += 2.0;
-            }
-        }
-    }
+    s += 3.0 * f32::from(container_fit(e, containers));
     s
 }
 
@@ -249,10 +269,12 @@ fn pick_best(
     entries: &[(EntryId, EntryInfo<'_>)],
     scores: &[f32],
     cand: &Candidate,
+    contained: bool,
 ) -> Option<usize> {
     let best = (0..entries.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
     let b = &entries[best].1;
-    if cand.cues.admin || !matches!(b.feature, FeatureKind::Admin1 | FeatureKind::Admin2) {
+    let admin = matches!(b.feature, FeatureKind::Admin1 | FeatureKind::Admin2);
+    if cand.cues.admin || contained || !admin {
         return Some(best);
     }
     // A town of the same name inside the area and not much smaller
@@ -277,7 +299,7 @@ fn strength(
     e: &EntryInfo<'_>,
     i: usize,
     ctx: &Context,
-    container: Option<&(String, Option<String>)>,
+    containers: &Containers,
 ) -> f32 {
     let mut s = match e.feature {
         FeatureKind::Country => 3.0,
@@ -302,8 +324,14 @@ fn strength(
     if e.feature != FeatureKind::Country && ctx.country_weight(i, e.country_code) > 0.0 {
         s += 1.0;
     }
-    if container.is_some_and(|(c, _)| c == e.country_code) {
+    if container_fit(e, containers) > 0 {
         s += 1.5;
+    }
+    // A village abroad in a story whose countries are established
+    // elsewhere is more likely a namesake of something the gazetteer lacks.
+    let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
+    if small_town && ctx.total > 0.0 && ctx.country_weight(i, e.country_code) == 0.0 {
+        s -= 1.0;
     }
     s
 }

@@ -210,6 +210,82 @@ fn parser() -> Geoparser {
         ),
         &[],
     );
+    ix.add(
+        entry(
+            "Stroud",
+            51.75,
+            -2.2,
+            "GB",
+            Some("England"),
+            PopulatedPlace,
+            32_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Ontario",
+            50.0,
+            -85.0,
+            "CA",
+            Some("Ontario"),
+            Admin1,
+            14_000_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry("Canada", 60.0, -96.0, "CA", None, Country, 37_000_000),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Blakely",
+            41.48,
+            -75.59,
+            "US",
+            Some("Pennsylvania"),
+            PopulatedPlace,
+            6_500,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Blakely",
+            31.38,
+            -84.93,
+            "US",
+            Some("Georgia"),
+            PopulatedPlace,
+            5_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Tyler",
+            32.35,
+            -95.3,
+            "US",
+            Some("Texas"),
+            PopulatedPlace,
+            105_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Texas",
+            31.25,
+            -99.25,
+            "US",
+            Some("Texas"),
+            Admin1,
+            28_000_000,
+        ),
+        &[],
+    );
     ix.add_demonym("Turkish", "TR");
     ix.add_demonym("Syrian", "SY");
     ix.add_demonym("Iraqi", "IQ");
@@ -371,4 +447,40 @@ fn possessive_is_not_part_of_the_name() {
 #[test]
 fn us_dollars_are_not_a_place() {
     assert!(names("The deal is worth US$40 million.").is_empty());
+}
+
+#[test]
+fn a_comma_and_a_state_pick_the_town_in_it() {
+    let found = parse("The plant in Blakely, Georgia was closed.");
+    assert_eq!(found[0].place.admin1.as_deref(), Some("Georgia"));
+    assert_eq!(found[0].place.country_code, "US");
+}
+
+#[test]
+fn a_town_not_in_the_named_area_is_dropped() {
+    let text = "He was arrested in Stroud, Ontario, Canada.";
+    assert_eq!(names(text), vec!["Ontario", "Canada"]);
+}
+
+#[test]
+fn lists_of_areas_do_not_contain_each_other() {
+    assert_eq!(
+        names("Cases rose in Texas, Ontario and Georgia."),
+        vec!["Texas", "Ontario", "Georgia"]
+    );
+}
+
+#[test]
+fn a_place_of_origin_before_said_is_kept() {
+    assert_eq!(
+        names("Jimmy Philmont, 39, of Tyler said he was not worried."),
+        vec!["Tyler"]
+    );
+}
+
+#[test]
+fn us_in_capitals_is_the_country() {
+    let found = parse("The US sent aid to Iraq.");
+    assert_eq!(found[0].place.country_code, "US");
+    assert_eq!(found.len(), 2);
 }
