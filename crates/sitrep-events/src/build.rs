@@ -461,6 +461,15 @@ impl<'b, 'a> Builder<'b, 'a> {
                     inc.reading.sub,
                     S::GovernmentRegainsTerritory | S::NonStateActorOvertakesTerritory
                 );
+                if !territory {
+                    // ACLED lists state forces first in battles, then
+                    // external forces, then the rest in text order.
+                    sides.sort_by_key(|s| match s.inter {
+                        ActorType::StateForces => 0,
+                        ActorType::ExternalOtherForces => 1,
+                        _ => 2,
+                    });
+                }
                 if territory {
                     let want_state = inc.reading.sub == S::GovernmentRegainsTerritory;
                     if let Some(pos) = sides

@@ -612,13 +612,16 @@ impl Classifier<'_, '_> {
         use SubEventType as S;
         if let Some(s) = self.has(Cat::Clash) {
             // Police clashing with traders or activists is a riot, not a battle.
-            let crowd = self.an.actors_in(self.sentence).any(|m| {
-                matches!(
-                    m.actor,
-                    ActorRef::Agent(
-                        AgentKind::Protesters | AgentKind::Rioters | AgentKind::Civilians
-                    )
-                )
+            // Civilians count as a crowd only facing the police ("police
+            // and informal traders clashed").
+            let police = self
+                .an
+                .actors_in(self.sentence)
+                .any(|m| matches!(m.actor, ActorRef::Agent(AgentKind::Police)));
+            let crowd = self.an.actors_in(self.sentence).any(|m| match m.actor {
+                ActorRef::Agent(AgentKind::Protesters | AgentKind::Rioters) => true,
+                ActorRef::Agent(AgentKind::Civilians) => police,
+                _ => false,
             });
             let non_state_armed = self
                 .an
@@ -646,8 +649,16 @@ impl Classifier<'_, '_> {
             return None;
         }
         let (agent, target) = self.an.agent_and_target(self.sentence, span);
+        // "107 were killed including 23 members of the regime forces": with
+        // no grammatical victim, armed men among those named after the
+        // verb make it a battle.
+        let armed_named_after = || {
+            self.an
+                .actors_in(Span::new(span.end, self.sentence.end))
+                .any(|m| self.an.is_armed(m) && agent.is_none_or(|a| a.span != m.span))
+        };
         let armed_target = target.is_some_and(|m| self.an.is_armed(&m))
-            || (target.is_none() && self.armed_target_follows(span));
+            || (target.is_none() && (self.armed_target_follows(span) || armed_named_after()));
         let crowd_agent =
             agent.is_some_and(|m| matches!(m.actor, ActorRef::Agent(AgentKind::Rioters)));
         if armed_target && agent.is_none_or(|m| self.an.is_armed(&m)) {

@@ -356,11 +356,12 @@ fn soldiers_killed_including_officers_counts_once() {
     );
     assert_eq!(e.event_type, Some(EventType::Battles));
     assert_eq!(e.fatalities, Some(9));
+    // ACLED lists state forces first in battles, whoever attacked.
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
     assert_eq!(
-        e.actor1.as_deref(),
+        e.actor2.as_deref(),
         Some("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad")
     );
-    assert_eq!(e.actor2.as_deref(), Some("Military Forces of Nigeria"));
 }
 
 #[test]
