@@ -249,6 +249,40 @@ struct TrapScope<'a> {
 /// leading "The" does not disqualify them ("Houston", "The Hague").
 const WELL_KNOWN_POPULATION: u64 = 500_000;
 
+/// Capitalised words after a name that make the pair a landmark.
+const LANDMARKS: &[&str] = &[
+    "square",
+    "bridge",
+    "gate",
+    "tower",
+    "towers",
+    "market",
+    "mosque",
+    "church",
+    "palace",
+    "stadium",
+    "hospital",
+    "airport",
+    "university",
+    "college",
+    "school",
+    "camp",
+    "prison",
+    "hotel",
+    "park",
+    "station",
+    "building",
+    "centre",
+    "center",
+    "hall",
+    "museum",
+    "dam",
+];
+
+/// A town smaller than this gives its name to landmarks elsewhere more
+/// often than it has landmarks the news names.
+const LANDMARK_TOWN_POPULATION: u64 = 100_000;
+
 /// Lower-case words after a name that make it a strain or a product,
 /// not a place ("Reston ebolavirus", "West Nile virus").
 const NAMED_THINGS: &[&str] = &[
@@ -313,6 +347,14 @@ impl TrapScope<'_> {
         if next.is_some_and(|n| {
             n.gap == Gap::Space && !n.is_proper() && NAMED_THINGS.contains(&n.folded.as_str())
         }) {
+            return true;
+        }
+        // "Tahrir Square", "Sheikh Zayed Mosque": a landmark named after a
+        // lesser place (or not after a place at all) is not that place.
+        let landmark = next.is_some_and(|n| {
+            n.gap == Gap::Space && n.capitalised && LANDMARKS.contains(&n.folded.as_str())
+        });
+        if landmark && max_population < LANDMARK_TOWN_POPULATION {
             return true;
         }
         let cue = prev.is_some_and(|p| lexicon::is_locative_cue(&p.folded))
@@ -439,8 +481,11 @@ fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameInde
     let mut cues = Cues::default();
     let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_str());
     let back = |k: usize| first.checked_sub(k);
+    // "south of X", "15 km from X", "on the outskirts of X" are as good a
+    // cue as "in X".
+    let relative = crate::relative::relation_before(tokens, first).is_some();
     if let Some(p) = word(back(1)) {
-        cues.locative = lexicon::is_locative_cue(p);
+        cues.locative = lexicon::is_locative_cue(p) || relative;
         if p == "of" {
             if let Some(p2) = word(back(2)) {
                 cues.admin = lexicon::is_admin_word(p2);

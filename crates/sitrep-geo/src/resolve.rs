@@ -99,7 +99,7 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
         if strength < ACCEPT_STRENGTH {
             continue;
         }
-        let confidence = margin_confidence(&scores, best) * (strength / 5.0).min(1.0);
+        let confidence = margin_confidence(entries, &scores, best) * (strength / 5.0).min(1.0);
         out.push(Resolved {
             entry: entries[best].0,
             feature: info.feature,
@@ -284,10 +284,10 @@ fn pick_best(
         .filter(|&k| {
             let e = &entries[k].1;
             let inside = e.admin1 == b.admin1 && e.population.saturating_mul(10) >= b.population;
+            let big_namesake = e.population >= BIG_CITY && fold(e.name) == cand.key;
             e.feature == FeatureKind::PopulatedPlace
                 && e.country_code == b.country_code
-                && (inside || e.population >= BIG_CITY)
-                && fold(e.name) == cand.key
+                && (inside || big_namesake)
         })
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
     Some(town.unwrap_or(best))
@@ -336,9 +336,33 @@ fn strength(
     s
 }
 
-/// How far the best score stands above the rest, as a softmax share.
-fn margin_confidence(scores: &[f32], best: usize) -> f32 {
+/// Competitors closer than this to the chosen entry are the same place in
+/// another guise (a town and its district) and do not make it ambiguous.
+const SAME_PLACE_KM: f64 = 50.0;
+
+/// How far the best score stands above the real alternatives, as a softmax
+/// share (temperature 1/2).
+fn margin_confidence(entries: &[(EntryId, EntryInfo<'_>)], scores: &[f32], best: usize) -> f32 {
     let top = scores[best];
-    let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+    let chosen = &entries[best].1;
+    let total: f32 = 1.0
+        + entries
+            .iter()
+            .zip(scores)
+            .enumerate()
+            .filter(|(k, ((_, e), _))| {
+                *k != best && distance_km(chosen.lat, chosen.lon, e.lat, e.lon) > SAME_PLACE_KM
+            })
+            .map(|(_, (_, s))| (2.0 * (s - top)).exp())
+            .sum::<f32>();
     (1.0 / total).clamp(0.0, 1.0)
+}
+
+/// Great-circle distance in kilometres (haversine).
+fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }

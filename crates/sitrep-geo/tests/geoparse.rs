@@ -286,6 +286,18 @@ fn parser() -> Geoparser {
         ),
         &[],
     );
+    ix.add(
+        entry(
+            "Tahrir",
+            15.4,
+            44.2,
+            "YE",
+            Some("Sanaa"),
+            PopulatedPlace,
+            5_000,
+        ),
+        &[],
+    );
     ix.add_demonym("Turkish", "TR");
     ix.add_demonym("Syrian", "SY");
     ix.add_demonym("Iraqi", "IQ");
@@ -483,4 +495,20 @@ fn us_in_capitals_is_the_country() {
     let found = parse("The US sent aid to Iraq.");
     assert_eq!(found[0].place.country_code, "US");
     assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn a_relative_phrase_is_a_cue_for_a_district_named_town() {
+    let found = parse("A car bomb exploded 15 km south of Baiji on Tuesday.");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].confidence > 0.3, "{}", found[0].confidence);
+}
+
+#[test]
+fn a_landmark_named_after_a_small_place_is_not_the_place() {
+    assert!(names("Protesters gathered in Tahrir Square on Friday.").is_empty());
+    assert_eq!(
+        names("Protesters gathered in Tahrir on Friday."),
+        vec!["Tahrir"]
+    );
 }
