@@ -23,14 +23,37 @@ use std::process::ExitCode;
 const CHUNK: usize = 512;
 const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Summary {
     pub documents: usize,
     pub events: usize,
     pub failures: usize,
+    /// Records that are not articles (WARC requests, redirects...), by reason.
+    pub skipped: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl Summary {
+    /// "12 documents, 30 events, 1 failed; skipped 7 records (4 redirect, 3 not HTML)"
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{} documents, {} events, {} failed",
+            self.documents, self.events, self.failures
+        );
+        let skipped: usize = self.skipped.values().sum();
+        if skipped > 0 {
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect();
+            line.push_str(&format!(
+                "; skipped {skipped} records ({})",
+                reasons.join(", ")
+            ));
+        }
+        line
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         if self.failures > 0 {
             ExitCode::from(1)
@@ -145,6 +168,10 @@ where
         for item in read_source_raw(source, DEFAULT_MAX_DOCUMENT_BYTES) {
             match item {
                 Ok(raw) => {
+                    if let Some(reason) = raw.skip_reason() {
+                        *summary.skipped.entry(reason).or_default() += 1;
+                        continue;
+                    }
                     chunk_bytes += raw.len_bytes();
                     chunk.push(raw);
                     if chunk.len() == CHUNK || chunk_bytes >= CHUNK_BYTES {
@@ -158,12 +185,7 @@ where
     }
     flush(&mut chunk, &mut summary)?;
     progress.finish_and_clear();
-    if summary.failures > 0 {
-        eprintln!(
-            "sitrep: {} document(s) processed, {} input(s) failed",
-            summary.documents, summary.failures
-        );
-    }
+    eprintln!("sitrep: {}", summary.line());
     Ok(summary)
 }
 

@@ -334,3 +334,53 @@ fn fuse_merges_two_reports_of_one_incident_and_keeps_the_disagreement() {
     assert_eq!(top["fatalities_high"], 8);
     assert!(fused[1..].iter().all(|f| f["source_count"] == 1));
 }
+
+/// One WARC record around an HTTP payload.
+fn warc_record(id: &str, warc_type: &str, uri: &str, payload: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype={warc_type}\r\nContent-Length: {}\r\n\r\n{payload}\r\n\r\n",
+        payload.len()
+    )
+}
+
+#[test]
+fn warc_gz_articles_are_coded_other_records_counted_and_reruns_add_nothing() {
+    use std::io::Write;
+    let page = |body: &str| {
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head>\
+             <meta property=\"article:published_time\" content=\"2019-05-15T08:00:00Z\"></head>\
+             <body><article><p>{body}</p></article></body></html>"
+        )
+    };
+    let records = [
+        warc_record("1", "request", "https://news.example/a", "GET /a HTTP/1.1\r\n\r\n"),
+        warc_record("2", "response", "https://news.example/a", &page(CLASH)),
+        warc_record("3", "response", "https://news.example/x", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"),
+        warc_record("4", "response", "https://news.example/b", &page("Police arrested 40 protesters in Lagos on Tuesday after a march against fuel prices.")),
+    ];
+    let mut gz = Vec::new();
+    for r in &records {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(r.as_bytes()).unwrap();
+        gz.extend(e.finish().unwrap());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "crawl.warc.gz", &gz);
+    let db = dir.path().join("t.db").display().to_string();
+    let mut first_events = 0;
+    for run in 0..2 {
+        let out = sitrep(&["extract", "--db", &db, &path]);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+        let events = json_lines(&out);
+        assert!(events.iter().any(|e| e["fatalities"] == 6 && e["event_date"] == "2019-05-14"), "{events:#?}");
+        assert!(stderr(&out).contains("skipped 2 records"), "{}", stderr(&out));
+        if run == 0 {
+            first_events = events.len();
+        }
+    }
+    let store = sitrep_store::Store::open(std::path::Path::new(&db)).unwrap();
+    assert_eq!(store.count_documents().unwrap(), 2);
+    assert_eq!(store.count_events().unwrap(), first_events);
+}

@@ -11,6 +11,7 @@ mod date;
 pub mod html;
 mod jsonl;
 mod text;
+mod warc;
 
 pub use date::parse_date;
 
@@ -49,8 +50,10 @@ pub enum IngestError {
     InvalidDate(String),
     #[error("unknown file type and not UTF-8 text ({0})")]
     UnknownFormat(String),
-    #[error("no .txt, .html, .htm or .jsonl files in directory")]
+    #[error("no .txt, .html, .htm, .jsonl or .warc(.gz) files in directory")]
     EmptyDirectory,
+    #[error("skipped: {0}")]
+    Skipped(&'static str),
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -102,13 +105,20 @@ pub enum Format {
     Text,
     Html,
     Jsonl,
+    /// A web archive, `.warc` or `.warc.gz`.
+    Warc,
 }
 
 impl Format {
     /// The format an extension names; None for extensions sitrep does not know.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "gz" {
+            let stem = path.file_stem()?.to_str()?.to_ascii_lowercase();
+            return stem.ends_with(".warc").then_some(Format::Warc);
+        }
         match ext.as_str() {
+            "warc" => Some(Format::Warc),
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
@@ -119,6 +129,9 @@ impl Format {
     /// Stdin's format from its first bytes: JSONL if the first non-space
     /// byte is `{`, HTML if it looks like markup, else text.
     pub fn sniff(head: &[u8]) -> Format {
+        if head.starts_with(b"WARC/") || head.starts_with(&[0x1f, 0x8b]) {
+            return Format::Warc;
+        }
         match head.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') => Format::Jsonl,
             _ if html::looks_like_html(head) => Format::Html,
@@ -219,9 +232,52 @@ enum RawBody {
         format: Option<Format>,
         id_stem: String,
     },
+    /// An HTML page from a web archive, with what the archive says of it.
+    Web {
+        bytes: Vec<u8>,
+        charset: Option<String>,
+        url: Option<String>,
+        id: Option<String>,
+    },
+    /// A record that is not an article (WARC request, redirect, image...).
+    Skipped(&'static str),
 }
 
 impl RawRecord {
+    pub(crate) fn skipped(origin: String, reason: &'static str) -> Self {
+        RawRecord {
+            origin,
+            body: RawBody::Skipped(reason),
+        }
+    }
+
+    pub(crate) fn web_page(
+        origin: String,
+        bytes: Vec<u8>,
+        charset: Option<String>,
+        url: Option<String>,
+        id: Option<String>,
+    ) -> Self {
+        RawRecord {
+            origin,
+            body: RawBody::Web {
+                bytes,
+                charset,
+                url,
+                id,
+            },
+        }
+    }
+
+    /// Why this record is not an article, for records that are skipped
+    /// (counted, not reported as failures).
+    pub fn skip_reason(&self) -> Option<&'static str> {
+        match self.body {
+            RawBody::Skipped(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
     pub(crate) fn jsonl_line(origin: String, line: Vec<u8>) -> Self {
         RawRecord {
             origin,
@@ -233,7 +289,8 @@ impl RawRecord {
     pub fn len_bytes(&self) -> usize {
         match &self.body {
             RawBody::JsonlLine(line) => line.len(),
-            RawBody::Whole { bytes, .. } => bytes.len(),
+            RawBody::Whole { bytes, .. } | RawBody::Web { bytes, .. } => bytes.len(),
+            RawBody::Skipped(_) => 0,
         }
     }
 
@@ -252,6 +309,13 @@ impl RawRecord {
                 format,
                 id_stem,
             } => document_from_bytes(bytes, *format, id_stem, &origin, opts),
+            RawBody::Web {
+                bytes,
+                charset,
+                url,
+                id,
+            } => web_document(bytes, charset.as_deref(), url, id, &origin, opts),
+            RawBody::Skipped(reason) => Err(IngestError::Skipped(reason)),
         };
         parsed.map_err(|error| Failure { origin, error })
     }
@@ -293,7 +357,7 @@ fn read_file(path: &Path, max_bytes: usize) -> RawRecords {
         Err(e) => return fail(IngestError::Io(e)),
     };
     let format = Format::from_path(path);
-    if format != Some(Format::Jsonl) {
+    if !matches!(format, Some(Format::Jsonl | Format::Warc)) {
         // Refuse before reading when the size is known to be over the limit.
         if let Ok(meta) = file.metadata() {
             if meta.len() > max_bytes as u64 {
@@ -324,6 +388,9 @@ fn read_stream<R: BufRead + Send + 'static>(
             Err(e) => return failed(origin, IngestError::Io(e)),
         },
     };
+    if format == Some(Format::Warc) {
+        return warc_records(origin, reader, max_bytes);
+    }
     if format == Some(Format::Jsonl) {
         return Box::new(jsonl::JsonlReader::new(
             reader,
@@ -368,6 +435,29 @@ fn read_stream<R: BufRead + Send + 'static>(
     })))
 }
 
+/// A WARC stream, gzip-compressed (one member per record, or one for the
+/// whole file) or not, told apart by the gzip magic bytes.
+fn warc_records<R: BufRead + Send + 'static>(
+    origin: &str,
+    mut reader: R,
+    max_bytes: usize,
+) -> RawRecords {
+    let gzipped = match reader.fill_buf() {
+        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+        Err(e) => return failed(origin, IngestError::Io(e)),
+    };
+    if gzipped {
+        let decoder = BufReader::new(flate2::read::MultiGzDecoder::new(reader));
+        Box::new(warc::WarcReader::new(
+            decoder,
+            origin.to_string(),
+            max_bytes,
+        ))
+    } else {
+        Box::new(warc::WarcReader::new(reader, origin.to_string(), max_bytes))
+    }
+}
+
 fn failed(origin: &str, error: IngestError) -> RawRecords {
     Box::new(std::iter::once(Err(Failure {
         origin: origin.to_string(),
@@ -388,6 +478,13 @@ pub fn read_bytes(
     } else {
         Format::from_path(Path::new(name))
     };
+    if format == Some(Format::Warc) {
+        let owned = std::io::Cursor::new(bytes.to_vec());
+        return warc_records(name, owned, DEFAULT_MAX_DOCUMENT_BYTES)
+            .filter(|raw| !matches!(raw, Ok(r) if r.skip_reason().is_some()))
+            .map(|raw| raw.and_then(|r| r.parse(opts)))
+            .collect();
+    }
     if bytes.len() > DEFAULT_MAX_DOCUMENT_BYTES && format != Some(Format::Jsonl) {
         let error = IngestError::TooLarge {
             bytes: bytes.len(),
@@ -437,8 +534,8 @@ fn document_from_bytes(
             text: text::decode_text(bytes)?,
             ..base
         }),
-        Some(Format::Jsonl) => Err(IngestError::InvalidRecord(
-            "JSONL read as one document".into(),
+        Some(Format::Jsonl | Format::Warc) => Err(IngestError::InvalidRecord(
+            "a batch read as one document".into(),
         )),
         None => match text::decode_text(bytes) {
             Ok(text) => Ok(Document { text, ..base }),
@@ -446,6 +543,36 @@ fn document_from_bytes(
             Err(e) => Err(IngestError::UnknownFormat(e.to_string())),
         },
     }
+}
+
+/// A page from a web archive: the HTTP charset wins over the page's own
+/// declaration (as in browsers); the record id keeps re-runs idempotent.
+fn web_document(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: &Option<String>,
+    id: &Option<String>,
+    origin: &str,
+    opts: &IngestOptions,
+) -> Result<Document, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let page = html::read_page(&html::decode_with_charset(bytes, charset));
+    if page.text.is_empty() {
+        return Err(IngestError::NoHtmlText);
+    }
+    Ok(Document {
+        id: id
+            .clone()
+            .unwrap_or_else(|| format!("warc-{}", short_hash(bytes))),
+        source: page.meta.site_name.or_else(|| opts.source.clone()),
+        url: page.meta.url.or_else(|| url.clone()),
+        title: page.meta.title,
+        published: page.meta.published.or(opts.published),
+        origin: origin.to_string(),
+        text: page.text,
+    })
 }
 
 fn html_document(bytes: &[u8], base: Document) -> Result<Document, IngestError> {

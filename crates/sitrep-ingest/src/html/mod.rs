@@ -38,6 +38,18 @@ pub fn decode(bytes: &[u8]) -> String {
     encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
+/// Decodes page bytes whose transport (an HTTP header, a WARC record) named
+/// a charset: a BOM still wins, then the named charset if sitrep knows it,
+/// else the same steps as [`decode`].
+pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> String {
+    if Encoding::for_bom(bytes).is_none() {
+        if let Some(encoding) = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes())) {
+            return encoding.decode_without_bom_handling(bytes).0.into_owned();
+        }
+    }
+    decode(bytes)
+}
+
 /// The charset a page declares (`<meta charset=...>` or the http-equiv
 /// content type) in its first 4 KB. UTF-16 declarations in a byte stream that
 /// parsed as ASCII are wrong by definition; HTML treats them as UTF-8.
