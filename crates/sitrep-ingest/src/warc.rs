@@ -617,7 +617,7 @@ mod tests {
         let bomb = gzip(&vec![b' '; 8 << 20]);
         let page = http("200 OK", "text/html", "Content-Encoding: gzip\r\n", &bomb);
         let items = read_all(record(1, "response", "https://x/bomb", &page), 1 << 20);
-        let failure = items[0].as_ref().err().expect("refused");
+        let failure = items[0].as_ref().expect_err("refused");
         assert!(failure.to_string().contains("too large"), "{failure}");
     }
 
@@ -677,10 +677,8 @@ mod tests {
         fn arbitrary_bytes_never_panic(tail in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048)) {
             let mut bytes = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 50\r\n\r\n".to_vec();
             bytes.extend_from_slice(&tail);
-            for item in read_all(bytes, 1 << 16) {
-                if let Ok(raw) = item {
-                    let _ = raw.parse(&IngestOptions::default());
-                }
+            for raw in read_all(bytes, 1 << 16).into_iter().flatten() {
+                let _ = raw.parse(&IngestOptions::default());
             }
         }
 
