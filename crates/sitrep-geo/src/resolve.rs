@@ -49,6 +49,12 @@ impl Context {
         (all - own).max(0.0)
     }
 
+    /// All country votes but the candidate's own.
+    fn others_total(&self, cand: usize) -> f32 {
+        let own = self.own_country[cand].as_ref().map_or(0.0, |(_, w)| *w);
+        (self.total - own).max(0.0)
+    }
+
     fn admin_weight(&self, cand: usize, key: &(String, String)) -> f32 {
         let all = self.admins.get(key).copied().unwrap_or(0.0);
         let own = match &self.own_admin[cand] {
@@ -330,7 +336,7 @@ fn strength(
     // A village abroad in a story whose countries are established
     // elsewhere is more likely a namesake of something the gazetteer lacks.
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
-    if small_town && ctx.total > 0.0 && ctx.country_weight(i, e.country_code) == 0.0 {
+    if small_town && ctx.others_total(i) > 0.0 && ctx.country_weight(i, e.country_code) == 0.0 {
         s -= 1.0;
     }
     s
