@@ -96,9 +96,12 @@ pub fn count_sentence(
     cues: &[Hit<Cue>],
 ) -> SentenceCounts {
     let inside = |s: Span| sentence.contains(s);
+    // "28 killed or wounded", "20 martyrs and wounded": the dead are not
+    // told apart from the wounded, so the figure counts neither.
     let deaths: Vec<Span> = triggers
         .iter()
         .filter(|h| inside(h.span) && is_death_word(&text[h.span.start..h.span.end]))
+        .filter(|h| !merged_with_injuries(text, h.span))
         .map(|h| h.span)
         .collect();
     let injuries: Vec<Span> = cues
@@ -247,6 +250,20 @@ pub fn count_sentence(
     out.deaths = death_total;
     out.wounded = wounded_total;
     out
+}
+
+fn merged_with_injuries(text: &str, death: Span) -> bool {
+    let tail = text.get(death.end..).unwrap_or("");
+    let next: Vec<String> = words(tail)
+        .take(2)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    matches!(
+        next.as_slice(),
+        [conj, injury, ..]
+            if (conj == "or" || conj == "and")
+                && (injury.starts_with("wound") || injury.starts_with("injur"))
+    )
 }
 
 fn add(total: &mut Option<Count>, value: u32, span: Span, is_toll: bool) {
@@ -450,6 +467,44 @@ mod tests {
         let c = counts(t);
         assert!(c.none_killed.is_some());
         assert_eq!(c.deaths, None);
+    }
+
+    #[test]
+    fn killed_or_wounded_is_not_a_death_count() {
+        let t = "About 28 people were killed or wounded by shelling on Maarat al-Numan.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "Shells hit the market, leaving 20 martyrs and wounded.";
+        assert_eq!(counts(t).deaths, None);
+    }
+
+    #[test]
+    fn killing_then_injuring_objects() {
+        let t = "Boko Haram raided Gouzoudou village, killing two and injuring three.";
+        let c = counts(t);
+        assert_eq!(c.deaths.map(|d| d.value), Some(2));
+        assert_eq!(c.wounded.map(|d| d.value), Some(3));
+    }
+
+    #[test]
+    fn either_or_takes_the_lower_figure() {
+        let t = "Reports said either 6 soldiers or 2 officers were killed near Masisi.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(2));
+    }
+
+    #[test]
+    fn arrests_and_day_numbers_are_not_deaths() {
+        let t = "At least four dead, 21 arrested after the attack on Maxaas.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(4));
+        let t = "Police arrested several people in connection with the killing.";
+        assert_eq!(counts(t).deaths, None);
+    }
+
+    #[test]
+    fn singular_victim_nouns() {
+        let t = "Unidentified gunmen kill NISS officer in El Fasher.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(1));
+        let t = "Armed men hijack a vehicle and shoot the driver dead.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(1));
     }
 
     #[test]

@@ -657,8 +657,22 @@ impl Classifier<'_, '_> {
                 .actors_in(Span::new(span.end, self.sentence.end))
                 .any(|m| self.an.is_armed(m) && agent.is_none_or(|a| a.span != m.span))
         };
+        // "Forty people were killed, including 12 soldiers".
+        let armed_among_victims = || {
+            self.an
+                .actors_in(Span::new(span.end, self.sentence.end))
+                .any(|m| {
+                    self.an.is_armed(m)
+                        && self.an.cues.iter().any(|c| {
+                            c.what == Cue::Including
+                                && c.span.start >= span.end
+                                && c.span.end <= m.span.start
+                        })
+                })
+        };
         let armed_target = target.is_some_and(|m| self.an.is_armed(&m))
-            || (target.is_none() && (self.armed_target_follows(span) || armed_named_after()));
+            || (target.is_none() && (self.armed_target_follows(span) || armed_named_after()))
+            || armed_among_victims();
         let crowd_agent =
             agent.is_some_and(|m| matches!(m.actor, ActorRef::Agent(AgentKind::Rioters)));
         if armed_target && agent.is_none_or(|m| self.an.is_armed(&m)) {

@@ -538,3 +538,141 @@ fn coder_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<EventCoder>();
 }
+
+#[test]
+fn dated_sentence_takes_its_own_date_with_day_precision() {
+    let e = one("Gunmen killed three farmers in Dikwa on 1 July.", &[&DIKWA]);
+    assert_eq!(e.event_date, NaiveDate::from_ymd_opt(2016, 7, 1));
+    assert_eq!(e.time_precision, Some(TimePrecision::Day));
+    assert_eq!(
+        e.evidence.get("event_date").map(|ev| ev.text.as_str()),
+        Some("1 July")
+    );
+    assert!(e.caveats.is_empty());
+}
+
+#[test]
+fn relative_date_resolves_against_publication() {
+    let e = one("Gunmen killed three farmers in Dikwa yesterday.", &[&DIKWA]);
+    assert_eq!(e.event_date, NaiveDate::from_ymd_opt(2016, 7, 2));
+    assert_eq!(e.time_precision, Some(TimePrecision::Day));
+}
+
+#[test]
+fn history_dated_in_its_clause_is_background() {
+    let events = code(
+        "Students in Lusaka recalled the protests in 2011.",
+        &[&LUSAKA],
+    );
+    assert!(events.is_empty(), "{events:#?}");
+}
+
+#[test]
+fn bare_death_of_soldiers_is_a_battle() {
+    let e = one("Two soldiers killed in Dikwa.", &[&DIKWA]);
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(e.fatalities, Some(2));
+}
+
+#[test]
+fn death_summary_naming_armed_victims_is_a_battle() {
+    let e = one(
+        "Forty people were killed in Dikwa including 12 members of the security forces.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(e.fatalities, Some(40));
+}
+
+#[test]
+fn police_clashing_with_activists_is_a_riot() {
+    let e = one(
+        "Police clashed with anti-eviction activists in Kampala.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Riots));
+    assert_eq!(e.actor2.as_deref(), Some("Police Forces of Uganda"));
+}
+
+#[test]
+fn police_raids_with_arrests_are_arrests() {
+    let e = one(
+        "Police carried out raids and mass arrests of opposition members in Kampala.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::Arrests));
+}
+
+#[test]
+fn protesters_noun_alone_reports_a_protest() {
+    let e = one(
+        "A group of protesters sang songs outside the council offices in Lusaka.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Protests));
+}
+
+#[test]
+fn armed_men_marching_are_not_demonstrators() {
+    let e = one(
+        "Soldiers marched into a neighbourhood of Kampala and beat residents.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.event_type, Some(EventType::ViolenceAgainstCivilians));
+}
+
+#[test]
+fn territory_taken_after_a_withdrawal_is_non_violent() {
+    let e = one(
+        "Al Shabaab took control of Baidoa after government forces withdrew from the town.",
+        &[&BAIDOA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
+}
+
+#[test]
+fn national_force_acronyms_name_their_country() {
+    let e = one(
+        "KDF soldiers clashed with Al Shabaab in Baidoa.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kenya"));
+}
+
+#[test]
+fn separate_incident_marker_splits_same_place_events() {
+    let events = code(
+        "Soldiers clashed with Al Shabaab in Baidoa.\nMeanwhile, an air strike hit Baidoa.",
+        &[&BAIDOA],
+    );
+    assert_eq!(events.len(), 2, "{events:#?}");
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any text, with or without places, codes without panicking and
+        /// with evidence for every filled field.
+        #[test]
+        fn arbitrary_text_never_panics(
+            text in "[a-zA-Z0-9 ,.;:'’—–éü()\\n-]{0,200}",
+            words in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "killed", "Baidoa", "soldiers", "protest", "Nigerian", "troops",
+                    "—", "’s", "clashed", "at least 5", "wounded", "and", "or",
+                    "yesterday", "on 2 July", "IS", "mortar", "no casualties",
+                ]),
+                0..30,
+            )
+        ) {
+            let joined = format!("{text} {}", words.join(" "));
+            let _ = code(&joined, &[&BAIDOA]);
+        }
+    }
+}
