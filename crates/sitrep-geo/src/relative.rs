@@ -58,7 +58,12 @@ pub fn phrase_around(tokens: &[Token], first: usize, last: usize) -> Option<Rela
     let article =
         first >= 1 && tokens[first - 1].folded == "the" && tokens[first].gap == Gap::Space;
     let anchor_first = if article { first - 1 } else { first };
-    let before = relation_before(tokens, anchor_first);
+    // relation_before sees only the name's first token: stretch its phrase
+    // over the whole name ("near Deir ez-Zor").
+    let before = relation_before(tokens, anchor_first).map(|b| RelativePhrase {
+        last: b.last.max(last),
+        ..b
+    });
     match relation_after(tokens, last) {
         Some(after) => Some(RelativePhrase {
             relation: Relation::Border,
