@@ -30,6 +30,9 @@ pub struct Summary {
     pub failures: usize,
     /// Records that are not articles (WARC requests, redirects...), by reason.
     pub skipped: std::collections::BTreeMap<&'static str, usize>,
+    /// Documents read but not coded because they are not in English, by
+    /// ISO 639-3 language code.
+    pub uncoded_languages: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl Summary {
@@ -40,6 +43,18 @@ impl Summary {
             self.documents, self.events, self.failures
         );
         let skipped: usize = self.skipped.values().sum();
+        let uncoded: usize = self.uncoded_languages.values().sum();
+        if uncoded > 0 {
+            let langs: Vec<String> = self
+                .uncoded_languages
+                .iter()
+                .map(|(l, n)| format!("{n} {l}"))
+                .collect();
+            line.push_str(&format!(
+                "; {uncoded} not coded: not English ({})",
+                langs.join(", ")
+            ));
+        }
         if skipped > 0 {
             let reasons: Vec<String> = self
                 .skipped
@@ -84,11 +99,16 @@ pub fn extract(
     };
     let stdout = std::io::stdout();
     let mut writer = EventWriter::new(format, stdout.lock())?;
-    let summary = drive(
+    let mut languages = std::collections::BTreeMap::new();
+    let mut summary = drive(
         inputs,
         opts,
-        |doc| pipeline.analyse(doc).events,
-        |doc, events| {
+        |doc| pipeline.analyse(doc),
+        |doc, analysis| {
+            if let Some(language) = analysis.uncoded_language {
+                *languages.entry(language).or_default() += 1;
+            }
+            let events = &analysis.events;
             writer.write(events)?;
             if let (Some(store), Some(run)) = (store.as_mut(), run_id) {
                 store
@@ -99,6 +119,8 @@ pub fn extract(
         },
     )?;
     writer.finish()?;
+    summary.uncoded_languages = languages;
+    eprintln!("sitrep: {}", summary.line());
     if let (Some(store), Some(run)) = (&store, run_id) {
         store.finish_run(run, summary.documents, summary.events, summary.failures)?;
     }
@@ -110,7 +132,7 @@ pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
     let pipeline = Pipeline::new();
     let stdout = std::io::stdout();
     let mut writer = PlacesWriter::new(stdout.lock());
-    drive(
+    let summary = drive(
         inputs,
         opts,
         |doc| pipeline.places(doc),
@@ -118,7 +140,9 @@ pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
             writer.write(&DocPlaces::new(doc, mentions))?;
             Ok(0)
         },
-    )
+    )?;
+    eprintln!("sitrep: {}", summary.line());
+    Ok(summary)
 }
 
 /// Reads all inputs in order on this thread; parsing and `analyse` run in
@@ -185,7 +209,6 @@ where
     }
     flush(&mut chunk, &mut summary)?;
     progress.finish_and_clear();
-    eprintln!("sitrep: {}", summary.line());
     Ok(summary)
 }
 

@@ -384,3 +384,19 @@ fn warc_gz_articles_are_coded_other_records_counted_and_reruns_add_nothing() {
     assert_eq!(store.count_documents().unwrap(), 2);
     assert_eq!(store.count_events().unwrap(), first_events);
 }
+
+#[test]
+fn non_english_articles_are_counted_not_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = write(dir.path(), "en.txt", CLASH.as_bytes());
+    let fr = write(
+        dir.path(),
+        "fr.txt",
+        "Des hommes armés ont tué six villageois lors d'une attaque près de Bama, dans l'État de Borno, mardi, selon des habitants.".as_bytes(),
+    );
+    let out = sitrep(&["extract", "--no-store", "--published", "2019-05-15", &en, &fr]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let events = json_lines(&out);
+    assert!(events.iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("en-")), "{events:#?}");
+    assert!(stderr(&out).contains("not English (1 fra)"), "{}", stderr(&out));
+}

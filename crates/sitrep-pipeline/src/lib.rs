@@ -10,8 +10,29 @@ use sitrep_model::{Document, Event, PlaceMention};
 /// What the pipeline found in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
+    /// ISO 639-3 code of a language sitrep does not code (the document was
+    /// recognised with confidence as not English); None for English text or
+    /// text too short or mixed to tell.
+    pub uncoded_language: Option<&'static str>,
     pub places: Vec<PlaceMention>,
     pub events: Vec<Event>,
+}
+
+/// Characters looked at to identify the language: plenty for trigram
+/// statistics, and it keeps detection off the profile.
+const LANGUAGE_SAMPLE_CHARS: usize = 1500;
+
+/// The language of a document when it is reliably something other than
+/// English. The dictionaries and patterns are English: coding French or
+/// Arabic text with them would produce confident nonsense, so such
+/// documents are counted and reported instead.
+pub fn non_english_language(text: &str) -> Option<&'static str> {
+    let end = text
+        .char_indices()
+        .nth(LANGUAGE_SAMPLE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let info = whatlang::detect(&text[..end])?;
+    (info.is_reliable() && info.lang() != whatlang::Lang::Eng).then(|| info.lang().code())
 }
 
 /// The stages, built once and shared across threads.
@@ -38,16 +59,46 @@ impl Pipeline {
         self.geoparser.parse(doc)
     }
 
-    /// The whole analysis of one document.
+    /// The whole analysis of one document. Documents reliably identified as
+    /// not English are not coded (see [`non_english_language`]).
     pub fn analyse(&self, doc: &Document) -> Analysis {
+        if let Some(language) = non_english_language(&doc.text) {
+            return Analysis {
+                uncoded_language: Some(language),
+                ..Analysis::default()
+            };
+        }
         let places = self.geoparser.parse(doc);
         let events = self.coder.code(doc, &places);
-        Analysis { places, events }
+        Analysis {
+            uncoded_language: None,
+            places,
+            events,
+        }
     }
 }
 
 /// One place as `sitrep places` prints it: character offsets, the text as
 /// written, and the gazetteer entry it resolved to.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_is_coded_and_other_languages_are_set_aside() {
+        let english = "Gunmen killed six villagers in an attack near Bama in Borno state on Tuesday, residents said.";
+        assert_eq!(non_english_language(english), None);
+        let french = "Des hommes armés ont tué six villageois lors d'une attaque près de Bama, dans l'État de Borno, mardi, selon des habitants.";
+        assert_eq!(non_english_language(french), Some("fra"));
+        let pipeline = Pipeline::new();
+        let analysis = pipeline.analyse(&Document::new("fr", french));
+        assert_eq!(analysis.uncoded_language, Some("fra"));
+        assert!(analysis.events.is_empty());
+        // too short to tell: coded as English rather than dropped
+        assert_eq!(non_english_language("Clashes in Gao."), None);
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PlaceRecord {
     pub start: usize,
