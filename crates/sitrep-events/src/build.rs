@@ -73,6 +73,15 @@ pub fn doc_country(an: &Annotated<'_>) -> Option<DocCountry> {
     for (span, name) in country_words(an.text) {
         vote(name, 1, span);
     }
+    // A named actor's home country ("Al Shabaab" → Somalia) is weak
+    // evidence of where the report is set.
+    for m in &an.actors {
+        if let ActorRef::Named(i) = m.actor {
+            if let Some(home) = an.dict.named.get(i).and_then(|a| a.country.as_deref()) {
+                vote(home, 1, m.span);
+            }
+        }
+    }
     // Ties go to the first mentioned (votes keep first-seen order).
     let best = votes.iter().map(|v| v.1).max()?;
     votes
@@ -426,26 +435,41 @@ impl<'b, 'a> Builder<'b, 'a> {
                 (a1, civilians(), true)
             }
             EventType::ExplosionsRemoteViolence => {
-                let a1 = agent_slot
-                    .clone()
-                    .or_else(|| {
-                        armed
-                            .iter()
-                            .find(|s| Some(*s) != target_slot.as_ref())
-                            .cloned()
-                    })
-                    .or_else(|| {
-                        if inc.reading.sub == S::AirDroneStrike {
-                            None
-                        } else {
-                            unidentified()
-                        }
-                    });
+                let air = inc.reading.sub == S::AirDroneStrike;
+                let is_state_side = |s: &Slot| {
+                    matches!(
+                        s.inter,
+                        ActorType::StateForces | ActorType::ExternalOtherForces
+                    )
+                };
+                // Air strikes come from states: a non-state group named
+                // near one is its target ("an IS leader was killed in an
+                // airstrike").
+                let a1 = if air {
+                    agent_slot
+                        .clone()
+                        .filter(is_state_side)
+                        .or_else(|| armed.iter().find(|s| is_state_side(s)).cloned())
+                } else {
+                    agent_slot
+                        .clone()
+                        .or_else(|| {
+                            armed
+                                .iter()
+                                .find(|s| Some(*s) != target_slot.as_ref())
+                                .cloned()
+                        })
+                        .or_else(unidentified)
+                };
                 let armed_target = target_slot
                     .clone()
                     .filter(|t| !matches!(t.inter, ActorType::Civilians))
                     .or_else(|| armed.iter().find(|s| Some(*s) != a1.as_ref()).cloned());
                 match armed_target {
+                    // ACLED lists state forces first, as in battles.
+                    Some(t) if is_state_side(&t) && !a1.as_ref().is_some_and(is_state_side) => {
+                        (Some(t), a1, false)
+                    }
                     Some(t) => (a1, Some(t), false),
                     None if civilian.is_some() => (a1, civilians(), true),
                     None => (a1, None, false),

@@ -232,6 +232,8 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("liberated", Cat::GovRetake),
     ("liberation of", Cat::GovRetake),
     ("cleared", Cat::GovRetake),
+    ("clear", Cat::GovRetake),
+    ("clears", Cat::GovRetake),
     ("reclaimed", Cat::GovRetake),
     ("took back", Cat::GovRetake),
     ("seized control", Cat::Capture),
