@@ -237,6 +237,15 @@ impl<'a> Annotated<'a> {
         }
     }
 
+    /// The subject of this verb is its victim.
+    pub fn is_passive_or_intransitive(&self, sentence: Span, trigger: Span) -> bool {
+        let after: Vec<ActorMention> = self
+            .actors_in(Span::new(trigger.end, sentence.end))
+            .copied()
+            .collect();
+        self.is_passive(sentence, trigger) || self.is_intransitive_death(sentence, trigger, &after)
+    }
+
     /// "two soldiers dead", "a policeman died", "2 soldiers killed in Wau":
     /// the noun before the death word is the victim, not the killer.
     fn is_intransitive_death(&self, sentence: Span, trigger: Span, after: &[ActorMention]) -> bool {
@@ -247,7 +256,51 @@ impl<'a> Annotated<'a> {
         if word != "killed" {
             return false;
         }
+        // "killed in Wau", "killed." — no object; "killed former separatist
+        // leader" has one even if it is not an actor the dictionary knows.
         let next = self.words_after(trigger, sentence.end, 1);
+        let punctuation_next = self
+            .text
+            .get(trigger.end..sentence.end)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| !c.is_whitespace());
+        let preposition_next = next.first().is_none_or(|w| {
+            matches!(
+                w.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "when"
+                    | "after"
+                    | "as"
+                    | "near"
+                    | "while"
+                    | "following"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "yesterday"
+                    | "today"
+                    | "overnight"
+                    | "since"
+                    | "across"
+                    | "along"
+                    | "outside"
+                    | "inside"
+                    | "around"
+                    | "last"
+                    | "this"
+                    | "from"
+                    | "with"
+                    | "within"
+                    | "between"
+                    | "before"
+                    | "earlier"
+            )
+        });
+        if !(punctuation_next || preposition_next) {
+            return false;
+        }
         let object_follows = after.first().is_some_and(|m| {
             lower_words(self.slice(Span::new(trigger.end, m.span.start))).count() <= 3
         });
@@ -493,9 +546,15 @@ impl Classifier<'_, '_> {
         use SubEventType as S;
         let anchor = self.has(Cat::Protest).or(labour_strike)?;
         // "Soldiers ... marched to Fertit and beat people": armed men
-        // marching are not demonstrators.
+        // marching are not demonstrators ("police dispersed protesters" are
+        // still protesters).
+        let noun = self
+            .an
+            .slice(anchor)
+            .to_ascii_lowercase()
+            .starts_with("protester");
         let (agent, _) = self.an.agent_and_target(self.sentence, anchor);
-        if agent.is_some_and(|m| self.an.is_armed(&m)) {
+        if !noun && agent.is_some_and(|m| self.an.is_armed(&m)) {
             return None;
         }
         // "Cadres attacked musicians hired for rallies": the attack is the
@@ -670,7 +729,22 @@ impl Classifier<'_, '_> {
                         })
                 })
         };
-        let armed_target = target.is_some_and(|m| self.an.is_armed(&m))
+        // "A policeman died of wounds sustained in an attack".
+        let armed_dead = || {
+            self.live.iter().any(|h| {
+                h.what == Cat::Kill
+                    && self
+                        .an
+                        .agent_and_target(self.sentence, h.span)
+                        .1
+                        .is_some_and(|m| {
+                            self.an.is_armed(&m)
+                                && self.an.is_passive_or_intransitive(self.sentence, h.span)
+                        })
+            })
+        };
+        let armed_target = armed_dead()
+            || target.is_some_and(|m| self.an.is_armed(&m))
             || (target.is_none() && (self.armed_target_follows(span) || armed_named_after()))
             || armed_among_victims();
         let crowd_agent =
