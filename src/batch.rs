@@ -7,12 +7,13 @@ use crate::EventFormat;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use sitrep_dedup::{fingerprint, Fingerprint, NearDuplicateIndex};
 use sitrep_ingest::{
     expand_inputs, read_source_raw, Failure, IngestOptions, RawRecord, DEFAULT_MAX_DOCUMENT_BYTES,
 };
 use sitrep_model::Document;
-use sitrep_pipeline::{DocPlaces, Pipeline};
-use sitrep_store::Store;
+use sitrep_pipeline::{Analysis, DocPlaces, Pipeline};
+use sitrep_store::{content_hash, DocumentExtras, Store};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +34,10 @@ pub struct Summary {
     /// Documents read but not coded because they are not in English, by
     /// ISO 639-3 language code.
     pub uncoded_languages: std::collections::BTreeMap<&'static str, usize>,
+    /// Documents found to be near-duplicates of an earlier one (linked).
+    pub near_duplicates: usize,
+    /// Documents skipped because an earlier run stored them (`--resume`).
+    pub already_stored: usize,
 }
 
 impl Summary {
@@ -43,6 +48,15 @@ impl Summary {
             self.documents, self.events, self.failures
         );
         let skipped: usize = self.skipped.values().sum();
+        if self.near_duplicates > 0 {
+            line.push_str(&format!(
+                "; {} near-duplicates linked",
+                self.near_duplicates
+            ));
+        }
+        if self.already_stored > 0 {
+            line.push_str(&format!("; {} already stored", self.already_stored));
+        }
         let uncoded: usize = self.uncoded_languages.values().sum();
         if uncoded > 0 {
             let langs: Vec<String> = self
@@ -78,12 +92,29 @@ impl Summary {
     }
 }
 
+/// How `extract` treats documents it has seen before.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractMode {
+    /// Skip documents already stored with the same id and content (resume
+    /// an interrupted run); by default they are analysed again and their
+    /// events replaced.
+    pub resume: bool,
+}
+
+/// What one document came to in `extract`.
+enum Outcome {
+    Analysed(Analysis, Option<Fingerprint>),
+    /// Stored by an earlier run with the same content (`--resume`).
+    AlreadyStored,
+}
+
 /// `sitrep extract`: events to stdout, and to the database unless `db` is None.
 pub fn extract(
     inputs: &[PathBuf],
     opts: &IngestOptions,
     format: EventFormat,
     db: Option<&Path>,
+    mode: ExtractMode,
 ) -> Result<Summary> {
     let pipeline = Pipeline::new();
     let mut store = match db {
@@ -97,29 +128,68 @@ pub fn extract(
         Some(s) => Some(s.begin_run("extract", &input_names)?),
         None => None,
     };
+    // Earlier runs' documents: for near-duplicates across runs, and resume.
+    let mut near_duplicates = NearDuplicateIndex::new();
+    let mut stored = std::collections::HashSet::new();
+    if let Some(s) = &store {
+        for (doc_id, bytes) in s.fingerprints()? {
+            if let Some(fp) = Fingerprint::from_bytes(&bytes) {
+                near_duplicates.insert(fp, doc_id);
+            }
+        }
+        if mode.resume {
+            stored = s.stored_versions()?;
+        }
+    }
     let stdout = std::io::stdout();
     let mut writer = EventWriter::new(format, stdout.lock())?;
-    let mut languages = std::collections::BTreeMap::new();
+    let mut tally = Summary::default();
     let mut summary = drive(
         inputs,
         opts,
-        |doc| pipeline.analyse(doc),
-        |doc, analysis| {
-            if let Some(language) = analysis.uncoded_language {
-                *languages.entry(language).or_default() += 1;
+        |doc| {
+            if !stored.is_empty() && stored.contains(&(doc.id.clone(), content_hash(&doc.text))) {
+                return Outcome::AlreadyStored;
             }
-            let events = &analysis.events;
-            writer.write(events)?;
+            Outcome::Analysed(pipeline.analyse(doc), fingerprint(&doc.text))
+        },
+        |doc, outcome| {
+            let Outcome::Analysed(analysis, fp) = outcome else {
+                tally.already_stored += 1;
+                return Ok(0);
+            };
+            if let Some(language) = analysis.uncoded_language {
+                *tally.uncoded_languages.entry(language).or_default() += 1;
+            }
+            let duplicate_of = fp
+                .as_ref()
+                .and_then(|fp| near_duplicates.check_and_insert(fp.clone(), &doc.id));
+            let mut events = std::borrow::Cow::Borrowed(&analysis.events);
+            if let Some(original) = &duplicate_of {
+                tally.near_duplicates += 1;
+                // Kept, not dropped: fusion merges them with the original's
+                // events, and the link says why they agree.
+                for event in events.to_mut() {
+                    event.caveats.push(format!("near_duplicate_of:{original}"));
+                }
+            }
+            writer.write(&events)?;
             if let (Some(store), Some(run)) = (store.as_mut(), run_id) {
+                let extras = DocumentExtras {
+                    fingerprint: fp.as_ref().map(Fingerprint::to_bytes),
+                    duplicate_of,
+                };
                 store
-                    .put_document(run, doc, events)
+                    .put_document_with(run, doc, &events, &extras)
                     .with_context(|| format!("storing {}", doc.origin))?;
             }
             Ok(events.len())
         },
     )?;
     writer.finish()?;
-    summary.uncoded_languages = languages;
+    summary.uncoded_languages = tally.uncoded_languages;
+    summary.near_duplicates = tally.near_duplicates;
+    summary.already_stored = tally.already_stored;
     eprintln!("sitrep: {}", summary.line());
     if let (Some(store), Some(run)) = (&store, run_id) {
         store.finish_run(run, summary.documents, summary.events, summary.failures)?;

@@ -40,6 +40,10 @@ enum Command {
         /// Print only; do not touch the database.
         #[arg(long)]
         no_store: bool,
+        /// Skip documents the database already holds with the same content
+        /// (continue an interrupted run) instead of re-analysing them.
+        #[arg(long, conflicts_with = "no_store")]
+        resume: bool,
         /// Files, directories (recursive) or `-` for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -261,11 +265,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             db,
             no_store,
+            resume,
             inputs,
         } => {
             let opts = sitrep_ingest::IngestOptions { published, source };
             let db = (!no_store).then_some(db);
-            batch::extract(&inputs, &opts, format, db.as_deref())?
+            batch::extract(
+                &inputs,
+                &opts,
+                format,
+                db.as_deref(),
+                batch::ExtractMode { resume },
+            )?
         }
         Command::Places { format: _, inputs } => {
             batch::places(&inputs, &sitrep_ingest::IngestOptions::default())?

@@ -400,3 +400,46 @@ fn non_english_articles_are_counted_not_coded() {
     assert!(events.iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("en-")), "{events:#?}");
     assert!(stderr(&out).contains("not English (1 fra)"), "{}", stderr(&out));
 }
+
+const WIRE_STORY: &str = "Gunmen killed six villagers in an attack on Kadagi village near Bama in Borno state on Tuesday, residents said.\n\n\
+The attackers arrived on motorcycles shortly after dusk and opened fire on people gathered outside a mosque, two residents said by telephone. \
+They set fire to several houses and a grain store before leaving towards the Sambisa forest, the residents said. \
+Security forces arrived the following morning and began searching the area, a local official said, adding that the wounded had been taken to Maiduguri.";
+
+#[test]
+fn syndicated_copies_are_linked_as_near_duplicates_within_and_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = write(dir.path(), "a/wire.txt", WIRE_STORY.as_bytes());
+    let copy = write(dir.path(), "b/daily.txt", format!("{WIRE_STORY}\n\nCopyright 2019 Daily Example. All rights reserved.").as_bytes());
+    let db = dir.path().join("t.db").display().to_string();
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &original, &copy]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert!(stderr(&out).contains("1 near-duplicates linked"), "{}", stderr(&out));
+    let events = json_lines(&out);
+    let linked: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| e["caveats"].as_array().is_some_and(|c| c.iter().any(|c| c.as_str().unwrap_or("").starts_with("near_duplicate_of:wire-"))))
+        .collect();
+    assert!(!linked.is_empty(), "{events:#?}");
+    assert!(linked.iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("daily-")));
+
+    // a third outlet, in a later run, links to the same original
+    let third = write(dir.path(), "c/other.txt", format!("By Staff Reporter\n\n{WIRE_STORY}").as_bytes());
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &third]);
+    assert!(stderr(&out).contains("1 near-duplicates linked"), "{}", stderr(&out));
+}
+
+#[test]
+fn resume_skips_what_an_earlier_run_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", CLASH.as_bytes());
+    let db = dir.path().join("t.db").display().to_string();
+    let out = sitrep(&["extract", "--db", &db, "--resume", "--published", "2019-05-15", &a]);
+    assert_eq!(json_lines(&out).len(), 1, "{}", stderr(&out));
+    let b = write(dir.path(), "b.txt", b"Police arrested 40 protesters in Lagos on Tuesday after a march against fuel prices.");
+    let out = sitrep(&["extract", "--db", &db, "--resume", "--published", "2019-05-15", &a, &b]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert!(stderr(&out).contains("1 already stored"), "{}", stderr(&out));
+    assert!(json_lines(&out).iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("b-")));
+    assert_eq!(sitrep_store::Store::open(std::path::Path::new(&db)).unwrap().count_documents().unwrap(), 2);
+}

@@ -67,6 +67,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_date ON events(event_date);
     CREATE INDEX events_type ON events(event_type);
     CREATE INDEX events_country ON events(country);",
+    // 2: near-duplicate fingerprints (MinHash signature) and links
+    "ALTER TABLE documents ADD COLUMN fingerprint BLOB;
+     ALTER TABLE documents ADD COLUMN duplicate_of TEXT;",
 ];
 
 /// Which events to return. Every filter is optional and becomes a bound
@@ -88,6 +91,15 @@ pub struct EventFilter {
 /// A handle on the database.
 pub struct Store {
     conn: Connection,
+}
+
+/// What sitrep knows about a document beyond its text and events.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentExtras {
+    /// Near-duplicate fingerprint (sitrep-dedup's MinHash signature bytes).
+    pub fingerprint: Option<Vec<u8>>,
+    /// The earlier document this one is a near-duplicate of.
+    pub duplicate_of: Option<String>,
 }
 
 /// Counts of what a `put_document` call changed.
@@ -178,6 +190,18 @@ impl Store {
         doc: &Document,
         events: &[Event],
     ) -> Result<PutOutcome> {
+        self.put_document_with(run_id, doc, events, &DocumentExtras::default())
+    }
+
+    /// [`Store::put_document`] with the document's fingerprint and
+    /// near-duplicate link.
+    pub fn put_document_with(
+        &mut self,
+        run_id: i64,
+        doc: &Document,
+        events: &[Event],
+        extras: &DocumentExtras,
+    ) -> Result<PutOutcome> {
         let tx = self.conn.transaction()?;
         let existed: Option<String> = tx
             .query_row(
@@ -188,12 +212,14 @@ impl Store {
             .optional()?;
         tx.execute("DELETE FROM events WHERE doc_id = ?1", [&doc.id])?;
         tx.execute(
-            "INSERT INTO documents (doc_id, content_hash, source, url, title, published, origin, text, run_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            "INSERT INTO documents (doc_id, content_hash, source, url, title, published, origin, text, run_id,
+                fingerprint, duplicate_of)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT(doc_id) DO UPDATE SET content_hash = excluded.content_hash,
                 source = excluded.source, url = excluded.url, title = excluded.title,
                 published = excluded.published, origin = excluded.origin, text = excluded.text,
-                run_id = excluded.run_id",
+                run_id = excluded.run_id, fingerprint = excluded.fingerprint,
+                duplicate_of = excluded.duplicate_of",
             params![
                 doc.id,
                 content_hash(&doc.text),
@@ -203,7 +229,9 @@ impl Store {
                 doc.published.map(|d| d.to_string()),
                 doc.origin,
                 doc.text,
-                run_id
+                run_id,
+                extras.fingerprint,
+                extras.duplicate_of
             ],
         )?;
         {
@@ -296,6 +324,38 @@ impl Store {
             out.push(serde_json::from_str(&row?)?);
         }
         Ok(out)
+    }
+
+    /// (doc_id, fingerprint) of every stored document that has one, in the
+    /// order they were stored: the near-duplicate index of earlier runs.
+    pub fn fingerprints(&self) -> Result<Vec<(String, Vec<u8>)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT doc_id, fingerprint FROM documents WHERE fingerprint IS NOT NULL ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// (doc_id, content_hash) of every stored document, for `--resume`.
+    pub fn stored_versions(&self) -> Result<std::collections::HashSet<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id, content_hash FROM documents")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The near-duplicate link of a stored document.
+    pub fn duplicate_of(&self, doc_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT duplicate_of FROM documents WHERE doc_id = ?1",
+                [doc_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
     }
 
     /// (doc_id, text) of every stored document.
@@ -716,6 +776,44 @@ mod tests {
             ..Default::default()
         })
         .is_empty());
+    }
+
+    #[test]
+    fn fingerprints_links_and_versions_are_kept() {
+        let mut s = Store::open_in_memory().unwrap();
+        let run = s.begin_run("extract", &[]).unwrap();
+        let a = Document::new("a", "first");
+        let b = Document::new("b", "first, lightly edited");
+        s.put_document_with(
+            run,
+            &a,
+            &[],
+            &DocumentExtras {
+                fingerprint: Some(vec![1, 2]),
+                duplicate_of: None,
+            },
+        )
+        .unwrap();
+        s.put_document_with(
+            run,
+            &b,
+            &[],
+            &DocumentExtras {
+                fingerprint: Some(vec![1, 3]),
+                duplicate_of: Some("a".into()),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            s.fingerprints().unwrap(),
+            vec![("a".to_string(), vec![1, 2]), ("b".to_string(), vec![1, 3])]
+        );
+        assert_eq!(s.duplicate_of("b").unwrap().as_deref(), Some("a"));
+        assert_eq!(s.duplicate_of("a").unwrap(), None);
+        assert!(s
+            .stored_versions()
+            .unwrap()
+            .contains(&("a".to_string(), content_hash("first"))));
     }
 
     #[test]
