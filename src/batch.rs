@@ -103,7 +103,7 @@ pub struct ExtractMode {
 
 /// What one document came to in `extract`.
 enum Outcome {
-    Analysed(Analysis, Option<Fingerprint>),
+    Analysed(Box<(Analysis, Option<Fingerprint>)>),
     /// Stored by an earlier run with the same content (`--resume`).
     AlreadyStored,
 }
@@ -151,13 +151,14 @@ pub fn extract(
             if !stored.is_empty() && stored.contains(&(doc.id.clone(), content_hash(&doc.text))) {
                 return Outcome::AlreadyStored;
             }
-            Outcome::Analysed(pipeline.analyse(doc), fingerprint(&doc.text))
+            Outcome::Analysed(Box::new((pipeline.analyse(doc), fingerprint(&doc.text))))
         },
         |doc, outcome| {
-            let Outcome::Analysed(analysis, fp) = outcome else {
+            let Outcome::Analysed(analysed) = outcome else {
                 tally.already_stored += 1;
                 return Ok(0);
             };
+            let (analysis, fp) = analysed.as_ref();
             if let Some(language) = analysis.uncoded_language {
                 *tally.uncoded_languages.entry(language).or_default() += 1;
             }
