@@ -173,6 +173,8 @@ pub struct Report {
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub seconds: f64,
     pub docs_per_s: f64,
+    /// Predicted events with a filled field that has no evidence (should be 0).
+    pub events_without_evidence: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub misses: Vec<EventMiss>,
 }
@@ -212,6 +214,10 @@ impl Report {
             let cells: Vec<String> = row.iter().map(|(p, n)| format!("{p}: {n}")).collect();
             out.push_str(&format!("  {gold:<40} {}\n", cells.join(", ")));
         }
+        out.push_str(&format!(
+            "events with a field lacking evidence: {}\n",
+            self.events_without_evidence
+        ));
         out.push_str(&format!(
             "speed: {:.0} docs/s on one thread ({:.2} s for {} documents)\n",
             self.docs_per_s, self.seconds, self.documents
@@ -268,6 +274,11 @@ pub fn evaluate_with(path: &Path, options: EvalOptions) -> Result<Report, EvalEr
         },
         ..Default::default()
     };
+    report.events_without_evidence = predictions
+        .iter()
+        .flatten()
+        .filter(|e| !e.fields_without_evidence().is_empty())
+        .count();
     let mut event_counts = [0usize; 3];
     for (line, events) in gold.iter().zip(&predictions) {
         let outcome = score(&line.gold, events);
@@ -613,6 +624,7 @@ mod tests {
         assert_eq!(r.all.date_within_precision.correct, 2);
         assert_eq!(r.all.date_exact.correct, 0);
         assert_eq!(r.even_ids.documents, 1);
+        assert_eq!(r.events_without_evidence, 0);
         assert!(r.table().contains("event type"));
     }
 
