@@ -559,11 +559,19 @@ impl<'b, 'a> Builder<'b, 'a> {
         for &s in &inc.sentences {
             let sentence = an.sentences[s];
             // Deaths that did not happen, or happened long ago, are not counted.
-            let live: Vec<Hit<Cat>> = an
+            let in_sentence: Vec<&Hit<Cat>> = an
                 .triggers
                 .iter()
-                .filter(|h| sentence.contains(h.span) && an.is_live(sentence, h, false))
-                .copied()
+                .filter(|h| sentence.contains(h.span))
+                .collect();
+            let live: Vec<Hit<Cat>> = in_sentence
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| {
+                    an.is_live(sentence, h, false)
+                        && !relative_to_unreal(an, sentence, &in_sentence, *i)
+                })
+                .map(|(_, h)| **h)
                 .collect();
             let c = count_sentence(an.text, sentence, &an.quantities, &live, &an.cues);
             none_killed = none_killed.or(c.none_killed);
@@ -643,6 +651,21 @@ impl<'b, 'a> Builder<'b, 'a> {
         }
         c.clamp(0.05, 0.95)
     }
+}
+
+/// "their role in January's bombing, which killed 60": a death in a
+/// relative clause belongs to the trigger before it, and is history if that
+/// trigger is.
+fn relative_to_unreal(an: &Annotated<'_>, sentence: Span, hits: &[&Hit<Cat>], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| hits.get(p)) else {
+        return false;
+    };
+    let gap = an.slice(Span::new(prev.span.end, hits[i].span.start));
+    let relative = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "that"));
+    relative && !an.is_live(sentence, prev, false)
 }
 
 /// Counts across an incident's sentences: a restated toll replaces the

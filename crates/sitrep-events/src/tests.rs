@@ -676,3 +676,12 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn deaths_in_a_relative_clause_of_history_are_not_counted() {
+    let e = one(
+        "Residents of Dikwa blew up the home of three brothers accused of involvement in the suicide bombing which killed 60 people.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.fatalities, None, "{e:#?}");
+}
