@@ -88,6 +88,21 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// List recorded runs (inputs, time, version, counts).
+    Runs {
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+    },
+    /// Events added, removed and changed between two runs (ids from `sitrep runs`).
+    Diff {
+        run_a: i64,
+        run_b: i64,
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+        /// Print the full diff as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score a pipeline stage against a gold file.
     Eval {
         #[command(subcommand)]
@@ -199,14 +214,7 @@ fn export(
     out: Option<&std::path::Path>,
     filter: sitrep_store::EventFilter,
 ) -> Result<()> {
-    if !db.exists() {
-        anyhow::bail!(
-            "no database at {} (run `sitrep extract` or `sitrep demo` first)",
-            db.display()
-        );
-    }
-    let store =
-        sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let store = open_existing(db)?;
     let events = store.query_events(&filter)?;
     let sink: Box<dyn std::io::Write> = match out {
         Some(path) => Box::new(std::io::BufWriter::new(
@@ -219,17 +227,21 @@ fn export(
     writer.finish()
 }
 
-/// `sitrep fuse`: fused events as JSON Lines, most-reported first.
-fn fuse(db: &std::path::Path, filter: sitrep_store::EventFilter) -> Result<()> {
-    use std::io::Write;
+/// Opens a database that must already exist (read commands never create one).
+fn open_existing(db: &std::path::Path) -> Result<sitrep_store::Store> {
     if !db.exists() {
         anyhow::bail!(
             "no database at {} (run `sitrep extract` or `sitrep demo` first)",
             db.display()
         );
     }
-    let store =
-        sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+/// `sitrep fuse`: fused events as JSON Lines, most-reported first.
+fn fuse(db: &std::path::Path, filter: sitrep_store::EventFilter) -> Result<()> {
+    use std::io::Write;
+    let store = open_existing(db)?;
     let events = store.query_events(&filter)?;
     let mut fused = sitrep_fuse::fuse_all(events, sitrep_fuse::FuseConfig::default());
     fused.sort_by(|a, b| {
@@ -289,6 +301,67 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filter,
         } => {
             export(&db, format, out.as_deref(), filter.into_filter())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Runs { db } => {
+            let store = open_existing(&db)?;
+            println!(
+                "{:>4}  {:<20}  {:<8}  {:<7}  {:>9}  {:>7}  {:>7}  inputs",
+                "run", "started", "version", "command", "documents", "events", "failed"
+            );
+            for r in store.runs()? {
+                println!(
+                    "{:>4}  {:<20}  {:<8}  {:<7}  {:>9}  {:>7}  {:>7}  {}",
+                    r.run_id,
+                    r.started_at,
+                    r.version,
+                    r.command,
+                    r.documents,
+                    r.events,
+                    r.failures,
+                    r.inputs
+                );
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Diff {
+            run_a,
+            run_b,
+            db,
+            json,
+        } => {
+            let store = open_existing(&db)?;
+            let known: Vec<i64> = store.runs()?.iter().map(|r| r.run_id).collect();
+            for run in [run_a, run_b] {
+                if !known.contains(&run) {
+                    anyhow::bail!("no run {run} in {} (see `sitrep runs`)", db.display());
+                }
+            }
+            let diff = store.diff_runs(run_a, run_b)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&diff)?);
+            } else {
+                println!(
+                    "run {run_a} -> run {run_b}: {} documents in both ({} only in {run_a}, {} only in {run_b})",
+                    diff.documents_in_both, diff.documents_only_in_a, diff.documents_only_in_b
+                );
+                println!(
+                    "events: {} added, {} removed, {} changed, {} unchanged",
+                    diff.added.len(),
+                    diff.removed.len(),
+                    diff.changed.len(),
+                    diff.unchanged
+                );
+                for (label, ids) in [
+                    ("+", &diff.added),
+                    ("-", &diff.removed),
+                    ("~", &diff.changed),
+                ] {
+                    for id in ids {
+                        println!("{label} {id}");
+                    }
+                }
+            }
             return Ok(ExitCode::SUCCESS);
         }
         Command::Fuse { db, filter } => {

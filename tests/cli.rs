@@ -443,3 +443,27 @@ fn resume_skips_what_an_earlier_run_stored() {
     assert!(json_lines(&out).iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("b-")));
     assert_eq!(sitrep_store::Store::open(std::path::Path::new(&db)).unwrap().count_documents().unwrap(), 2);
 }
+
+#[test]
+fn runs_are_listed_and_two_runs_can_be_diffed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db").display().to_string();
+    let a = write(dir.path(), "a.txt", CLASH.as_bytes());
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &a]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    // the same document, edited: its event changes
+    std::fs::write(&a, CLASH.replace("six", "seven")).unwrap();
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &a]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = sitrep(&["runs", "--db", &db]);
+    assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
+    let out = sitrep(&["diff", "1", "2", "--db", &db, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let diff: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // an edited file is a new document (its id carries the content hash)
+    assert_eq!(diff["documents_only_in_a"], 1);
+    assert_eq!(diff["documents_only_in_b"], 1);
+    let out = sitrep(&["diff", "1", "9", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no run 9"));
+}

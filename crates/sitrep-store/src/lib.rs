@@ -70,6 +70,19 @@ const MIGRATIONS: &[&str] = &[
     // 2: near-duplicate fingerprints (MinHash signature) and links
     "ALTER TABLE documents ADD COLUMN fingerprint BLOB;
      ALTER TABLE documents ADD COLUMN duplicate_of TEXT;",
+    // 3: what each run produced, so two runs can be compared
+    "CREATE TABLE run_documents (
+        run_id INTEGER NOT NULL REFERENCES runs(run_id),
+        doc_id TEXT NOT NULL,
+        PRIMARY KEY (run_id, doc_id)
+    );
+    CREATE TABLE run_events (
+        run_id      INTEGER NOT NULL REFERENCES runs(run_id),
+        doc_id      TEXT NOT NULL,
+        event_id    TEXT NOT NULL,
+        record_hash TEXT NOT NULL,
+        PRIMARY KEY (run_id, event_id)
+    );",
 ];
 
 /// Which events to return. Every filter is optional and becomes a bound
@@ -86,6 +99,37 @@ pub struct EventFilter {
     pub bbox: Option<(f64, f64, f64, f64)>,
     pub limit: Option<usize>,
     pub offset: usize,
+}
+
+/// One recorded run.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RunInfo {
+    pub run_id: i64,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub version: String,
+    pub command: String,
+    pub inputs: String,
+    pub documents: i64,
+    pub events: i64,
+    pub failures: i64,
+}
+
+/// What changed between two runs, over the documents both processed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RunDiff {
+    pub run_a: i64,
+    pub run_b: i64,
+    pub documents_in_both: usize,
+    pub documents_only_in_a: usize,
+    pub documents_only_in_b: usize,
+    /// Event ids run B produced and run A did not.
+    pub added: Vec<String>,
+    /// Event ids run A produced and run B did not.
+    pub removed: Vec<String>,
+    /// Event ids both produced with different content.
+    pub changed: Vec<String>,
+    pub unchanged: usize,
 }
 
 /// A handle on the database.
@@ -240,7 +284,16 @@ impl Store {
                     actor1, actor2, country, location, latitude, longitude, fatalities, record, run_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
+            tx.execute(
+                "INSERT OR IGNORE INTO run_documents (run_id, doc_id) VALUES (?1, ?2)",
+                params![run_id, doc.id],
+            )?;
+            let mut record_run = tx.prepare_cached(
+                "INSERT OR REPLACE INTO run_events (run_id, doc_id, event_id, record_hash) VALUES (?1, ?2, ?3, ?4)",
+            )?;
             for e in events {
+                let record = serde_json::to_string(e)?;
+                record_run.execute(params![run_id, doc.id, e.event_id, content_hash(&record)])?;
                 insert.execute(params![
                     e.event_id,
                     doc.id,
@@ -254,7 +307,7 @@ impl Store {
                     e.latitude,
                     e.longitude,
                     e.fatalities,
-                    serde_json::to_string(e)?,
+                    record,
                     run_id
                 ])?;
             }
@@ -356,6 +409,73 @@ impl Store {
             )
             .optional()?
             .flatten())
+    }
+
+    /// Every recorded run, oldest first.
+    pub fn runs(&self) -> Result<Vec<RunInfo>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT run_id, started_at, finished_at, version, command, inputs, documents, events, failures
+             FROM runs ORDER BY run_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(RunInfo {
+                run_id: r.get(0)?,
+                started_at: r.get(1)?,
+                finished_at: r.get(2)?,
+                version: r.get(3)?,
+                command: r.get(4)?,
+                inputs: r.get(5)?,
+                documents: r.get(6)?,
+                events: r.get(7)?,
+                failures: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Events added, removed and changed from run `a` to run `b`, over the
+    /// documents both runs processed (documents only one run saw are
+    /// counted, not diffed: their events say nothing about a change).
+    pub fn diff_runs(&self, a: i64, b: i64) -> Result<RunDiff> {
+        let docs = |run: i64| -> Result<std::collections::BTreeSet<String>> {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT doc_id FROM run_documents WHERE run_id = ?1")?;
+            let rows = stmt.query_map([run], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let events = |run: i64| -> Result<std::collections::BTreeMap<String, (String, String)>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT event_id, doc_id, record_hash FROM run_events WHERE run_id = ?1",
+            )?;
+            let rows = stmt.query_map([run], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let (docs_a, docs_b) = (docs(a)?, docs(b)?);
+        let both: std::collections::BTreeSet<&String> = docs_a.intersection(&docs_b).collect();
+        let in_both = |(doc, _): &(String, String)| both.contains(doc);
+        let (events_a, events_b) = (events(a)?, events(b)?);
+        let mut diff = RunDiff {
+            run_a: a,
+            run_b: b,
+            documents_in_both: both.len(),
+            documents_only_in_a: docs_a.len() - both.len(),
+            documents_only_in_b: docs_b.len() - both.len(),
+            ..RunDiff::default()
+        };
+        for (id, entry) in events_b.iter().filter(|(_, e)| in_both(e)) {
+            match events_a.get(id) {
+                None => diff.added.push(id.clone()),
+                Some((_, hash)) if *hash != entry.1 => diff.changed.push(id.clone()),
+                Some(_) => diff.unchanged += 1,
+            }
+        }
+        diff.removed = events_a
+            .iter()
+            .filter(|(id, e)| in_both(e) && !events_b.contains_key(*id))
+            .map(|(id, _)| id.clone())
+            .collect();
+        Ok(diff)
     }
 
     /// (doc_id, text) of every stored document.
@@ -814,6 +934,41 @@ mod tests {
             .stored_versions()
             .unwrap()
             .contains(&("a".to_string(), content_hash("first"))));
+    }
+
+    #[test]
+    fn two_runs_can_be_compared() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (d1, d2, d3) = (
+            Document::new("d1", "a"),
+            Document::new("d2", "b"),
+            Document::new("d3", "c"),
+        );
+        let run1 = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run1, &d1, &[event("kept", "d1"), event("dropped", "d1")])
+            .unwrap();
+        s.put_document(run1, &d2, &[event("edited", "d2")]).unwrap();
+        let run2 = s.begin_run("extract", &[]).unwrap();
+        let mut edited = event("edited", "d2");
+        edited.fatalities = Some(4);
+        s.put_document(run2, &d1, &[event("kept", "d1"), event("new", "d1")])
+            .unwrap();
+        s.put_document(run2, &d2, &[edited]).unwrap();
+        s.put_document(run2, &d3, &[event("other", "d3")]).unwrap();
+        let diff = s.diff_runs(run1, run2).unwrap();
+        assert_eq!(diff.added, vec!["new"]);
+        assert_eq!(diff.removed, vec!["dropped"]);
+        assert_eq!(diff.changed, vec!["edited"]);
+        assert_eq!(diff.unchanged, 1);
+        assert_eq!(
+            (
+                diff.documents_in_both,
+                diff.documents_only_in_a,
+                diff.documents_only_in_b
+            ),
+            (2, 0, 1)
+        );
+        assert_eq!(s.runs().unwrap().len(), 2);
     }
 
     #[test]
