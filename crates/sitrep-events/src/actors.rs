@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::{ActorType, Span};
 use std::sync::LazyLock;
 
-use crate::lexicon::is_word_byte;
+use crate::lexicon::{word_ends_at, word_starts_at};
 
 const ACTORS_TSV: &str = include_str!("../../../data/actors/actors.tsv");
 const AGENTS_TSV: &str = include_str!("../../../data/actors/agents.tsv");
@@ -264,13 +264,10 @@ impl ActorDictionary {
 
     /// Every actor mention in `text`, in order, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<ActorMention> {
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
             let pattern = &self.patterns[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
-            if !before_ok || !after_ok {
+            if !word_starts_at(text, m.start()) || !word_ends_at(text, m.end()) {
                 continue;
             }
             if pattern.case_sensitive && text[m.start()..m.end()] != pattern.text {

@@ -375,7 +375,11 @@ impl<'b, 'a> Builder<'b, 'a> {
         use SubEventType as S;
         let an = self.an;
         let anchor = inc.reading.anchor;
-        let sentence = an.sentences[inc.sentences[0]];
+        // The anchor may come from a later sentence that upgraded the reading.
+        let sentence = an
+            .sentence_of(anchor.start)
+            .and_then(|i| an.sentences.get(i).copied())
+            .unwrap_or(an.sentences[inc.sentences[0]]);
         let (agent, target) = an.agent_and_target(sentence, anchor);
         let agent_slot = agent
             .filter(|m| an.is_armed(m))

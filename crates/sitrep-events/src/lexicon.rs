@@ -235,6 +235,7 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("clear", Cat::GovRetake),
     ("clears", Cat::GovRetake),
     ("reclaimed", Cat::GovRetake),
+    ("recovered", Cat::GovRetake),
     ("took back", Cat::GovRetake),
     ("seized control", Cat::Capture),
     ("seized", Cat::Capture),
@@ -725,7 +726,7 @@ impl<T: Copy + 'static> Lexicon<T> {
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
             let (value, prefix) = self.values[m.pattern().as_usize()];
-            if m.start() > 0 && is_word_byte(bytes[m.start() - 1]) {
+            if !word_starts_at(text, m.start()) {
                 continue;
             }
             let mut end = m.end();
@@ -733,7 +734,15 @@ impl<T: Copy + 'static> Lexicon<T> {
                 while end < bytes.len() && is_word_byte(bytes[end]) {
                     end += 1;
                 }
-            } else if end < bytes.len() && is_word_byte(bytes[end]) {
+                // Extend over non-ASCII letters too ("protesté"), never
+                // into a no-break space or a curly quote.
+                while let Some(c) = text.get(end..).and_then(|t| t.chars().next()) {
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    end += c.len_utf8();
+                }
+            } else if !word_ends_at(text, end) {
                 continue;
             }
             out.push(Hit {
@@ -745,9 +754,24 @@ impl<T: Copy + 'static> Lexicon<T> {
     }
 }
 
-/// Letters, digits and bytes of multi-byte characters count as word bytes.
+/// ASCII letters and digits.
 pub fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    b.is_ascii_alphanumeric()
+}
+
+/// No letter or digit (of any script) right before `pos`: a no-break space,
+/// a dash or a curly quote is a boundary, "é" is not.
+pub fn word_starts_at(text: &str, pos: usize) -> bool {
+    text.get(..pos)
+        .and_then(|t| t.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// No letter or digit right at `pos`.
+pub fn word_ends_at(text: &str, pos: usize) -> bool {
+    text.get(pos..)
+        .and_then(|t| t.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 pub static TRIGGER_LEXICON: LazyLock<Option<Lexicon<Cat>>> =
@@ -789,6 +813,17 @@ mod tests {
             .map(|h| &text[h.span.start..h.span.end])
             .collect();
         assert_eq!(words, vec!["Protesters", "protested", "air strike"]);
+    }
+
+    #[test]
+    fn no_break_spaces_and_curly_quotes_are_boundaries() {
+        let text = "continue to\u{a0}clash\u{a0}with \u{201c}protesters\u{201d} and Montréal";
+        let hits = triggers(text);
+        let words: Vec<&str> = hits
+            .iter()
+            .map(|h| &text[h.span.start..h.span.end])
+            .collect();
+        assert_eq!(words, vec!["clash", "protesters"]);
     }
 
     #[test]
