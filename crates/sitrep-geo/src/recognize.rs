@@ -130,6 +130,7 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
             multi_token: m.last > m.first,
         });
     }
+    share_cues_across_lists(tokens, &mut out.candidates);
     collect_demonyms(tokens, &matches, index, &mut out);
     out.candidates.sort_by_key(|c| c.span.start);
     out
@@ -473,6 +474,23 @@ impl TrapScope<'_> {
             }
         }
         false
+    }
+}
+
+/// "in Mosul and Tal Afar", "in Homs, Hama or Idlib": a list takes the
+/// locative cue of its first member.
+fn share_cues_across_lists(tokens: &[Token], candidates: &mut [Candidate]) {
+    for k in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(k);
+        let prev = &before[k - 1];
+        let cand = &mut after[0];
+        let joined_by_comma = prev.last + 1 == cand.first && tokens[cand.first].gap == Gap::Comma;
+        let joined_by_word = prev.last + 2 == cand.first
+            && matches!(tokens[prev.last + 1].folded.as_str(), "and" | "or")
+            && tokens[cand.first].gap == Gap::Space;
+        if prev.cues.locative && (joined_by_comma || joined_by_word) {
+            cand.cues.locative = true;
+        }
     }
 }
 

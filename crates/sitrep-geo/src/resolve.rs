@@ -24,6 +24,9 @@ pub struct Resolved {
 /// same-named province.
 const BIG_CITY: u64 = 300_000;
 
+/// What a populated place with no recorded population counts as.
+const UNKNOWN_POPULATION: u64 = 1_000;
+
 /// Minimum recognition strength for a candidate to count as a place.
 const ACCEPT_STRENGTH: f32 = 2.5;
 
@@ -147,10 +150,21 @@ fn build_context(
         let one_country = entries
             .iter()
             .all(|(_, e)| e.country_code == first.country_code);
+        // Otherwise a reading that stands out by itself (a first-level area
+        // or a sizeable town, best on priors alone) votes, more softly.
+        let prominent = || {
+            entries
+                .iter()
+                .max_by(|(_, a), (_, b)| prior(a).total_cmp(&prior(b)))
+                .filter(|(_, e)| {
+                    e.feature == FeatureKind::Admin1 || e.population >= PROMINENT_POPULATION
+                })
+                .map(|(_, e)| (e.country_code.to_string(), 0.25))
+        };
         let vote = match country {
             Some((_, c)) => Some((c.country_code.to_string(), 1.0)),
             None if one_country => Some((first.country_code.to_string(), 1.0)),
-            None => None,
+            None => prominent(),
         };
         if let Some((code, w)) = vote {
             *ctx.countries.entry(code.clone()).or_default() += w;
@@ -167,6 +181,24 @@ fn build_context(
                 *ctx.admins.entry(key.clone()).or_default() += 1.0;
                 ctx.own_admin[i] = Some((key, 1.0));
             }
+        }
+    }
+    // Every mention of the same name shares one reading, so none of them
+    // counts as independent evidence for the others ("Santa Ana" ten times
+    // does not make the story Salvadoran).
+    let mut same_name: HashMap<&str, (f32, f32)> = HashMap::new();
+    for (k, cand) in candidates.iter().enumerate() {
+        let slot = same_name.entry(cand.key.as_str()).or_default();
+        slot.0 += ctx.own_country[k].as_ref().map_or(0.0, |(_, w)| *w);
+        slot.1 += ctx.own_admin[k].as_ref().map_or(0.0, |(_, w)| *w);
+    }
+    for (k, cand) in candidates.iter().enumerate() {
+        let (country_votes, admin_votes) = same_name[cand.key.as_str()];
+        if let Some((_, w)) = ctx.own_country[k].as_mut() {
+            *w = country_votes;
+        }
+        if let Some((_, w)) = ctx.own_admin[k].as_mut() {
+            *w = admin_votes;
         }
     }
     ctx
@@ -232,6 +264,14 @@ fn feature_prior(feature: FeatureKind) -> f32 {
     }
 }
 
+/// A reading's score before any context.
+fn prior(e: &EntryInfo<'_>) -> f32 {
+    population_score(e.population) + feature_prior(e.feature)
+}
+
+/// A town this big, best on priors, says which country a story is about.
+const PROMINENT_POPULATION: u64 = 100_000;
+
 fn population_score(population: u64) -> f32 {
     0.7 * ((population + 1) as f32).log10()
 }
@@ -289,8 +329,11 @@ fn pick_best(
     let town = (0..entries.len())
         .filter(|&k| {
             let e = &entries[k].1;
-            let inside = e.admin1 == b.admin1 && e.population.saturating_mul(10) >= b.population;
-            let big_namesake = e.population >= BIG_CITY && fold(e.name) == cand.key;
+            let town_name = fold(e.name);
+            let inside = e.admin1 == b.admin1
+                && e.population.saturating_mul(10) >= b.population
+                && (town_name == fold(b.name) || town_name == cand.key);
+            let big_namesake = e.population >= BIG_CITY && town_name == cand.key;
             e.feature == FeatureKind::PopulatedPlace
                 && e.country_code == b.country_code
                 && (inside || big_namesake)
@@ -312,7 +355,12 @@ fn strength(
         FeatureKind::Admin1 => 2.5,
         FeatureKind::Region => 3.0,
         FeatureKind::Admin2 => 1.5,
-        FeatureKind::PopulatedPlace => 0.5 * ((e.population + 1) as f32).log10(),
+        // GeoNames lists some towns without a population: unknown, not none.
+        FeatureKind::PopulatedPlace => {
+            let cued = cand.multi_token || cand.cues.locative || cand.cues.settlement;
+            let floor = if cued { UNKNOWN_POPULATION } else { 0 };
+            0.5 * ((e.population.max(floor) + 1) as f32).log10()
+        }
         FeatureKind::Other => 0.5,
     };
     if matches!(cand.kind, CandidateKind::Demonym { .. }) {
@@ -338,6 +386,10 @@ fn strength(
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
     if small_town && ctx.others_total(i) > 0.0 && ctx.country_weight(i, e.country_code) == 0.0 {
         s -= 1.0;
+    }
+    // Known only by an alternate name: weaker evidence than its own name.
+    if small_town && fold(e.name) != cand.key {
+        s -= 0.5;
     }
     s
 }

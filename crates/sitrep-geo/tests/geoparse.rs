@@ -298,6 +298,56 @@ fn parser() -> Geoparser {
         ),
         &[],
     );
+    // A village recorded with no population, and a US town that GeoNames
+    // also lists under a Nigerian village's name.
+    ix.add(
+        entry(
+            "Kadagi Wuro",
+            11.5,
+            13.6,
+            "NG",
+            Some("Borno"),
+            PopulatedPlace,
+            0,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Cudahy",
+            33.96,
+            -118.19,
+            "US",
+            Some("California"),
+            PopulatedPlace,
+            24_000,
+        ),
+        &["Kadagi"],
+    );
+    ix.add(
+        entry(
+            "Bama",
+            11.52,
+            13.69,
+            "NG",
+            Some("Borno"),
+            PopulatedPlace,
+            118_000,
+        ),
+        &[],
+    );
+    ix.add(
+        entry(
+            "Borno",
+            11.64,
+            13.04,
+            "NG",
+            Some("Borno"),
+            Admin1,
+            5_800_000,
+        ),
+        &[],
+    );
     ix.add_demonym("Turkish", "TR");
     ix.add_demonym("Syrian", "SY");
     ix.add_demonym("Iraqi", "IQ");
@@ -511,4 +561,16 @@ fn a_landmark_named_after_a_small_place_is_not_the_place() {
         names("Protesters gathered in Tahrir on Friday."),
         vec!["Tahrir"]
     );
+}
+
+#[test]
+fn a_list_shares_the_locative_cue_and_unknown_population_is_not_zero() {
+    let text = "Clashes erupted in Bama and Kadagi Wuro on Monday.";
+    assert_eq!(names(text), vec!["Bama", "Kadagi Wuro"]);
+}
+
+#[test]
+fn a_foreign_town_known_by_an_alternate_name_does_not_intrude() {
+    let text = "Gunmen attacked Kadagi village near Bama in Borno state.";
+    assert_eq!(names(text), vec!["Bama", "Borno"]);
 }
