@@ -2,12 +2,12 @@
 //! results, in input order, to a sink (stdout writer, database). A bad input
 //! is reported on stderr with its origin and reason and never stops the batch.
 
-use crate::output::{EventWriter, PlacesWriter};
 use crate::EventFormat;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_dedup::{fingerprint, Fingerprint, NearDuplicateIndex};
+use sitrep_export::{EventWriter, JsonLines};
 use sitrep_ingest::{
     expand_inputs, read_source_raw, Failure, IngestOptions, RawRecord, DEFAULT_MAX_DOCUMENT_BYTES,
 };
@@ -141,8 +141,7 @@ pub fn extract(
             stored = s.stored_versions()?;
         }
     }
-    let stdout = std::io::stdout();
-    let mut writer = EventWriter::new(format, stdout.lock())?;
+    let mut writer = EventWriter::new(format.into(), crate::event_sink(format, None)?)?;
     let mut tally = Summary::default();
     let mut summary = drive(
         inputs,
@@ -202,7 +201,7 @@ pub fn extract(
 pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
     let pipeline = Pipeline::new();
     let stdout = std::io::stdout();
-    let mut writer = PlacesWriter::new(stdout.lock());
+    let mut writer = JsonLines::new(std::io::BufWriter::new(stdout.lock()));
     let summary = drive(
         inputs,
         opts,
@@ -212,6 +211,7 @@ pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
             Ok(0)
         },
     )?;
+    writer.finish()?;
     eprintln!("sitrep: {}", summary.line());
     Ok(summary)
 }

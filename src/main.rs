@@ -3,7 +3,6 @@
 
 mod batch;
 mod demo;
-mod output;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -190,11 +189,41 @@ fn parse_bbox(s: &str) -> Result<(f64, f64, f64, f64), String> {
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EventFormat {
     Jsonl,
     Csv,
     Geojson,
+    Parquet,
+}
+
+impl From<EventFormat> for sitrep_export::Format {
+    fn from(f: EventFormat) -> Self {
+        match f {
+            EventFormat::Jsonl => sitrep_export::Format::Jsonl,
+            EventFormat::Csv => sitrep_export::Format::Csv,
+            EventFormat::Geojson => sitrep_export::Format::Geojson,
+            EventFormat::Parquet => sitrep_export::Format::Parquet,
+        }
+    }
+}
+
+/// Writes events to `out`, or stdout; refuses to send Parquet (binary) to
+/// a terminal.
+fn event_sink(
+    format: EventFormat,
+    out: Option<&std::path::Path>,
+) -> Result<Box<dyn std::io::Write + Send>> {
+    use std::io::IsTerminal;
+    Ok(match out {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None if format == EventFormat::Parquet && std::io::stdout().is_terminal() => {
+            anyhow::bail!("Parquet is binary: give --out FILE or redirect stdout")
+        }
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,15 +245,9 @@ fn export(
 ) -> Result<()> {
     let store = open_existing(db)?;
     let events = store.query_events(&filter)?;
-    let sink: Box<dyn std::io::Write> = match out {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut writer = output::EventWriter::new(format, sink)?;
+    let mut writer = sitrep_export::EventWriter::new(format.into(), event_sink(format, out)?)?;
     writer.write(&events)?;
-    writer.finish()
+    Ok(writer.finish()?)
 }
 
 /// Opens a database that must already exist (read commands never create one).

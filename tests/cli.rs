@@ -467,3 +467,20 @@ fn runs_are_listed_and_two_runs_can_be_diffed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no run 9"));
 }
+
+#[test]
+fn parquet_export_reads_back_with_a_second_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "report.txt", CLASH.as_bytes());
+    let db = dir.path().join("t.db").display().to_string();
+    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let file = dir.path().join("events.parquet");
+    let out = sitrep(&["export", "--db", &db, "--format", "parquet", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let rows = sitrep_export::read_parquet_rows(std::fs::File::open(&file).unwrap()).unwrap();
+    assert_eq!(rows.len(), 1);
+    let get = |k: &str| rows[0].iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap();
+    assert_eq!(get("fatalities"), "6");
+    assert_eq!(get("event_type"), "\"Violence against civilians\"");
+}

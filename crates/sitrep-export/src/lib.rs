@@ -1,12 +1,46 @@
-//! Output writers for events (JSON Lines, ACLED CSV, GeoJSON) and places.
+//! sitrep's output formats: events as JSON Lines, ACLED-compatible CSV,
+//! GeoJSON and Parquet, and generic JSON Lines for other records.
+//! `extract` and `export` share these writers, so a file is the same
+//! whichever command wrote it.
 
-use crate::EventFormat;
-use anyhow::Result;
+mod parquet_out;
+
+use serde::Serialize;
 use sitrep_model::{Event, ACLED_COLUMNS};
-use sitrep_pipeline::DocPlaces;
 use std::io::Write;
 
-pub enum EventWriter<W: Write> {
+pub use parquet_out::{parquet_schema, read_parquet_rows};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("write failed: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    #[error("Arrow: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
+}
+
+pub type Result<T> = std::result::Result<T, ExportError>;
+
+/// The event formats sitrep writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    /// ACLED's columns in ACLED's order, then sitrep's extras.
+    Csv,
+    /// A FeatureCollection of the events that have coordinates.
+    Geojson,
+    /// One row per event, typed columns in the CSV's order (evidence as JSON).
+    Parquet,
+}
+
+/// Writes events in one format; call [`EventWriter::finish`] at the end.
+pub enum EventWriter<W: Write + Send> {
     Jsonl(W),
     Csv(Box<csv::Writer<W>>),
     /// GeoJSON streams features between a header and a footer.
@@ -14,25 +48,32 @@ pub enum EventWriter<W: Write> {
         out: W,
         first: bool,
     },
+    Parquet(Box<parquet_out::ParquetEvents<W>>),
 }
 
-impl<W: Write> EventWriter<W> {
-    pub fn new(format: EventFormat, mut out: W) -> Result<Self> {
+impl<W: Write + Send> EventWriter<W> {
+    pub fn new(format: Format, mut out: W) -> Result<Self> {
         Ok(match format {
-            EventFormat::Jsonl => EventWriter::Jsonl(out),
-            EventFormat::Csv => {
+            Format::Jsonl => EventWriter::Jsonl(out),
+            Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(ACLED_COLUMNS)?;
                 EventWriter::Csv(Box::new(w))
             }
-            EventFormat::Geojson => {
+            Format::Geojson => {
                 out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
                 EventWriter::GeoJson { out, first: true }
+            }
+            Format::Parquet => {
+                EventWriter::Parquet(Box::new(parquet_out::ParquetEvents::new(out)?))
             }
         })
     }
 
     pub fn write(&mut self, events: &[Event]) -> Result<()> {
+        if let EventWriter::Parquet(w) = self {
+            return w.write(events);
+        }
         for event in events {
             match self {
                 EventWriter::Jsonl(out) => {
@@ -50,6 +91,7 @@ impl<W: Write> EventWriter<W> {
                     *first = false;
                     serde_json::to_writer(&mut *out, &feature)?;
                 }
+                EventWriter::Parquet(_) => {}
             }
         }
         Ok(())
@@ -63,6 +105,7 @@ impl<W: Write> EventWriter<W> {
                 out.write_all(b"\n]}\n")?;
                 out.flush()?;
             }
+            EventWriter::Parquet(w) => w.finish()?,
         }
         Ok(())
     }
@@ -80,17 +123,22 @@ pub fn geojson_feature(event: &Event) -> Option<serde_json::Value> {
     }))
 }
 
-pub struct PlacesWriter<W: Write> {
+/// Any serialisable record, one JSON document per line.
+pub struct JsonLines<W: Write> {
     out: W,
 }
 
-impl<W: Write> PlacesWriter<W> {
+impl<W: Write> JsonLines<W> {
     pub fn new(out: W) -> Self {
-        PlacesWriter { out }
+        JsonLines { out }
     }
-    pub fn write(&mut self, doc: &DocPlaces) -> Result<()> {
-        serde_json::to_writer(&mut self.out, doc)?;
+    pub fn write<T: Serialize>(&mut self, record: &T) -> Result<()> {
+        serde_json::to_writer(&mut self.out, record)?;
         self.out.write_all(b"\n")?;
+        Ok(())
+    }
+    pub fn finish(mut self) -> Result<()> {
+        self.out.flush()?;
         Ok(())
     }
 }
