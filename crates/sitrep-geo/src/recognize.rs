@@ -311,7 +311,7 @@ impl TrapScope<'_> {
         let single = m.first == m.last;
         let folded = head.folded.as_str();
         let is_country = m.is_country;
-        if single && self.word_trap(head, is_country) {
+        if single && self.word_trap(head, m) {
             return true;
         }
         let max_population = m.max_population;
@@ -417,9 +417,9 @@ impl TrapScope<'_> {
 
     /// Traps a single word falls into on its own: function words, months,
     /// single letters, numbers, acronyms that are not countries or states.
-    fn word_trap(&self, head: &Token, is_country: bool) -> bool {
+    fn word_trap(&self, head: &Token, m: &RawMatch) -> bool {
         let folded = head.folded.as_str();
-        if (lexicon::is_never_place(folded) && !is_country)
+        if (lexicon::is_never_place(folded) && !m.is_country)
             || head.is_number
             || folded.chars().count() < 2
         {
@@ -427,10 +427,9 @@ impl TrapScope<'_> {
         }
         // "HIV", "FAO": short all-capital acronyms count only as countries
         // or first-level areas ("UK", "DRC", "NSW").
-        if head.all_caps && folded.len() <= 4 && !is_country {
-            let area = self
-                .index
-                .lookup(folded)
+        if head.all_caps && folded.len() <= 4 && !m.is_country {
+            let area = m
+                .entries
                 .iter()
                 .any(|&id| self.index.entry(id).feature == FeatureKind::Admin1);
             return !area;
