@@ -368,6 +368,7 @@ def load_countries(gnc: zipfile.ZipFile, ci: zipfile.ZipFile, loc: zipfile.ZipFi
         countries.append({
             "iso2": iso,
             "iso3": rec.get("iso3", ""),
+            "isonumeric": rec.get("isonumeric") or 0,
             "name": name,
             "geonameid": rec.get("geonameid") or 0,
             "population": rec.get("population") or 0,
@@ -620,7 +621,7 @@ def main() -> None:
             gz.write(data)
 
     with open(os.path.join(OUT_DIR, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("# iso2\tiso3\tname\tlat\tlon\tcapital\tgeonameid\tpopulation\tdemonyms\taliases\n")
+        f.write("# iso2\tiso3\tname\tlat\tlon\tcapital\tgeonameid\tpopulation\tdemonyms\taliases\tisonumeric\n")
         for c in countries:
             lat, lon = c["lat"], c["lon"]
             if lat is None:
@@ -629,7 +630,7 @@ def main() -> None:
             f.write("\t".join([
                 c["iso2"], c["iso3"], c["name"], fmt(lat), fmt(lon), c["capital"],
                 str(c["geonameid"]), str(c["population"]),
-                "|".join(c["demonyms"]), "|".join(c["aliases"]),
+                "|".join(c["demonyms"]), "|".join(c["aliases"]), str(c["isonumeric"]),
             ]) + "\n")
 
     n_alts = sum(len(p["alts"]) for p in places) + sum(len(subs[s]["alts"]) for s in admin1 + admin2)

@@ -118,13 +118,13 @@ fn split_names(field: &str) -> Vec<String> {
         .collect()
 }
 
-/// `iso2 iso3 name lat lon capital geonameid population demonyms aliases`
+/// `iso2 iso3 name lat lon capital geonameid population demonyms aliases isonumeric`
 fn read_countries(path: &Path) -> BuildResult<Vec<Entry>> {
     let text = fs::read_to_string(path)?;
     let mut out = Vec::new();
     for (line_no, cols) in data_lines(&text) {
-        if cols.len() != 10 {
-            return Err(format!("{}:{line_no}: expected 10 columns", path.display()).into());
+        if cols.len() != 11 {
+            return Err(format!("{}:{line_no}: expected 11 columns", path.display()).into());
         }
         out.push(Entry {
             geonameid: cols[6].parse()?,

@@ -306,11 +306,21 @@ impl<'b, 'a> Builder<'b, 'a> {
         event
     }
 
+    /// The country and its ISO numeric code, both from the span that named
+    /// the place (or the country).
+    fn set_country(&self, event: &mut Event, name: &str, span: Span) {
+        event.country = Some(name.to_string());
+        self.put(event, Fields::COUNTRY, span);
+        event.iso = countries::by_name(name).and_then(|c| c.iso_numeric);
+        if event.iso.is_some() {
+            self.put(event, Fields::ISO, span);
+        }
+    }
+
     fn fill_location(&self, event: &mut Event, place: Option<&PlaceMention>) -> Option<String> {
         let Some(p) = place else {
             let c = self.country.as_ref()?;
-            event.country = Some(c.name.clone());
-            self.put(event, Fields::COUNTRY, c.span);
+            self.set_country(event, &c.name, c.span);
             return Some(c.name.clone());
         };
         let whole = p.phrase.unwrap_or(p.span);
@@ -327,8 +337,7 @@ impl<'b, 'a> Builder<'b, 'a> {
             self.put(event, f, whole);
         }
         if !p.place.country.is_empty() {
-            event.country = Some(p.place.country.clone());
-            self.put(event, Fields::COUNTRY, p.span);
+            self.set_country(event, &p.place.country, p.span);
         }
         if let Some(a1) = &p.place.admin1 {
             event.admin1 = Some(a1.clone());

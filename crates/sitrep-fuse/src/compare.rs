@@ -274,7 +274,8 @@ fn countries_differ(a: &Event, b: &Event) -> bool {
         }
         _ => None,
     };
-    differ(a.iso.as_deref(), b.iso.as_deref())
+    let iso_differs = a.iso.zip(b.iso).map(|(x, y)| x != y);
+    iso_differs
         .or_else(|| differ(a.country.as_deref(), b.country.as_deref()))
         .unwrap_or(false)
 }

@@ -18,6 +18,9 @@ pub struct Country {
     pub iso2: &'static str,
     /// ISO 3166-1 alpha-3 code ("SYR").
     pub iso3: &'static str,
+    /// ISO 3166-1 numeric code (760), ACLED's `iso`; None where GeoNames has
+    /// none (Kosovo).
+    pub iso_numeric: Option<u16>,
     /// The name as ACLED spells it ("Democratic Republic of Congo").
     pub name: &'static str,
     /// Demonyms and adjectival forms ("Syrian"); the first is the usual one.
@@ -50,7 +53,7 @@ fn split_list(field: &'static str) -> Vec<&'static str> {
 
 fn parse_line(line: &'static str) -> Option<Country> {
     let cols: Vec<&'static str> = line.split('\t').collect();
-    let [iso2, iso3, name, lat, lon, capital, geonameid, population, demonyms, aliases] =
+    let [iso2, iso3, name, lat, lon, capital, geonameid, population, demonyms, aliases, iso_numeric] =
         cols.as_slice()
     else {
         return None;
@@ -58,6 +61,7 @@ fn parse_line(line: &'static str) -> Option<Country> {
     Some(Country {
         iso2,
         iso3,
+        iso_numeric: iso_numeric.parse().ok().filter(|&n| n != 0),
         name,
         demonyms: split_list(demonyms),
         aliases: split_list(aliases),
@@ -237,6 +241,8 @@ mod tests {
             assert!((-180.0..=180.0).contains(&c.lon), "{c:?}");
         }
         assert_eq!(by_iso3("IRQ").map(|c| c.iso2), Some("IQ"));
+        assert_eq!(by_iso2("NG").and_then(|c| c.iso_numeric), Some(566));
+        assert_eq!(by_iso2("SY").and_then(|c| c.iso_numeric), Some(760));
         assert_eq!(by_iso2("iq").map(|c| c.name), Some("Iraq"));
     }
 }

@@ -104,7 +104,8 @@ pub struct Event {
     pub interaction: Option<u8>,
     /// ACLED's value: "Civilian targeting", or null.
     pub civilian_targeting: Option<String>,
-    pub iso: Option<String>,
+    /// ISO 3166-1 numeric country code, as ACLED's `iso` column (566 = Nigeria).
+    pub iso: Option<u16>,
     pub country: Option<String>,
     pub admin1: Option<String>,
     pub admin2: Option<String>,
