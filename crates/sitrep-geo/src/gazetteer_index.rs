@@ -1,6 +1,6 @@
-//! [`NameIndex`] over the embedded gazetteer, plus the continents, oceans and
-//! world regions news names ("Europe", "the Middle East", "the Atlantic")
-//! that the gazetteer does not list.
+//! [`NameIndex`] over the embedded gazetteer, plus the continents, oceans,
+//! seas, large islands and world regions news names ("Europe", "the
+//! Atlantic", "Java") wherever the gazetteer has no region of that name.
 
 use crate::countries;
 use crate::gazetteer::{gazetteer, Gazetteer};
@@ -99,9 +99,24 @@ impl Default for GazetteerIndex {
 
 impl GazetteerIndex {
     pub fn new() -> Self {
+        let gazetteer = gazetteer();
+        // Only the names the gazetteer does not already give a region.
+        let known_region = |name: &str| {
+            gazetteer
+                .lookup(&fold(name))
+                .into_iter()
+                .any(|id| gazetteer.entry(id).feature == FeatureKind::Region)
+        };
         let mut world = MemoryIndex::new();
         for (name, lat, lon, alternates) in WORLD_REGIONS {
-            world.add(
+            let names: Vec<&str> = std::iter::once(*name)
+                .chain(alternates.iter().copied())
+                .filter(|n| !known_region(n))
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            world.add_under(
                 MemoryEntry {
                     name: name.to_string(),
                     lat: *lat,
@@ -112,13 +127,10 @@ impl GazetteerIndex {
                     // Enough to outrank a village of the same name.
                     population: 100_000_000,
                 },
-                alternates,
+                &names,
             );
         }
-        GazetteerIndex {
-            gazetteer: gazetteer(),
-            world,
-        }
+        GazetteerIndex { gazetteer, world }
     }
 }
 

@@ -123,12 +123,19 @@ impl MemoryIndex {
 
     /// Adds an entry under its name and alternate names (folded here).
     pub fn add(&mut self, entry: MemoryEntry, alternates: &[&str]) -> EntryId {
+        let mut names: Vec<&str> = alternates.to_vec();
+        let name = entry.name.clone();
+        names.push(&name);
+        self.add_under(entry, &names)
+    }
+
+    /// Adds an entry findable under exactly `names` (folded here).
+    pub fn add_under(&mut self, entry: MemoryEntry, names: &[&str]) -> EntryId {
         let id = self.entries.len() as EntryId;
-        let mut names: Vec<String> = alternates
+        let mut names: Vec<String> = names
             .iter()
             .map(|a| sitrep_text::normalize::fold(a))
             .collect();
-        names.push(sitrep_text::normalize::fold(&entry.name));
         names.sort();
         names.dedup();
         for name in names {
