@@ -357,6 +357,8 @@ ROUNDUPS = [
 OTHER_ACTOR_TYPES = {"Military Forces of Syria (2000-2024)": 1, "Civilians (Burkina Faso)": 7}
 
 
+ISO_NUMERIC = {"BFA": 854, "COD": 180, "HTI": 332, "KEN": 404, "MLI": 466, "MMR": 104, "MOZ": 508, "NGA": 566, "PAK": 586, "SDN": 729, "SOM": 706, "SYR": 760, "UKR": 804, "YEM": 887}  # ISO 3166-1 numeric, ACLED's iso
+
 def place_fields(incident_place, form):
     """Location fields of one report."""
     if form in ("town", "near"):
@@ -419,7 +421,7 @@ def event_record(doc_id, n, cluster, sub_type, incident_place, day, actors, inte
         "inter2": inter2,
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if (actor2 or "").startswith("Civilians") else None,
-        "iso": iso,
+        "iso": ISO_NUMERIC[iso],
         "country": country,
         "admin1": admin1,
         "admin2": None,
