@@ -330,9 +330,15 @@ fn pick_best(
         .filter(|&k| {
             let e = &entries[k].1;
             let town_name = fold(e.name);
+            // A district is usually named after its seat ("Baiji" district
+            // and the town Bayji, also spelled Baiji): every entry here
+            // matched the same name, so the town in the same province wins
+            // whatever its recorded population or preferred spelling.
+            let district = b.feature == FeatureKind::Admin2;
             let inside = e.admin1 == b.admin1
-                && e.population.saturating_mul(10) >= b.population
-                && (town_name == fold(b.name) || town_name == cand.key);
+                && (district
+                    || (e.population.saturating_mul(10) >= b.population
+                        && (town_name == fold(b.name) || town_name == cand.key)));
             let big_namesake = e.population >= BIG_CITY && town_name == cand.key;
             e.feature == FeatureKind::PopulatedPlace
                 && e.country_code == b.country_code
@@ -384,11 +390,21 @@ fn strength(
     // A village abroad in a story whose countries are established
     // elsewhere is more likely a namesake of something the gazetteer lacks.
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
-    if small_town && ctx.others_total(i) > 0.0 && ctx.country_weight(i, e.country_code) == 0.0 {
+    let foreign = ctx.others_total(i) > 0.0 && ctx.country_weight(i, e.country_code) == 0.0;
+    let alternate_only = fold(e.name) != cand.key;
+    // A small town abroad known here only by one of its alternate names
+    // (often a transliteration: Cudahy, California is also "Kadagi") in a
+    // story whose countries are established elsewhere: a local village the
+    // gazetteer lacks, not that town. Cues ("in Kadagi village") say it is a
+    // place, not which one.
+    if small_town && foreign && alternate_only {
+        return 0.0;
+    }
+    if small_town && foreign {
         s -= 1.0;
     }
     // Known only by an alternate name: weaker evidence than its own name.
-    if small_town && fold(e.name) != cand.key {
+    if small_town && alternate_only {
         s -= 0.5;
     }
     s

@@ -157,6 +157,14 @@ fn classify_gap(gap: &str, first: bool) -> Gap {
         return Gap::Break;
     }
     let trimmed = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+    // A transliterated ayn opening the next word ("Tall 'Afar", "Wadi ʿAraba")
+    // belongs to the name, not to a quotation.
+    let mut gap_chars = trimmed.chars();
+    if let (Some(c), None) = (gap_chars.next(), gap_chars.next()) {
+        if is_apostrophe(c) && gap.ends_with(c) && gap.starts_with(' ') {
+            return Gap::Space;
+        }
+    }
     match trimmed {
         "." => Gap::Dot,
         "-" | "–" if !gap.contains('\n') => Gap::Hyphen,
