@@ -291,16 +291,38 @@ fn export_reads_back_what_extract_stored_with_filters() {
     assert_eq!(reader.records().count(), 1);
 
     let file = dir.path().join("events.geojson");
-    let out = sitrep(&["export", "--db", &db, "--format", "geojson", "--country", "nigeria", "--out", file.to_str().unwrap()]);
+    let out = sitrep(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "geojson",
+        "--country",
+        "nigeria",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(v["features"].as_array().unwrap().len(), 1);
 
-    let out = sitrep(&["export", "--db", &db, "--format", "jsonl", "--from", "2020-01-01"]);
+    let out = sitrep(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "jsonl",
+        "--from",
+        "2020-01-01",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(json_lines(&out).is_empty());
 
-    let out = sitrep(&["export", "--db", &dir.path().join("none.db").display().to_string()]);
+    let out = sitrep(&[
+        "export",
+        "--db",
+        &dir.path().join("none.db").display().to_string(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no database"));
 }
@@ -320,7 +342,16 @@ fn fuse_merges_two_reports_of_one_incident_and_keeps_the_disagreement() {
         b"Police arrested 40 protesters in Lagos on Tuesday after a march against fuel prices.",
     );
     let db = dir.path().join("t.db").display().to_string();
-    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &a, &b, &other]);
+    let out = sitrep(&[
+        "extract",
+        "--db",
+        &db,
+        "--published",
+        "2019-05-15",
+        &a,
+        &b,
+        &other,
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     assert!(json_lines(&out).len() >= 3, "{}", stdout(&out));
 
@@ -374,8 +405,17 @@ fn warc_gz_articles_are_coded_other_records_counted_and_reruns_add_nothing() {
         let out = sitrep(&["extract", "--db", &db, &path]);
         assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
         let events = json_lines(&out);
-        assert!(events.iter().any(|e| e["fatalities"] == 6 && e["event_date"] == "2019-05-14"), "{events:#?}");
-        assert!(stderr(&out).contains("skipped 2 records"), "{}", stderr(&out));
+        assert!(
+            events
+                .iter()
+                .any(|e| e["fatalities"] == 6 && e["event_date"] == "2019-05-14"),
+            "{events:#?}"
+        );
+        assert!(
+            stderr(&out).contains("skipped 2 records"),
+            "{}",
+            stderr(&out)
+        );
         if run == 0 {
             first_events = events.len();
         }
@@ -392,13 +432,31 @@ fn non_english_articles_are_counted_not_coded() {
     let fr = write(
         dir.path(),
         "fr.txt",
-        "Des hommes armés ont tué six villageois lors d'une attaque près de Bama, dans l'État de Borno, mardi, selon des habitants.".as_bytes(),
+        "Des hommes armés ont tué six villageois lors d'une attaque près de Bama, dans l'État de Borno, mardi, selon des habitants. \
+         Les assaillants sont arrivés à moto et ont incendié plusieurs maisons avant de prendre la fuite."
+            .as_bytes(),
     );
-    let out = sitrep(&["extract", "--no-store", "--published", "2019-05-15", &en, &fr]);
+    let out = sitrep(&[
+        "extract",
+        "--no-store",
+        "--published",
+        "2019-05-15",
+        &en,
+        &fr,
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let events = json_lines(&out);
-    assert!(events.iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("en-")), "{events:#?}");
-    assert!(stderr(&out).contains("not English (1 fra)"), "{}", stderr(&out));
+    assert!(
+        events
+            .iter()
+            .all(|e| e["doc_id"].as_str().unwrap().starts_with("en-")),
+        "{events:#?}"
+    );
+    assert!(
+        stderr(&out).contains("not English (1 fra)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 const WIRE_STORY: &str = "Gunmen killed six villagers in an attack on Kadagi village near Bama in Borno state on Tuesday, residents said.\n\n\
@@ -410,23 +468,57 @@ Security forces arrived the following morning and began searching the area, a lo
 fn syndicated_copies_are_linked_as_near_duplicates_within_and_across_runs() {
     let dir = tempfile::tempdir().unwrap();
     let original = write(dir.path(), "a/wire.txt", WIRE_STORY.as_bytes());
-    let copy = write(dir.path(), "b/daily.txt", format!("{WIRE_STORY}\n\nCopyright 2019 Daily Example. All rights reserved.").as_bytes());
+    let copy = write(
+        dir.path(),
+        "b/daily.txt",
+        format!("{WIRE_STORY}\n\nCopyright 2019 Daily Example. All rights reserved.").as_bytes(),
+    );
     let db = dir.path().join("t.db").display().to_string();
-    let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &original, &copy]);
+    let out = sitrep(&[
+        "extract",
+        "--db",
+        &db,
+        "--published",
+        "2019-05-15",
+        &original,
+        &copy,
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
-    assert!(stderr(&out).contains("1 near-duplicates linked"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 near-duplicates linked"),
+        "{}",
+        stderr(&out)
+    );
     let events = json_lines(&out);
     let linked: Vec<&serde_json::Value> = events
         .iter()
-        .filter(|e| e["caveats"].as_array().is_some_and(|c| c.iter().any(|c| c.as_str().unwrap_or("").starts_with("near_duplicate_of:wire-"))))
+        .filter(|e| {
+            e["caveats"].as_array().is_some_and(|c| {
+                c.iter().any(|c| {
+                    c.as_str()
+                        .unwrap_or("")
+                        .starts_with("near_duplicate_of:wire-")
+                })
+            })
+        })
         .collect();
     assert!(!linked.is_empty(), "{events:#?}");
-    assert!(linked.iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("daily-")));
+    assert!(linked
+        .iter()
+        .all(|e| e["doc_id"].as_str().unwrap().starts_with("daily-")));
 
     // a third outlet, in a later run, links to the same original
-    let third = write(dir.path(), "c/other.txt", format!("By Staff Reporter\n\n{WIRE_STORY}").as_bytes());
+    let third = write(
+        dir.path(),
+        "c/other.txt",
+        format!("By Staff Reporter\n\n{WIRE_STORY}").as_bytes(),
+    );
     let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &third]);
-    assert!(stderr(&out).contains("1 near-duplicates linked"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 near-duplicates linked"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -434,14 +526,47 @@ fn resume_skips_what_an_earlier_run_stored() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.txt", CLASH.as_bytes());
     let db = dir.path().join("t.db").display().to_string();
-    let out = sitrep(&["extract", "--db", &db, "--resume", "--published", "2019-05-15", &a]);
+    let out = sitrep(&[
+        "extract",
+        "--db",
+        &db,
+        "--resume",
+        "--published",
+        "2019-05-15",
+        &a,
+    ]);
     assert_eq!(json_lines(&out).len(), 1, "{}", stderr(&out));
-    let b = write(dir.path(), "b.txt", b"Police arrested 40 protesters in Lagos on Tuesday after a march against fuel prices.");
-    let out = sitrep(&["extract", "--db", &db, "--resume", "--published", "2019-05-15", &a, &b]);
+    let b = write(
+        dir.path(),
+        "b.txt",
+        b"Police arrested 40 protesters in Lagos on Tuesday after a march against fuel prices.",
+    );
+    let out = sitrep(&[
+        "extract",
+        "--db",
+        &db,
+        "--resume",
+        "--published",
+        "2019-05-15",
+        &a,
+        &b,
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
-    assert!(stderr(&out).contains("1 already stored"), "{}", stderr(&out));
-    assert!(json_lines(&out).iter().all(|e| e["doc_id"].as_str().unwrap().starts_with("b-")));
-    assert_eq!(sitrep_store::Store::open(std::path::Path::new(&db)).unwrap().count_documents().unwrap(), 2);
+    assert!(
+        stderr(&out).contains("1 already stored"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(json_lines(&out)
+        .iter()
+        .all(|e| e["doc_id"].as_str().unwrap().starts_with("b-")));
+    assert_eq!(
+        sitrep_store::Store::open(std::path::Path::new(&db))
+            .unwrap()
+            .count_documents()
+            .unwrap(),
+        2
+    );
 }
 
 #[test]
@@ -476,11 +601,25 @@ fn parquet_export_reads_back_with_a_second_reader() {
     let out = sitrep(&["extract", "--db", &db, "--published", "2019-05-15", &path]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let file = dir.path().join("events.parquet");
-    let out = sitrep(&["export", "--db", &db, "--format", "parquet", "--out", file.to_str().unwrap()]);
+    let out = sitrep(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "parquet",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let rows = sitrep_export::read_parquet_rows(std::fs::File::open(&file).unwrap()).unwrap();
     assert_eq!(rows.len(), 1);
-    let get = |k: &str| rows[0].iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap();
+    let get = |k: &str| {
+        rows[0]
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
     assert_eq!(get("fatalities"), "6");
     assert_eq!(get("event_type"), "\"Violence against civilians\"");
 }

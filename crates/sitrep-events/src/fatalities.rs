@@ -165,6 +165,15 @@ pub fn count_sentence(
         // injuring five"); that reading wins over a verb further on.
         let death_object = before(&deaths, 0);
         let injury_object = before(&injuries, 0);
+        // "killing the bomber and five police officers": the verb's object
+        // is a singular victim and a count; both died.
+        let singular_and = singular_before_and(text, sentence, q.span.start);
+        let death_object_with_one = if death_object.is_none() && singular_and {
+            before(&deaths, 3)
+        } else {
+            None
+        };
+        let death_object = death_object.or(death_object_with_one);
         // "the death toll from the attack rose to 12": a toll reaches its
         // number through prepositions, so only punctuation detaches it.
         let death_toll = tolls.iter().find(|c| {
@@ -191,7 +200,7 @@ pub fn count_sentence(
             let mut value = q.value;
             // "the suicide bomber and five others were killed": the one
             // named before "and N others" died too.
-            if others_follow(text, q.span.end) && singular_before_and(text, sentence, q.span.start)
+            if death_object_with_one.is_some() || (others_follow(text, q.span.end) && singular_and)
             {
                 value += 1;
             }
@@ -422,6 +431,14 @@ mod tests {
         let t = "The suicide bomber and five others were killed at a checkpoint in Mogadishu.";
         let c = counts(t);
         assert_eq!(c.deaths.map(|d| d.value), Some(6));
+    }
+
+    #[test]
+    fn a_singular_victim_before_a_count_is_added() {
+        let t = "A car bomb struck a checkpoint in Mogadishu, killing the bomber and five police officers.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(6));
+        let t = "Gunmen attacked the post, killing a soldier and two civilians.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(3));
     }
 
     #[test]

@@ -427,23 +427,27 @@ impl<'a> Annotated<'a> {
     /// A background date attached to the trigger dates it as history: right
     /// before a noun trigger ("the 2011 uprising") or just after it ("attacks
     /// on mosques on May 18" in a July report, "protests in 2011").
+    ///
+    /// Further before the trigger, it still dates the clause when the clause
+    /// has no current date of its own: "The 2012 rebellion in Gao killed
+    /// hundreds" is history, "In 2012, rebels killed ..." too.
     fn dated_background(&self, sentence: Span, trigger: Span) -> bool {
         let clause = self.clause_of(sentence, trigger);
-        self.dates
-            .iter()
-            .filter(|d| clause.contains(d.span))
-            .any(|d| {
-                if !d.background {
-                    return false;
-                }
-                if d.span.end <= trigger.start {
-                    lower_words(self.slice(Span::new(d.span.end, trigger.start))).count() <= 1
-                } else if d.span.start >= trigger.end {
-                    lower_words(self.slice(Span::new(trigger.end, d.span.start))).count() <= 4
-                } else {
-                    false
-                }
-            })
+        let in_clause = || self.dates.iter().filter(|d| clause.contains(d.span));
+        let current_date = in_clause().any(|d| !d.background);
+        in_clause().any(|d| {
+            if !d.background {
+                return false;
+            }
+            if d.span.end <= trigger.start {
+                let between = lower_words(self.slice(Span::new(d.span.end, trigger.start))).count();
+                between <= 1 || (!current_date && between <= 8)
+            } else if d.span.start >= trigger.end {
+                lower_words(self.slice(Span::new(trigger.end, d.span.start))).count() <= 4
+            } else {
+                false
+            }
+        })
     }
 
     /// The reading of sentence `idx`, if it reports an event.

@@ -568,6 +568,21 @@ fn history_dated_in_its_clause_is_background() {
 }
 
 #[test]
+fn a_past_year_earlier_in_the_clause_dates_it_as_history() {
+    let events = code(
+        "The 2011 protests in Lusaka killed dozens of people.",
+        &[&LUSAKA],
+    );
+    assert!(events.is_empty(), "{events:#?}");
+    // a current date in the clause keeps it an event
+    let e = one(
+        "Police in Lusaka arrested 2011 graduates on Monday during a protest.",
+        &[&LUSAKA],
+    );
+    assert!(e.event_type.is_some());
+}
+
+#[test]
 fn bare_death_of_soldiers_is_a_battle() {
     let e = one("Two soldiers killed in Dikwa.", &[&DIKWA]);
     assert_eq!(e.event_type, Some(EventType::Battles));

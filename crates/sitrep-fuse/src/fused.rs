@@ -318,7 +318,7 @@ fn copy_place(record: &mut Event, from: &Event) {
     record.admin1 = from.admin1.clone();
     record.admin2 = from.admin2.clone();
     record.country = from.country.clone();
-    record.iso = from.iso.clone();
+    record.iso = from.iso;
 }
 
 fn place_field_set(record: &Event, field: &str) -> bool {

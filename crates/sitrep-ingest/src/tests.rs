@@ -264,7 +264,7 @@ fn empty_directory_is_a_failure() {
     assert_eq!(
         failures[0].to_string(),
         format!(
-            "{}: no .txt, .html, .htm or .jsonl files in directory",
+            "{}: no .txt, .html, .htm, .jsonl or .warc(.gz) files in directory",
             dir.path().display()
         )
     );

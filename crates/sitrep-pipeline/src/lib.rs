@@ -22,6 +22,12 @@ pub struct Analysis {
 /// statistics, and it keeps detection off the profile.
 const LANGUAGE_SAMPLE_CHARS: usize = 1500;
 
+/// Below this many words trigram statistics are unreliable (a 14-word
+/// English sentence about Borno came out "Swedish"), so short texts are
+/// coded as English: a false "not English" silently loses an event, while
+/// a short foreign text simply matches no English trigger.
+const LANGUAGE_MIN_WORDS: usize = 25;
+
 /// The language of a document when it is reliably something other than
 /// English. The dictionaries and patterns are English: coding French or
 /// Arabic text with them would produce confident nonsense, so such
@@ -31,7 +37,11 @@ pub fn non_english_language(text: &str) -> Option<&'static str> {
         .char_indices()
         .nth(LANGUAGE_SAMPLE_CHARS)
         .map_or(text.len(), |(i, _)| i);
-    let info = whatlang::detect(&text[..end])?;
+    let sample = &text[..end];
+    if sample.split_whitespace().count() < LANGUAGE_MIN_WORDS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
     (info.is_reliable() && info.lang() != whatlang::Lang::Eng).then(|| info.lang().code())
 }
 
@@ -88,7 +98,8 @@ mod tests {
     fn english_is_coded_and_other_languages_are_set_aside() {
         let english = "Gunmen killed six villagers in an attack near Bama in Borno state on Tuesday, residents said.";
         assert_eq!(non_english_language(english), None);
-        let french = "Des hommes armés ont tué six villageois lors d'une attaque près de Bama, dans l'État de Borno, mardi, selon des habitants.";
+        let french = "Des hommes armés ont tué six villageois lors d'une attaque près de Bama, dans l'État de Borno, mardi, selon des habitants. \
+            Les assaillants sont arrivés à moto et ont incendié plusieurs maisons avant de prendre la fuite.";
         assert_eq!(non_english_language(french), Some("fra"));
         let pipeline = Pipeline::new();
         let analysis = pipeline.analyse(&Document::new("fr", french));
