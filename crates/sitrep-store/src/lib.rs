@@ -326,46 +326,11 @@ impl Store {
 
     /// Stored events matching `filter`, ordered by date then id.
     pub fn query_events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
-        let mut clauses: Vec<&str> = Vec::new();
-        let mut values: Vec<rusqlite::types::Value> = Vec::new();
         use rusqlite::types::Value as V;
-        if let Some(d) = filter.from {
-            clauses.push("event_date >= ?");
-            values.push(V::Text(d.to_string()));
-        }
-        if let Some(d) = filter.to {
-            clauses.push("event_date <= ?");
-            values.push(V::Text(d.to_string()));
-        }
-        if let Some(t) = &filter.event_type {
-            clauses.push("event_type = ?");
-            values.push(V::Text(t.clone()));
-        }
-        if let Some(c) = &filter.country {
-            clauses.push("country = ? COLLATE NOCASE");
-            values.push(V::Text(c.clone()));
-        }
-        if let Some(a) = &filter.actor {
-            clauses
-                .push("(instr(lower(actor1), lower(?)) > 0 OR instr(lower(actor2), lower(?)) > 0)");
-            values.push(V::Text(a.clone()));
-            values.push(V::Text(a.clone()));
-        }
-        if let Some((min_lon, min_lat, max_lon, max_lat)) = filter.bbox {
-            clauses.push("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?");
-            values.extend([
-                V::Real(min_lon),
-                V::Real(max_lon),
-                V::Real(min_lat),
-                V::Real(max_lat),
-            ]);
-        }
-        let mut sql = String::from("SELECT record FROM events");
-        if !clauses.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&clauses.join(" AND "));
-        }
-        sql.push_str(" ORDER BY event_date, event_id LIMIT ? OFFSET ?");
+        let (clause, mut values) = filter_clause(filter);
+        let sql = format!(
+            "SELECT record FROM events{clause} ORDER BY event_date, event_id LIMIT ? OFFSET ?"
+        );
         values.push(V::Integer(filter.limit.map(|l| l as i64).unwrap_or(-1)));
         values.push(V::Integer(filter.offset as i64));
         let mut stmt = self.conn.prepare(&sql)?;
