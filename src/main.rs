@@ -87,6 +87,24 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Territorial control from stored events: who held a place on a date,
+    /// or what changed hands between two dates.
+    Control {
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+        /// Place name (as the events' `location`).
+        #[arg(long)]
+        place: Option<String>,
+        /// Who held the place on this date (needs --place).
+        #[arg(long, value_parser = parse_date, requires = "place")]
+        on: Option<NaiveDate>,
+        /// Changes from this date...
+        #[arg(long, value_parser = parse_date, requires = "to")]
+        from: Option<NaiveDate>,
+        /// ...to this date.
+        #[arg(long, value_parser = parse_date, requires = "from")]
+        to: Option<NaiveDate>,
+    },
     /// List recorded runs (inputs, time, version, counts).
     Runs {
         #[arg(long, default_value = "sitrep.db")]
@@ -261,6 +279,52 @@ fn open_existing(db: &std::path::Path) -> Result<sitrep_store::Store> {
     sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))
 }
 
+/// `sitrep control`: one JSON line per answer, each change with its event
+/// and evidence.
+fn control(
+    db: &std::path::Path,
+    place: Option<&str>,
+    on: Option<NaiveDate>,
+    between: Option<(NaiveDate, NaiveDate)>,
+) -> Result<()> {
+    use sitrep_model::SubEventType as S;
+    let store = open_existing(db)?;
+    let territorial = [
+        S::GovernmentRegainsTerritory,
+        S::NonStateActorOvertakesTerritory,
+        S::NonViolentTransferOfTerritory,
+    ]
+    .map(S::as_str);
+    let events = store.events_with_sub_types(&territorial)?;
+    let ledger = sitrep_state::TerritoryLedger::from_events(&events);
+    let timelines: Vec<&sitrep_state::PlaceTimeline> = match place {
+        Some(name) => ledger.places_named(name),
+        None => ledger.places.values().collect(),
+    };
+    let print = |v: serde_json::Value| println!("{v}");
+    if let Some((from, to)) = between {
+        for (timeline, change) in ledger.changes_between(from, to) {
+            if timelines.iter().any(|t| t.key == timeline.key) {
+                print(
+                    serde_json::json!({"location": timeline.location, "country": timeline.country, "change": change}),
+                );
+            }
+        }
+    } else if let Some(date) = on {
+        for t in &timelines {
+            let held = ledger.who_held(&t.key, date);
+            print(
+                serde_json::json!({"location": t.location, "country": t.country, "on": date, "held_by": held.map(|c| &c.controller), "since": held}),
+            );
+        }
+    } else {
+        for t in &timelines {
+            print(serde_json::to_value(t)?);
+        }
+    }
+    Ok(())
+}
+
 /// `sitrep fuse`: fused events as JSON Lines, most-reported first.
 fn fuse(db: &std::path::Path, filter: sitrep_store::EventFilter) -> Result<()> {
     use std::io::Write;
@@ -324,6 +388,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filter,
         } => {
             export(&db, format, out.as_deref(), filter.into_filter())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Control {
+            db,
+            place,
+            on,
+            from,
+            to,
+        } => {
+            control(&db, place.as_deref(), on, from.zip(to))?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Runs { db } => {

@@ -623,3 +623,48 @@ fn parquet_export_reads_back_with_a_second_reader() {
     assert_eq!(get("fatalities"), "6");
     assert_eq!(get("event_type"), "\"Violence against civilians\"");
 }
+
+#[test]
+fn control_answers_who_held_a_place_and_what_changed_hands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db").display().to_string();
+    assert_eq!(sitrep(&["demo", "--db", &db]).status.code(), Some(0));
+    // the demo's HTML page: Iraqi troops retook a village near Tal Afar
+    let out = sitrep(&["control", "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let timelines = json_lines(&out);
+    assert_eq!(timelines.len(), 1, "{timelines:#?}");
+    let place = timelines[0]["location"].as_str().unwrap().to_string();
+    let change = &timelines[0]["changes"][0];
+    assert_eq!(change["controller"], "Military Forces of Iraq");
+    assert_eq!(change["date"], "2017-08-23");
+    assert!(change["evidence"]["event_date"].is_object());
+
+    let held = |date: &str| {
+        let out = sitrep(&["control", "--db", &db, "--place", &place, "--on", date]);
+        json_lines(&out)[0]["held_by"].clone()
+    };
+    assert_eq!(held("2017-09-01"), "Military Forces of Iraq");
+    assert!(held("2017-08-01").is_null());
+
+    let out = sitrep(&[
+        "control",
+        "--db",
+        &db,
+        "--from",
+        "2017-08-01",
+        "--to",
+        "2017-08-31",
+    ]);
+    assert_eq!(json_lines(&out).len(), 1);
+    let out = sitrep(&[
+        "control",
+        "--db",
+        &db,
+        "--from",
+        "2018-01-01",
+        "--to",
+        "2018-12-31",
+    ]);
+    assert!(json_lines(&out).is_empty());
+}
