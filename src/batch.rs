@@ -19,8 +19,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Records parsed and analysed together: enough to keep every core busy,
-/// few enough to bound memory (at most CHUNK records or CHUNK_BYTES of raw
-/// input, plus one record, are held at once).
+/// few enough to bound memory (a chunk is at most CHUNK records or
+/// CHUNK_BYTES of raw input plus one record; three chunks at most are in
+/// flight, see `drive`).
 const CHUNK: usize = 512;
 const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
@@ -233,9 +234,19 @@ pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Reads all inputs in order on this thread; parsing and `analyse` run in
-/// parallel over chunks of records; `sink` sees the results in input order
-/// and returns how many events it took.
+/// One record's outcome, in input order.
+enum Item<T> {
+    Analysed(Document, T),
+    Failed(Failure),
+    /// Not an article (a WARC request, a redirect...), counted by reason.
+    Skipped(&'static str),
+}
+
+/// Reads all inputs in order; parsing and `analyse` run in parallel over
+/// chunks of records on a producer thread, while this thread hands the
+/// previous chunk to `sink` (so storage overlaps analysis). `sink` sees the
+/// results in input order and returns how many events it took. The channel
+/// holds one chunk: at most three chunks are in memory at once.
 pub fn drive<T, A, S>(
     inputs: &[PathBuf],
     opts: &IngestOptions,
@@ -253,51 +264,78 @@ where
     for failure in failures {
         report(&progress, &failure, &mut summary);
     }
-    let mut chunk: Vec<RawRecord> = Vec::with_capacity(CHUNK);
-    let mut chunk_bytes = 0;
-    let mut flush = |chunk: &mut Vec<RawRecord>, summary: &mut Summary| -> Result<()> {
-        let results: Vec<Result<(Document, T), Failure>> = std::mem::take(chunk)
-            .into_par_iter()
-            .map(|raw| {
-                let doc = raw.parse(opts)?;
-                let analysis = analyse(&doc);
-                Ok((doc, analysis))
-            })
-            .collect();
-        for result in results {
-            match result {
-                Ok((doc, analysis)) => {
-                    summary.events += sink(&doc, &analysis)?;
-                    summary.documents += 1;
-                    progress.inc(1);
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item<T>>>(1);
+        let analyse = &analyse;
+        scope.spawn(move || produce(&sources, opts, analyse, tx));
+        // Leaving this loop early (a sink error) drops `rx`; the producer's
+        // next send fails and it stops.
+        for chunk in rx {
+            for item in chunk {
+                match item {
+                    Item::Analysed(doc, analysis) => {
+                        summary.events += sink(&doc, &analysis)?;
+                        summary.documents += 1;
+                        progress.inc(1);
+                    }
+                    Item::Failed(failure) => report(&progress, &failure, &mut summary),
+                    Item::Skipped(reason) => *summary.skipped.entry(reason).or_default() += 1,
                 }
-                Err(failure) => report(&progress, &failure, summary),
             }
         }
         Ok(())
+    })?;
+    progress.finish_and_clear();
+    Ok(summary)
+}
+
+/// The producer: reads records in order, analyses each full chunk in
+/// parallel, sends the outcomes in order. Stops when the receiver is gone.
+fn produce<T, A>(
+    sources: &[sitrep_ingest::Source],
+    opts: &IngestOptions,
+    analyse: &A,
+    tx: std::sync::mpsc::SyncSender<Vec<Item<T>>>,
+) where
+    T: Send,
+    A: Fn(&Document) -> T + Sync,
+{
+    let analyse_chunk = |chunk: Vec<Result<RawRecord, Failure>>| -> Vec<Item<T>> {
+        chunk
+            .into_par_iter()
+            .map(|record| match record {
+                Err(failure) => Item::Failed(failure),
+                Ok(raw) => match raw.skip_reason() {
+                    Some(reason) => Item::Skipped(reason),
+                    None => match raw.parse(opts) {
+                        Ok(doc) => {
+                            let analysis = analyse(&doc);
+                            Item::Analysed(doc, analysis)
+                        }
+                        Err(failure) => Item::Failed(failure),
+                    },
+                },
+            })
+            .collect()
     };
-    for source in &sources {
-        for item in read_source_raw(source, DEFAULT_MAX_DOCUMENT_BYTES) {
-            match item {
-                Ok(raw) => {
-                    if let Some(reason) = raw.skip_reason() {
-                        *summary.skipped.entry(reason).or_default() += 1;
-                        continue;
-                    }
-                    chunk_bytes += raw.len_bytes();
-                    chunk.push(raw);
-                    if chunk.len() == CHUNK || chunk_bytes >= CHUNK_BYTES {
-                        flush(&mut chunk, &mut summary)?;
-                        chunk_bytes = 0;
-                    }
+    let mut chunk: Vec<Result<RawRecord, Failure>> = Vec::with_capacity(CHUNK);
+    let mut chunk_bytes = 0;
+    for source in sources {
+        for record in read_source_raw(source, DEFAULT_MAX_DOCUMENT_BYTES) {
+            chunk_bytes += record.as_ref().map_or(0, RawRecord::len_bytes);
+            chunk.push(record);
+            if chunk.len() == CHUNK || chunk_bytes >= CHUNK_BYTES {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                chunk_bytes = 0;
+                if tx.send(analyse_chunk(full)).is_err() {
+                    return;
                 }
-                Err(failure) => report(&progress, &failure, &mut summary),
             }
         }
     }
-    flush(&mut chunk, &mut summary)?;
-    progress.finish_and_clear();
-    Ok(summary)
+    if !chunk.is_empty() {
+        let _ = tx.send(analyse_chunk(chunk));
+    }
 }
 
 fn report(progress: &ProgressBar, failure: &Failure, summary: &mut Summary) {
