@@ -3,6 +3,7 @@
 
 mod batch;
 mod demo;
+mod stored;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -254,97 +255,6 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("{s:?} is not a valid YYYY-MM-DD date ({e})"))
 }
 
-/// `sitrep export`: stored events through the same writers as `extract`.
-fn export(
-    db: &std::path::Path,
-    format: EventFormat,
-    out: Option<&std::path::Path>,
-    filter: sitrep_store::EventFilter,
-) -> Result<()> {
-    let store = open_existing(db)?;
-    let events = store.query_events(&filter)?;
-    let mut writer = sitrep_export::EventWriter::new(format.into(), event_sink(format, out)?)?;
-    writer.write(&events)?;
-    Ok(writer.finish()?)
-}
-
-/// Opens a database that must already exist (read commands never create one).
-fn open_existing(db: &std::path::Path) -> Result<sitrep_store::Store> {
-    if !db.exists() {
-        anyhow::bail!(
-            "no database at {} (run `sitrep extract` or `sitrep demo` first)",
-            db.display()
-        );
-    }
-    sitrep_store::Store::open(db).with_context(|| format!("opening {}", db.display()))
-}
-
-/// `sitrep control`: one JSON line per answer, each change with its event
-/// and evidence.
-fn control(
-    db: &std::path::Path,
-    place: Option<&str>,
-    on: Option<NaiveDate>,
-    between: Option<(NaiveDate, NaiveDate)>,
-) -> Result<()> {
-    use sitrep_model::SubEventType as S;
-    let store = open_existing(db)?;
-    let territorial = [
-        S::GovernmentRegainsTerritory,
-        S::NonStateActorOvertakesTerritory,
-        S::NonViolentTransferOfTerritory,
-    ]
-    .map(S::as_str);
-    let events = store.events_with_sub_types(&territorial)?;
-    let ledger = sitrep_state::TerritoryLedger::from_events(&events);
-    let timelines: Vec<&sitrep_state::PlaceTimeline> = match place {
-        Some(name) => ledger.places_named(name),
-        None => ledger.places.values().collect(),
-    };
-    let print = |v: serde_json::Value| println!("{v}");
-    if let Some((from, to)) = between {
-        for (timeline, change) in ledger.changes_between(from, to) {
-            if timelines.iter().any(|t| t.key == timeline.key) {
-                print(
-                    serde_json::json!({"location": timeline.location, "country": timeline.country, "change": change}),
-                );
-            }
-        }
-    } else if let Some(date) = on {
-        for t in &timelines {
-            let held = ledger.who_held(&t.key, date);
-            print(
-                serde_json::json!({"location": t.location, "country": t.country, "on": date, "held_by": held.map(|c| &c.controller), "since": held}),
-            );
-        }
-    } else {
-        for t in &timelines {
-            print(serde_json::to_value(t)?);
-        }
-    }
-    Ok(())
-}
-
-/// `sitrep fuse`: fused events as JSON Lines, most-reported first.
-fn fuse(db: &std::path::Path, filter: sitrep_store::EventFilter) -> Result<()> {
-    use std::io::Write;
-    let store = open_existing(db)?;
-    let events = store.query_events(&filter)?;
-    let mut fused = sitrep_fuse::fuse_all(events, sitrep_fuse::FuseConfig::default());
-    fused.sort_by(|a, b| {
-        b.source_count
-            .cmp(&a.source_count)
-            .then_with(|| a.fused_id.cmp(&b.fused_id))
-    });
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for f in &fused {
-        serde_json::to_writer(&mut out, f)?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -387,7 +297,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             filter,
         } => {
-            export(&db, format, out.as_deref(), filter.into_filter())?;
+            stored::export(&db, format, out.as_deref(), filter.into_filter())?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Control {
@@ -397,28 +307,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             from,
             to,
         } => {
-            control(&db, place.as_deref(), on, from.zip(to))?;
+            stored::control(&db, place.as_deref(), on, from.zip(to))?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Runs { db } => {
-            let store = open_existing(&db)?;
-            println!(
-                "{:>4}  {:<20}  {:<8}  {:<7}  {:>9}  {:>7}  {:>7}  inputs",
-                "run", "started", "version", "command", "documents", "events", "failed"
-            );
-            for r in store.runs()? {
-                println!(
-                    "{:>4}  {:<20}  {:<8}  {:<7}  {:>9}  {:>7}  {:>7}  {}",
-                    r.run_id,
-                    r.started_at,
-                    r.version,
-                    r.command,
-                    r.documents,
-                    r.events,
-                    r.failures,
-                    r.inputs
-                );
-            }
+            stored::runs(&db)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Diff {
@@ -427,42 +320,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             db,
             json,
         } => {
-            let store = open_existing(&db)?;
-            let known: Vec<i64> = store.runs()?.iter().map(|r| r.run_id).collect();
-            for run in [run_a, run_b] {
-                if !known.contains(&run) {
-                    anyhow::bail!("no run {run} in {} (see `sitrep runs`)", db.display());
-                }
-            }
-            let diff = store.diff_runs(run_a, run_b)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&diff)?);
-            } else {
-                println!(
-                    "run {run_a} -> run {run_b}: {} documents in both ({} only in {run_a}, {} only in {run_b})",
-                    diff.documents_in_both, diff.documents_only_in_a, diff.documents_only_in_b
-                );
-                println!(
-                    "events: {} added, {} removed, {} changed, {} unchanged",
-                    diff.added.len(),
-                    diff.removed.len(),
-                    diff.changed.len(),
-                    diff.unchanged
-                );
-                for (label, ids) in [
-                    ("+", &diff.added),
-                    ("-", &diff.removed),
-                    ("~", &diff.changed),
-                ] {
-                    for id in ids {
-                        println!("{label} {id}");
-                    }
-                }
-            }
+            stored::diff(&db, run_a, run_b, json)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Fuse { db, filter } => {
-            fuse(&db, filter.into_filter())?;
+            stored::fuse(&db, filter.into_filter())?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Serve { db, bind } => {
