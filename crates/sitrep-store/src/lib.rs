@@ -357,15 +357,7 @@ impl Store {
         );
         values.push(V::Integer(filter.limit.map(|l| l as i64).unwrap_or(-1)));
         values.push(V::Integer(filter.offset as i64));
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
-            r.get::<_, String>(0)
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(serde_json::from_str(&row?)?);
-        }
-        Ok(out)
+        self.decode_records(&sql, values)
     }
 
     /// (doc_id, fingerprint) of every stored document that has one, in the
@@ -594,10 +586,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
     }
 
-    fn decode_records(
+    /// Runs `sql` (which selects one column of event records) with bound
+    /// `values` and decodes the records.
+    fn decode_records<P: rusqlite::ToSql>(
         &self,
         sql: &str,
-        values: impl IntoIterator<Item = String>,
+        values: impl IntoIterator<Item = P>,
     ) -> Result<Vec<Event>> {
         let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
