@@ -37,6 +37,11 @@ pub fn run(db: &Path) -> Result<Summary> {
         }
     }
     store.finish_run(run_id, summary.documents, summary.events, summary.failures)?;
+    all_events.sort_by(|a, b| {
+        a.event_date
+            .cmp(&b.event_date)
+            .then_with(|| a.event_id.cmp(&b.event_id))
+    });
     print!("{}", table(&all_events));
     println!(
         "\n{} articles, {} events, stored in {}",
