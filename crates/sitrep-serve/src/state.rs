@@ -13,7 +13,9 @@ use axum::extract::{Query, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use sitrep_model::SubEventType;
-use sitrep_state::{leader_losses, LeaderLoss, LeadershipLedger, PlaceTimeline, TerritoryLedger};
+use sitrep_state::{
+    leader_losses, LeaderLoss, LeadershipLedger, PlaceTimeline, TerritoryLedger, ROLE_WORDS,
+};
 use std::sync::Arc;
 
 /// Longest place or group name accepted.
@@ -24,18 +26,6 @@ const TERRITORIAL: [SubEventType; 3] = [
     SubEventType::GovernmentRegainsTerritory,
     SubEventType::NonStateActorOvertakesTerritory,
     SubEventType::NonViolentTransferOfTerritory,
-];
-
-/// Role words `sitrep_state::leader_losses` anchors on; a document without
-/// any of them cannot yield a loss, so it is not read at all.
-const ROLE_WORDS: [&str; 7] = [
-    "leader",
-    "commander",
-    "chief",
-    "emir",
-    "amir",
-    "kingpin",
-    "warlord",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -126,6 +116,8 @@ pub async fn leaders(
     let ledger = state
         .with_store(|store| {
             let mut ledger = LeadershipLedger::new();
+            // A document without a role word cannot yield a loss: only
+            // those with one are read.
             for doc_id in store.document_ids_containing_any(&ROLE_WORDS)? {
                 let Some(doc) = store.document(&doc_id)? else {
                     continue;

@@ -71,7 +71,25 @@ pub struct LeaderLoss {
     pub evidence: BTreeMap<String, Evidence>,
 }
 
-const ROLE: &str = r"(?P<role>(?:(?:top|senior|self-styled|notorious|prominent|regional|local|deputy|military|field)\s+)?(?:leader|commander|chief|emir|amir|kingpin|warlord))";
+/// Words that name a leadership role. Public so that callers can preselect
+/// documents that may hold a leadership loss (the API's leaders endpoint).
+pub const ROLE_WORDS: [&str; 7] = [
+    "leader",
+    "commander",
+    "chief",
+    "emir",
+    "amir",
+    "kingpin",
+    "warlord",
+];
+
+/// A role with its optional qualifier ("senior commander").
+fn role_pattern() -> String {
+    format!(
+        r"(?P<role>(?:(?:top|senior|self-styled|notorious|prominent|regional|local|deputy|military|field)\s+)?(?:{}))",
+        ROLE_WORDS.join("|")
+    )
+}
 const NAME: &str = r"(?P<name>(?:(?:al|el)-)?\p{Lu}[\p{L}'’\-]*\p{L}(?:\s+(?:(?:bin|ibn|ould|ag|wad|al|el|abu|de)\s+)?(?:(?:al|el)-)?\p{Lu}[\p{L}'’\-]*\p{L}){0,3})";
 /// A group: capitalised words, acronyms, "al-" words, and the lower-case
 /// joiners group names use ("Islamic State of Iraq and the Levant").
@@ -98,22 +116,23 @@ fn patterns() -> Option<&'static Patterns> {
     static PATTERNS: OnceLock<Option<Patterns>> = OnceLock::new();
     PATTERNS
         .get_or_init(|| {
+            let role = role_pattern();
             // Apposition inside the first pattern: "<Name>, 42, was killed".
             let group_role_name = Regex::new(&format!(
-                r"{GROUP}\s+{ROLE}\s+{NAME}(?:\s*,[^,.;]{{1,60}},)?\s+(?:{PASSIVE}|{ACTIVE})"
+                r"{GROUP}\s+{role}\s+{NAME}(?:\s*,[^,.;]{{1,60}},)?\s+(?:{PASSIVE}|{ACTIVE})"
             ))
             .ok()?;
             let verb_group_role_name = Regex::new(&format!(
-                r"\b(?P<verb>{ACTIVE_VERBS})\s+{ADJECTIVES}{GROUP}\s+{ROLE},?\s+(?:(?:identified\s+as|named)\s+)?{NAME}"
+                r"\b(?P<verb>{ACTIVE_VERBS})\s+{ADJECTIVES}{GROUP}\s+{role},?\s+(?:(?:identified\s+as|named)\s+)?{NAME}"
             ))
             .ok()?;
             // The group cannot run into the name here, so a comma must part them.
             let role_of_group = Regex::new(&format!(
-                r"(?:\b(?P<pverb>{ACTIVE_VERBS})\s+)?{ADJECTIVES}{ROLE}\s+of\s+(?:the\s+)?{GROUP},\s+{NAME},?(?:\s+(?:{PASSIVE}|{ACTIVE}))?"
+                r"(?:\b(?P<pverb>{ACTIVE_VERBS})\s+)?{ADJECTIVES}{role}\s+of\s+(?:the\s+)?{GROUP},\s+{NAME},?(?:\s+(?:{PASSIVE}|{ACTIVE}))?"
             ))
             .ok()?;
             let name_apposition = Regex::new(&format!(
-                r"{NAME},\s+{ADJECTIVES}{GROUP}\s+{ROLE}(?:\s+[^,.;]{{1,40}})?,\s+(?:{PASSIVE}|{ACTIVE})"
+                r"{NAME},\s+{ADJECTIVES}{GROUP}\s+{role}(?:\s+[^,.;]{{1,40}})?,\s+(?:{PASSIVE}|{ACTIVE})"
             ))
             .ok()?;
             Some(Patterns {

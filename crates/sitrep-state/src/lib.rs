@@ -9,5 +9,5 @@
 pub mod leaders;
 pub mod territory;
 
-pub use leaders::{leader_losses, LeaderLoss, LeadershipLedger, LossOutcome};
+pub use leaders::{leader_losses, LeaderLoss, LeadershipLedger, LossOutcome, ROLE_WORDS};
 pub use territory::{ControlChange, ControlUpdate, PlaceKey, PlaceTimeline, TerritoryLedger};
