@@ -62,30 +62,7 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 pub fn assert_evidence_is_exact(event: &serde_json::Value, doc_text: &str) {
     let chars: Vec<char> = doc_text.chars().collect();
     let evidence = event["evidence"].as_object().expect("evidence object");
-    for field in [
-        "event_date",
-        "time_precision",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "assoc_actor_1",
-        "inter1",
-        "actor2",
-        "assoc_actor_2",
-        "inter2",
-        "interaction",
-        "civilian_targeting",
-        "iso",
-        "country",
-        "admin1",
-        "admin2",
-        "location",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities",
-        "notes",
-    ] {
+    for field in sitrep_model::Fields::EVIDENCED {
         if !event[field].is_null() {
             assert!(
                 evidence.contains_key(field),

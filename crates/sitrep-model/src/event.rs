@@ -32,6 +32,33 @@ pub mod Fields {
     pub const FATALITIES: &str = "fatalities";
     pub const WOUNDED: &str = "wounded";
     pub const NOTES: &str = "notes";
+
+    /// Every field that needs evidence when it holds a value, in output
+    /// order. (`source` and `doc_id` are document metadata, not text.)
+    pub const EVIDENCED: [&str; 22] = [
+        EVENT_DATE,
+        TIME_PRECISION,
+        EVENT_TYPE,
+        SUB_EVENT_TYPE,
+        ACTOR1,
+        ASSOC_ACTOR_1,
+        INTER1,
+        ACTOR2,
+        ASSOC_ACTOR_2,
+        INTER2,
+        INTERACTION,
+        CIVILIAN_TARGETING,
+        ISO,
+        COUNTRY,
+        ADMIN1,
+        ADMIN2,
+        LOCATION,
+        LATITUDE,
+        LONGITUDE,
+        GEO_PRECISION,
+        FATALITIES,
+        NOTES,
+    ];
 }
 
 /// Where a value came from.
@@ -146,35 +173,34 @@ impl Event {
     /// Names of the fields that hold a value but have no evidence. Empty for
     /// every event sitrep emits; the test suites check it.
     pub fn fields_without_evidence(&self) -> Vec<&'static str> {
-        let filled: [(&'static str, bool); 22] = [
-            (Fields::EVENT_DATE, self.event_date.is_some()),
-            (Fields::TIME_PRECISION, self.time_precision.is_some()),
-            (Fields::EVENT_TYPE, self.event_type.is_some()),
-            (Fields::SUB_EVENT_TYPE, self.sub_event_type.is_some()),
-            (Fields::ACTOR1, self.actor1.is_some()),
-            (Fields::ASSOC_ACTOR_1, self.assoc_actor_1.is_some()),
-            (Fields::INTER1, self.inter1.is_some()),
-            (Fields::ACTOR2, self.actor2.is_some()),
-            (Fields::ASSOC_ACTOR_2, self.assoc_actor_2.is_some()),
-            (Fields::INTER2, self.inter2.is_some()),
-            (Fields::INTERACTION, self.interaction.is_some()),
-            (
-                Fields::CIVILIAN_TARGETING,
-                self.civilian_targeting.is_some(),
-            ),
-            (Fields::ISO, self.iso.is_some()),
-            (Fields::COUNTRY, self.country.is_some()),
-            (Fields::ADMIN1, self.admin1.is_some()),
-            (Fields::ADMIN2, self.admin2.is_some()),
-            (Fields::LOCATION, self.location.is_some()),
-            (Fields::LATITUDE, self.latitude.is_some()),
-            (Fields::LONGITUDE, self.longitude.is_some()),
-            (Fields::GEO_PRECISION, self.geo_precision.is_some()),
-            (Fields::FATALITIES, self.fatalities.is_some()),
-            (Fields::NOTES, self.notes.is_some()),
+        // Same order as `Fields::EVIDENCED`.
+        let filled: [bool; 22] = [
+            self.event_date.is_some(),
+            self.time_precision.is_some(),
+            self.event_type.is_some(),
+            self.sub_event_type.is_some(),
+            self.actor1.is_some(),
+            self.assoc_actor_1.is_some(),
+            self.inter1.is_some(),
+            self.actor2.is_some(),
+            self.assoc_actor_2.is_some(),
+            self.inter2.is_some(),
+            self.interaction.is_some(),
+            self.civilian_targeting.is_some(),
+            self.iso.is_some(),
+            self.country.is_some(),
+            self.admin1.is_some(),
+            self.admin2.is_some(),
+            self.location.is_some(),
+            self.latitude.is_some(),
+            self.longitude.is_some(),
+            self.geo_precision.is_some(),
+            self.fatalities.is_some(),
+            self.notes.is_some(),
         ];
-        filled
+        Fields::EVIDENCED
             .into_iter()
+            .zip(filled)
             .filter(|(name, has)| *has && !self.evidence.contains_key(*name))
             .map(|(name, _)| name)
             .collect()
@@ -283,6 +309,14 @@ mod tests {
         assert!(v["fatalities"].is_null());
         assert!(v["event_date"].is_null());
         assert!(v.get("caveats").is_none());
+    }
+
+    #[test]
+    fn evidenced_fields_are_output_fields() {
+        let v = serde_json::to_value(Event::default()).unwrap();
+        for name in Fields::EVIDENCED {
+            assert!(v.get(name).is_some(), "{name} is not an Event field");
+        }
     }
 
     #[test]
