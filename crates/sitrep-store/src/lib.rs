@@ -5,6 +5,10 @@
 //! database as it was. Every run is recorded (inputs, times, version) so two
 //! runs can be compared.
 
+mod feeds;
+
+pub use feeds::FeedState;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_model::{Document, Event};
 use std::path::Path;
@@ -82,6 +86,22 @@ const MIGRATIONS: &[&str] = &[
         event_id    TEXT NOT NULL,
         record_hash TEXT NOT NULL,
         PRIMARY KEY (run_id, event_id)
+    );",
+    // 4: what `sitrep watch` knows about each feed, for conditional requests
+    // and for not fetching an item twice
+    "CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        polled_at     TEXT,
+        last_status   INTEGER
+    );
+    CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        doc_id   TEXT,
+        seen_at  TEXT NOT NULL,
+        PRIMARY KEY (feed_url, item_key)
     );",
 ];
 
