@@ -1,7 +1,9 @@
 //! Documents and spans.
 
+use crate::source_map::SourceMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -52,6 +54,11 @@ pub struct Document {
     pub origin: String,
     /// The extracted text every span points into.
     pub text: String,
+    /// Where `text` came from in the page, for documents read from HTML
+    /// (see [`SourceMap`]). Not serialised: it describes this process's
+    /// reading of the page, and is shared cheaply when documents are cloned.
+    #[serde(skip)]
+    pub source_map: Option<Arc<SourceMap>>,
 }
 
 impl Document {
@@ -119,6 +126,34 @@ impl<'a> CharOffsets<'a> {
     pub fn span(&self, span: Span) -> (usize, usize) {
         (self.char_at(span.start), self.char_at(span.end))
     }
+
+    /// Byte offset of character offset `char_index` (the inverse of
+    /// [`CharOffsets::char_at`]); past the end gives the text's length.
+    pub fn byte_at(&self, char_index: usize) -> usize {
+        // Multi-byte characters before `char_index`: those whose own
+        // character index is smaller. Entry k's character index is its byte
+        // offset less the extra bytes of the characters before it.
+        let idx = self.multibyte.partition_point(|&(b, extra)| {
+            let own_extra = utf8_width(self.text.as_bytes()[b]) - 1;
+            b - (extra - own_extra) < char_index
+        });
+        let extra = if idx == 0 {
+            0
+        } else {
+            self.multibyte[idx - 1].1
+        };
+        (char_index + extra).min(self.text.len())
+    }
+}
+
+/// Bytes in the UTF-8 sequence a leading byte opens.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +175,22 @@ mod tests {
         let (s, e) = d.char_offsets().span(span);
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[s..e].iter().collect::<String>(), "Donetsk");
+    }
+
+    #[test]
+    fn byte_at_inverts_char_at() {
+        for text in [
+            "Gunmen stormed Tal Afar.",
+            "Près de Kharkiv — 12 morts à Donetsk 🙂 ok",
+        ] {
+            let offsets = CharOffsets::new(text);
+            for (chars, (byte, _)) in text.char_indices().enumerate() {
+                assert_eq!(offsets.byte_at(chars), byte);
+                assert_eq!(offsets.char_at(byte), chars);
+            }
+            assert_eq!(offsets.byte_at(text.chars().count()), text.len());
+            assert_eq!(offsets.byte_at(10_000), text.len());
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The ACLED-style event record, with evidence for every filled field.
 
+use crate::document::{Document, Span};
 use crate::taxonomy::{ActorType, EventType, GeoPrecision, SubEventType, TimePrecision};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -76,6 +77,11 @@ pub enum EvidenceOrigin {
 /// The span of source text a field's value came from. `start`/`end` are
 /// Unicode character offsets into the document text; they are absent only
 /// for [`EvidenceOrigin::Published`].
+///
+/// `source_start`/`source_end` locate the same text in the page the document
+/// was extracted from, as **byte** offsets into the page after charset
+/// decoding (see [`crate::SourceMap`]); they are present only when the
+/// document came from HTML and that stretch of text maps with certainty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,6 +91,10 @@ pub struct Evidence {
     pub text: String,
     #[serde(default, skip_serializing_if = "is_text_origin")]
     pub origin: EvidenceOrigin,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_end: Option<usize>,
 }
 
 fn is_text_origin(o: &EvidenceOrigin) -> bool {
@@ -98,6 +108,8 @@ impl Evidence {
             end: Some(end),
             text: text.into(),
             origin: EvidenceOrigin::Text,
+            source_start: None,
+            source_end: None,
         }
     }
     pub fn published(date: NaiveDate) -> Self {
@@ -106,6 +118,8 @@ impl Evidence {
             end: None,
             text: date.to_string(),
             origin: EvidenceOrigin::Published,
+            source_start: None,
+            source_end: None,
         }
     }
 }
@@ -157,6 +171,13 @@ pub struct Event {
 }
 
 impl Event {
+    /// Fills `source_start`/`source_end` on every evidence that has a text
+    /// span which `doc`'s source map can locate (and clears them on the
+    /// rest). A no-op for documents without a map (plain text).
+    pub fn attach_source_ranges(&mut self, doc: &Document) {
+        attach_source_ranges(std::slice::from_mut(self), doc);
+    }
+
     /// ACLED's `disorder_type`, derived from the event type.
     pub fn disorder_type(&self) -> Option<&'static str> {
         use EventType::*;
@@ -254,6 +275,26 @@ impl Event {
     }
 }
 
+/// [`Event::attach_source_ranges`] for many events of one document, sharing
+/// the character-offset table.
+pub fn attach_source_ranges(events: &mut [Event], doc: &Document) {
+    let Some(map) = doc.source_map.as_deref() else {
+        return;
+    };
+    let offsets = doc.char_offsets();
+    for evidence in events.iter_mut().flat_map(|e| e.evidence.values_mut()) {
+        let located = match (evidence.start, evidence.end) {
+            (Some(start), Some(end)) if start <= end => {
+                let bytes = Span::new(offsets.byte_at(start), offsets.byte_at(end));
+                map.locate(bytes)
+            }
+            _ => None,
+        };
+        evidence.source_start = located.map(|s| s.start);
+        evidence.source_end = located.map(|s| s.end);
+    }
+}
+
 /// CSV header: ACLED's export columns in ACLED's order, then sitrep's extras
 /// (`doc_id`, `confidence`, `wounded`, `evidence` as JSON).
 pub const ACLED_COLUMNS: &[&str] = &[
@@ -335,6 +376,44 @@ mod tests {
         e.evidence
             .insert("fatalities".into(), Evidence::text_span(0, 5, "three"));
         assert!(e.fields_without_evidence().is_empty());
+    }
+
+    #[test]
+    fn evidence_gets_page_offsets_through_the_source_map() {
+        // Page "<p>Shelling hit <b>Kherson</b>’s port</p>" ...
+        let page = "<p>Shelling hit <b>Kherson</b>&#8217;s port</p>";
+        let mut doc = Document::new("d", "Shelling hit Kherson’s port");
+        let mut map = crate::SourceMapBuilder::new();
+        map.push(0, 13, 3, 13, false); // "Shelling hit "
+        map.push(13, 7, 19, 7, true); // "Kherson"
+        map.push(20, 3, 30, 7, true); // "’" from "&#8217;"
+        map.push(23, 6, 37, 6, true); // "s port"
+        doc.source_map = Some(std::sync::Arc::new(map.finish()));
+        let mut event = Event::default();
+        // character offsets: "port" is chars 23..27 but bytes 25..29
+        event
+            .evidence
+            .insert("location".into(), Evidence::text_span(13, 20, "Kherson"));
+        event.evidence.insert(
+            "notes".into(),
+            Evidence::text_span(13, 27, "Kherson’s port"),
+        );
+        event.evidence.insert(
+            "event_date".into(),
+            Evidence::published(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()),
+        );
+        event.attach_source_ranges(&doc);
+        let at = |name: &str| {
+            let e = &event.evidence[name];
+            e.source_start.zip(e.source_end).map(|(s, t)| &page[s..t])
+        };
+        assert_eq!(at("location"), Some("Kherson"));
+        assert_eq!(at("notes"), Some("Kherson</b>&#8217;s port"));
+        assert_eq!(at("event_date"), None);
+        let json = serde_json::to_value(&event.evidence["location"]).unwrap();
+        assert_eq!(json["source_start"], 19);
+        let json = serde_json::to_value(&event.evidence["event_date"]).unwrap();
+        assert!(json.get("source_start").is_none());
     }
 
     #[test]

@@ -12,11 +12,13 @@
 pub mod document;
 pub mod event;
 pub mod place;
+pub mod source_map;
 pub mod taxonomy;
 
 pub use document::{CharOffsets, Document, Span};
-pub use event::{Event, Evidence, EvidenceOrigin, Fields, ACLED_COLUMNS};
+pub use event::{attach_source_ranges, Event, Evidence, EvidenceOrigin, Fields, ACLED_COLUMNS};
 pub use place::{FeatureKind, Place, PlaceMention, Relation};
+pub use source_map::{SourceMap, SourceMapBuilder};
 pub use taxonomy::{
     ActorType, EventType, GeoPrecision, SubEventType, TaxonomyError, TimePrecision,
 };
