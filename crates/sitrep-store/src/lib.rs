@@ -658,6 +658,7 @@ impl Store {
                             published: None,
                             origin: r.get(5)?,
                             text: r.get(6)?,
+                            ..Default::default()
                         },
                         r.get::<_, Option<String>>(4)?,
                     ))
