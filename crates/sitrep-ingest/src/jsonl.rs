@@ -211,5 +211,6 @@ pub(crate) fn parse_line(
         published: own_date.or(page.published).or(opts.published),
         origin: origin.to_string(),
         text,
+        ..Default::default()
     })
 }

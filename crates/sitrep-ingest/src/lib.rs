@@ -572,6 +572,7 @@ fn web_document(
         published: page.meta.published.or(opts.published),
         origin: origin.to_string(),
         text: page.text,
+        ..Default::default()
     })
 }
 
