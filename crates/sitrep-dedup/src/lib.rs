@@ -310,8 +310,7 @@ mod tests {
             };
             let sa = shingles(&words);
             let sb = shingles(&b);
-            let jaccard =
-                sa.intersection(&sb).count() as f64 / sa.union(&sb).count() as f64;
+            let jaccard = sa.intersection(&sb).count() as f64 / sa.union(&sb).count() as f64;
             let estimate = fingerprint(&a)
                 .unwrap()
                 .similarity(&fingerprint(&b.join(" ")).unwrap());
