@@ -3,11 +3,13 @@
 //! read into a [`Failure`] naming the input and the reason.
 //!
 //! Formats go by extension: `.txt` plain text, `.html`/`.htm` a web page
-//! (main content only), `.jsonl` a batch with one document per line. Stdin is
+//! (main content only), `.jsonl` a batch with one document per line,
+//! `.rss`/`.atom`/`.xml` a feed with one document per item. Stdin is
 //! sniffed. JSONL is streamed line by line; other inputs are read whole, up
 //! to a per-document limit ([`DEFAULT_MAX_DOCUMENT_BYTES`]).
 
 mod date;
+pub mod feed;
 pub mod html;
 mod jsonl;
 mod text;
@@ -52,6 +54,14 @@ pub enum IngestError {
     UnknownFormat(String),
     #[error("no .txt, .html, .htm, .jsonl or .warc(.gz) files in directory")]
     EmptyDirectory,
+    #[error("not an RSS or Atom feed: {0}")]
+    NotAFeed(String),
+    #[error("malformed feed: {0}")]
+    MalformedFeed(String),
+    #[error("feed has no items")]
+    EmptyFeed,
+    #[error("feed item has no text (no content, description or summary)")]
+    NoItemText,
     #[error("skipped: {0}")]
     Skipped(&'static str),
 }
@@ -107,6 +117,8 @@ pub enum Format {
     Jsonl,
     /// A web archive, `.warc` or `.warc.gz`.
     Warc,
+    /// An RSS or Atom feed: `.rss`, `.atom`, or `.xml` whose root is a feed.
+    Feed,
 }
 
 impl Format {
@@ -122,6 +134,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "rss" | "atom" | "xml" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -131,6 +144,9 @@ impl Format {
     pub fn sniff(head: &[u8]) -> Format {
         if head.starts_with(b"WARC/") || head.starts_with(&[0x1f, 0x8b]) {
             return Format::Warc;
+        }
+        if feed::looks_like_feed(head) {
+            return Format::Feed;
         }
         match head.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') => Format::Jsonl,
@@ -201,10 +217,26 @@ fn walk_directory(dir: &Path, sources: &mut Vec<Source>, failures: &mut Vec<Fail
             walk_directory(&path, sources, failures);
         } else if Format::from_path(&path).is_some()
             && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+            && (!is_xml(&path) || xml_file_is_feed(&path))
         {
             sources.push(Source::File(path));
         }
     }
+}
+
+fn is_xml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// In a directory, `.xml` files are taken only when they are feeds (a
+/// sitemap or a config file is not an input); named on the command line,
+/// a non-feed `.xml` is reported instead.
+fn xml_file_is_feed(path: &Path) -> bool {
+    let mut head = [0u8; 1024];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| feed::looks_like_feed(&head[..n]))
 }
 
 type Documents = Box<dyn Iterator<Item = Result<Document, Failure>> + Send>;
@@ -238,6 +270,11 @@ enum RawBody {
         charset: Option<String>,
         url: Option<String>,
         id: Option<String>,
+    },
+    /// One item of a feed, with the feed's title.
+    FeedItem {
+        item: Box<feed::FeedItem>,
+        feed_title: Option<String>,
     },
     /// A record that is not an article (WARC request, redirect, image...).
     Skipped(&'static str),
@@ -290,6 +327,11 @@ impl RawRecord {
         match &self.body {
             RawBody::JsonlLine(line) => line.len(),
             RawBody::Whole { bytes, .. } | RawBody::Web { bytes, .. } => bytes.len(),
+            RawBody::FeedItem { item, .. } => [&item.content, &item.summary]
+                .into_iter()
+                .flatten()
+                .map(|b| b.content.len())
+                .sum(),
             RawBody::Skipped(_) => 0,
         }
     }
@@ -315,6 +357,9 @@ impl RawRecord {
                 url,
                 id,
             } => web_document(bytes, charset.as_deref(), url, id, &origin, opts),
+            RawBody::FeedItem { item, feed_title } => {
+                item.to_document(feed_title.as_deref(), &origin, opts)
+            }
             RawBody::Skipped(reason) => Err(IngestError::Skipped(reason)),
         };
         parsed.map_err(|error| Failure { origin, error })
@@ -420,6 +465,9 @@ fn read_stream<R: BufRead + Send + 'static>(
             },
         );
     }
+    if format == Some(Format::Feed) {
+        return feed::feed_records(origin, &bytes);
+    }
     let id_stem = if origin == "-" {
         "stdin".to_string()
     } else {
@@ -499,6 +547,11 @@ pub fn read_bytes(
         let reader = jsonl::JsonlReader::new(bytes, name.to_string(), DEFAULT_MAX_DOCUMENT_BYTES);
         return reader.map(|raw| raw.and_then(|r| r.parse(opts))).collect();
     }
+    if format == Some(Format::Feed) {
+        return feed::feed_records(name, bytes)
+            .map(|raw| raw.and_then(|r| r.parse(opts)))
+            .collect();
+    }
     let id_stem = if name == "-" {
         "stdin".to_string()
     } else {
@@ -534,7 +587,7 @@ fn document_from_bytes(
             text: text::decode_text(bytes)?,
             ..base
         }),
-        Some(Format::Jsonl | Format::Warc) => Err(IngestError::InvalidRecord(
+        Some(Format::Jsonl | Format::Warc | Format::Feed) => Err(IngestError::InvalidRecord(
             "a batch read as one document".into(),
         )),
         None => match text::decode_text(bytes) {

@@ -1,0 +1,203 @@
+use super::testing::{conditional_feed, CannedServer, Reply};
+use super::*;
+
+const FEED: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Horn Desk</title>
+<item><title>Clashes in Baidoa</title><guid>horn-2</guid><link>https://horn.example.org/baidoa</link>
+<pubDate>Wed, 17 Mar 2021 08:00:00 GMT</pubDate>
+<description>Fighting between government forces and militants broke out in Baidoa on Tuesday, residents said.</description></item>
+<item><title>Market attack in Mogadishu</title><guid>horn-1</guid>
+<description>A roadside bomb killed three people near a market in Mogadishu on Monday, police said.</description></item>
+<item><title>Gallery</title><guid>horn-0</guid></item>
+</channel></rss>"#;
+
+fn client() -> Client {
+    Client::new(Duration::from_secs(10))
+}
+
+/// Polls with a `take` that records the documents it is given.
+fn poll(
+    store: &mut Store,
+    url: &str,
+    options: WatchOptions,
+    taken: &mut Vec<Document>,
+) -> Result<PollReport, WatchError> {
+    poll_feed(&client(), store, url, options, |_, doc| {
+        taken.push(doc.clone());
+        Ok::<usize, String>(1)
+    })
+}
+
+#[test]
+fn second_poll_is_conditional_and_takes_nothing() {
+    let server = CannedServer::start(conditional_feed(FEED, "\"v1\"")).unwrap();
+    let url = server.url("/horn.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let mut taken = Vec::new();
+
+    let first = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert!(!first.not_modified);
+    assert_eq!((first.items, first.documents, first.events), (3, 2, 2));
+    assert_eq!(first.failures.len(), 1, "{:?}", first.failures);
+    assert_eq!(first.failures[0].origin, format!("{url}#item-3"));
+    // Oldest (last listed) first.
+    let ids: Vec<&str> = taken.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["horn-1", "horn-2"]);
+    assert_eq!(taken[1].source.as_deref(), Some("Horn Desk"));
+    assert_eq!(
+        taken[1].url.as_deref(),
+        Some("https://horn.example.org/baidoa")
+    );
+    let state = store.feed_state(&url).unwrap().unwrap();
+    assert_eq!(state.etag.as_deref(), Some("\"v1\""));
+    assert_eq!(state.last_status, Some(200));
+
+    let second = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert!(second.not_modified);
+    assert_eq!(taken.len(), 2);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].header("if-none-match"), None);
+    assert_eq!(requests[1].header("if-none-match"), Some("\"v1\""));
+    assert_eq!(
+        requests[1].header("if-modified-since"),
+        Some("Tue, 16 Mar 2021 10:00:00 GMT")
+    );
+    assert_eq!(
+        store.feed_state(&url).unwrap().unwrap().last_status,
+        Some(304)
+    );
+}
+
+#[test]
+fn changed_feed_yields_only_new_items() {
+    // A server without validators: every poll is a full 200.
+    let server = CannedServer::start(|_: &testing::Request| Reply::new(200, FEED)).unwrap();
+    let url = server.url("/horn.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let mut taken = Vec::new();
+    poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    let again = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert!(!again.not_modified);
+    assert_eq!(again.items, 3);
+    assert_eq!(again.documents, 0);
+    // The item without text was remembered too: not reported twice.
+    assert!(again.failures.is_empty());
+    assert_eq!(taken.len(), 2);
+}
+
+#[test]
+fn http_errors_are_reported_and_recorded() {
+    let server = CannedServer::start(|_: &testing::Request| Reply::new(503, "busy")).unwrap();
+    let url = server.url("/down.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let error = poll(&mut store, &url, WatchOptions::default(), &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(error, WatchError::Status { status: 503, .. }),
+        "{error}"
+    );
+    assert_eq!(error.to_string(), format!("{url}: HTTP 503"));
+    assert_eq!(
+        store.feed_state(&url).unwrap().unwrap().last_status,
+        Some(503)
+    );
+}
+
+#[test]
+fn malformed_feed_is_an_error_and_keeps_no_validators() {
+    let server = CannedServer::start(|_: &testing::Request| {
+        Reply::new(200, "<rss><channel><item><title>Cut off").header("ETag", "\"bad\"")
+    })
+    .unwrap();
+    let url = server.url("/cut.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let error = poll(&mut store, &url, WatchOptions::default(), &mut Vec::new()).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            WatchError::Feed {
+                error: IngestError::MalformedFeed(_),
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert_eq!(store.feed_state(&url).unwrap().unwrap().etag, None);
+}
+
+#[test]
+fn unreachable_host_is_an_error_not_a_panic() {
+    // A port nothing listens on: bind one, then free it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/feed.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let error = poll(&mut store, &url, WatchOptions::default(), &mut Vec::new()).unwrap_err();
+    assert!(matches!(error, WatchError::Unreachable { .. }), "{error}");
+}
+
+#[test]
+fn fetch_articles_reads_the_linked_page_and_falls_back_to_the_item() {
+    // The feed links to pages on the same server, whose address is known
+    // only once it runs.
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let host = Arc::clone(&base);
+    let server =
+        CannedServer::start(
+            move |request: &testing::Request| match request.path.as_str() {
+                "/feed.rss" => {
+                    let host = host.get().map(String::as_str).unwrap_or_default();
+                    Reply::new(200, FEED_WITH_LOCAL_LINKS.replace("HOST", host))
+                }
+                "/story-1" => {
+                    Reply::new(200, ARTICLE).header("Content-Type", "text/html; charset=utf-8")
+                }
+                _ => Reply::new(404, "gone"),
+            },
+        )
+        .unwrap();
+    base.set(server.url("")).unwrap();
+    let url = server.url("/feed.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let mut taken = Vec::new();
+    let options = WatchOptions {
+        fetch_articles: true,
+    };
+    let report = poll(&mut store, &url, options, &mut taken).unwrap();
+    assert_eq!(report.documents, 2);
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(
+        report.warnings[0].contains("HTTP 404"),
+        "{:?}",
+        report.warnings
+    );
+    let fetched = taken.iter().find(|d| d.id == "k-1").unwrap();
+    assert!(
+        fetched
+            .text
+            .contains("Security forces clashed with armed herders"),
+        "{}",
+        fetched.text
+    );
+    assert!(!fetched.text.contains("Teaser"));
+    assert_eq!(fetched.source.as_deref(), Some("Plateau Desk"));
+    let fallback = taken.iter().find(|d| d.id == "k-2").unwrap();
+    assert_eq!(fallback.text, "Teaser about Kaduna.");
+}
+
+const FEED_WITH_LOCAL_LINKS: &str = r#"<rss><channel><title>Plateau Desk</title>
+<item><title>Clashes near Jos</title><guid>k-1</guid><link>HOST/story-1</link><description>Teaser about Jos.</description></item>
+<item><title>Kaduna</title><guid>k-2</guid><link>HOST/story-2</link><description>Teaser about Kaduna.</description></item>
+</channel></rss>"#;
+
+const ARTICLE: &str = "<html><head><title>Clashes near Jos</title></head><body><nav><a href='/'>Home</a></nav><article><p>Security forces clashed with armed herders near Jos in Plateau state on Sunday, killing at least five of them, a police spokesman said on Monday.</p><p>Residents said the fighting lasted several hours and that dozens of families fled to neighbouring villages.</p></article></body></html>";
+
+#[test]
+fn sleep_wakes_when_stopped() {
+    let stop = AtomicBool::new(true);
+    assert!(sleep_unless_stopped(Duration::from_secs(3600), &stop));
+    let running = AtomicBool::new(false);
+    assert!(!sleep_unless_stopped(Duration::from_millis(1), &running));
+}
