@@ -182,14 +182,19 @@ pub(crate) fn parse_line(
         }
         _ => None,
     };
-    let (text, page) = match (record.text, record.html) {
-        (Some(text), _) if !text.trim().is_empty() => (text, None),
+    let (text, page, source_map) = match (record.text, record.html) {
+        (Some(text), _) if !text.trim().is_empty() => (text, None, None),
         (_, Some(markup)) if !markup.trim().is_empty() => {
+            // The map's offsets are into the `html` string's value.
             let page = html::read_page(&markup);
             if page.text.is_empty() {
                 return Err(IngestError::NoHtmlText);
             }
-            (page.text.clone(), Some(page.meta))
+            (
+                page.text,
+                Some(page.meta),
+                html::shared_map(page.source_map),
+            )
         }
         (None, None) => return Err(IngestError::NoTextField),
         _ => return Err(IngestError::Empty),
@@ -211,6 +216,6 @@ pub(crate) fn parse_line(
         published: own_date.or(page.published).or(opts.published),
         origin: origin.to_string(),
         text,
-        ..Default::default()
+        source_map,
     })
 }

@@ -625,7 +625,7 @@ fn web_document(
         published: page.meta.published.or(opts.published),
         origin: origin.to_string(),
         text: page.text,
-        ..Default::default()
+        source_map: html::shared_map(page.source_map),
     })
 }
 
@@ -647,6 +647,7 @@ fn html_document(bytes: &[u8], base: Document) -> Result<Document, IngestError> 
         title: page.meta.title,
         published: page.meta.published.or(base.published),
         text: page.text,
+        source_map: html::shared_map(page.source_map),
         ..base
     })
 }

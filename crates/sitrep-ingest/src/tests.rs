@@ -303,6 +303,123 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    fn gzip_member(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    fn warc(warc_type: &str, length: usize, payload: &[u8]) -> Vec<u8> {
+        let mut record = format!(
+            "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: <urn:uuid:{length}>\r\n\
+             WARC-Target-URI: https://news.example/{length}\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n"
+        )
+        .into_bytes();
+        record.extend_from_slice(payload);
+        record.extend_from_slice(b"\r\n\r\n");
+        record
+    }
+
+    fn http_response(head: &str, body: &[u8]) -> Vec<u8> {
+        let mut response = format!("HTTP/1.1 {head}\r\n\r\n").into_bytes();
+        response.extend_from_slice(body);
+        response
+    }
+
+    fn wellformed_crawl() -> Vec<Vec<u8>> {
+        let page = html_page(&format!("<p>{STORY}</p>"));
+        let article = http_response(
+            "200 OK\r\nContent-Type: text/html; charset=utf-8",
+            page.as_bytes(),
+        );
+        vec![
+            warc("warcinfo", 14, b"software: test"),
+            warc("response", article.len(), &article),
+            warc("request", 18, b"GET /a HTTP/1.1\r\n\r\n"),
+            warc("response", article.len(), &article),
+        ]
+    }
+
+    /// One WARC record: a type, a body (an HTTP response around an HTML
+    /// page, or junk) and a Content-Length that may lie.
+    fn warc_record() -> impl Strategy<Value = Vec<u8>> {
+        let warc_type = prop::sample::select(vec![
+            "response", "request", "warcinfo", "resource", "revisit", "x",
+        ]);
+        let head = prop::sample::select(vec![
+            "200 OK\r\nContent-Type: text/html",
+            "200 OK\r\nContent-Type: text/html; charset=windows-1252",
+            "200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked",
+            "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip",
+            "404 Not Found\r\nContent-Type: text/html",
+            "301 Moved\r\nLocation: /b",
+            "200 OK\r\nContent-Type: image/jpeg",
+            "garbage",
+        ]);
+        let body = prop_oneof![
+            Just(html_page(&format!("<p>{STORY}</p>")).into_bytes()),
+            Just(format!("1a\r\n<p>{STORY}</p>\r\n0\r\n\r\n").into_bytes()),
+            Just(gzip_member(
+                html_page(&format!("<p>{STORY}</p>")).as_bytes()
+            )),
+            proptest::collection::vec(any::<u8>(), 0..300),
+        ];
+        let lie = prop_oneof![3 => Just(0i64), 1 => -50i64..50, 1 => Just(1_000_000i64)];
+        (warc_type, head, body, lie).prop_map(|(warc_type, head, body, lie)| {
+            let payload = http_response(head, &body);
+            let length = (payload.len() as i64 + lie).max(0) as usize;
+            warc(warc_type, length, &payload)
+        })
+    }
+
+    /// Markup and text that real pages are made of, and some they should
+    /// not be.
+    fn markup_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "<p>",
+                "</p>",
+                "<div class=\"share\">",
+                "</div>",
+                "<b>",
+                "</b>",
+                "<a href='/x'>",
+                "</a>",
+                "<br>",
+                "<script>var x = '</p>';",
+                "</script>",
+                "<style>",
+                "</style>",
+                "<!--",
+                "-->",
+                "<pre>",
+                "</pre>",
+                "<table><tr><td>",
+                "</table>",
+                "&amp;",
+                "&#8217;",
+                "&#x",
+                "&nbsp",
+                "<svg><path/>",
+                "</svg>",
+                "<textarea>",
+                "<title>",
+                "<plaintext>",
+                "<![CDATA[",
+                "]]>",
+                "<meta charset='utf-16'>",
+                "\r\n",
+                "\u{0}",
+                "</",
+                "<",
+                "&",
+            ])
+            .prop_map(str::to_string),
+            "[ -~éдم’\n]{0,30}",
+        ]
+    }
+
     fn check(name: &str, bytes: &[u8]) {
         for result in read_bytes(name, bytes, &IngestOptions::default()) {
             match result {
@@ -342,6 +459,104 @@ mod properties {
             check("p.html", page.as_bytes());
             let record = serde_json::json!({"id": "r", "html": page}).to_string();
             check("r.jsonl", record.as_bytes());
+        }
+
+        /// WARC records with arbitrary types, lengths (true or lying),
+        /// HTTP heads and bodies, plain or one gzip member per record, then
+        /// cut short anywhere.
+        #[test]
+        fn arbitrary_warc_records_never_panic(
+            records in proptest::collection::vec(warc_record(), 1..6),
+            gzipped in any::<bool>(),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = Vec::new();
+            for record in &records {
+                if gzipped {
+                    bytes.extend_from_slice(&gzip_member(record));
+                } else {
+                    bytes.extend_from_slice(record);
+                }
+            }
+            check(if gzipped { "c.warc.gz" } else { "c.warc" }, &bytes);
+            let cut = cut.index(bytes.len() + 1);
+            check(if gzipped { "c.warc.gz" } else { "c.warc" }, &bytes[..cut]);
+        }
+
+        /// A well-formed crawl of gzip members with a few bytes of the
+        /// compressed stream overwritten, or a stretch of it dropped.
+        #[test]
+        fn mutated_gzip_members_never_panic(
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+            drop_at in any::<prop::sample::Index>(),
+            drop_len in 0usize..64,
+        ) {
+            let mut bytes: Vec<u8> = wellformed_crawl().iter().flat_map(|r| gzip_member(r)).collect();
+            for (at, byte) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] = *byte;
+            }
+            let from = drop_at.index(bytes.len());
+            let to = (from + drop_len).min(bytes.len());
+            bytes.drain(from..to);
+            check("m.warc.gz", &bytes);
+        }
+
+        /// A real-looking article page with markup spliced in, stretches
+        /// cut out and bytes overwritten, read as a file and as a JSONL
+        /// `html` field; every mapped evidence-sized span must point at
+        /// page bytes on character boundaries.
+        #[test]
+        fn mutated_pages_never_panic(
+            splices in proptest::collection::vec((any::<prop::sample::Index>(), markup_piece()), 0..8),
+            cuts in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40), 0..4),
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        ) {
+            let mut page = html_page(&format!("<p>{STORY}</p><p>Residents of Bama &amp; Gwoza said the attackers \
+                arrived on motorcycles and fled before troops came.</p>")).into_bytes();
+            for (at, piece) in &splices {
+                let i = at.index(page.len() + 1);
+                page.splice(i..i, piece.bytes());
+            }
+            for (at, len) in &cuts {
+                let from = at.index(page.len() + 1);
+                let to = (from + len).min(page.len());
+                page.drain(from..to);
+            }
+            for (at, byte) in &flips {
+                if !page.is_empty() {
+                    let i = at.index(page.len());
+                    page[i] = *byte;
+                }
+            }
+            check("p.html", &page);
+            let decoded = html::decode(&page);
+            for doc in read_bytes("p.html", &page, &IngestOptions::default()).into_iter().flatten() {
+                let Some(map) = doc.source_map.as_deref() else { continue };
+                for (start, word) in doc.text.split_whitespace().map(|w| (w.as_ptr() as usize - doc.text.as_ptr() as usize, w)) {
+                    if let Some(source) = map.locate(sitrep_model::Span::new(start, start + word.len())) {
+                        prop_assert!(decoded.get(source.start..source.end).is_some());
+                    }
+                }
+            }
+            let record = serde_json::json!({"id": "r", "html": decoded}).to_string();
+            check("r.jsonl", record.as_bytes());
+        }
+
+        /// Deep nesting of any mix of tags is read in bounded depth.
+        #[test]
+        fn deep_nesting_is_flattened(
+            tags in proptest::collection::vec(prop::sample::select(vec!["div", "span", "b", "font", "section", "table", "ul", "blockquote", "em"]), 1..8),
+            depth in 0usize..3000,
+        ) {
+            let open: String = (0..depth).map(|i| format!("<{}>", tags[i % tags.len()])).collect();
+            let page = format!("<html><body>{open}<p>{STORY}</p></body></html>");
+            let parsed = html::parse_bounded(&page);
+            let deepest = parsed.tree.nodes().map(|n| n.ancestors().count()).max().unwrap_or(0);
+            prop_assert!(deepest <= html::MAX_NESTING + 8, "depth {deepest}");
+            let docs = read_bytes("deep.html", page.as_bytes(), &IngestOptions::default());
+            let text = docs[0].as_ref().map(|d| d.text.clone()).unwrap_or_default();
+            prop_assert!(text.contains("killing three officers"), "{text:?}");
         }
 
         #[test]

@@ -11,8 +11,9 @@
 //! Its blocks, less the link-heavy and stock phrases among them, joined by
 //! blank lines, are the text.
 
+use super::source::TextSegment;
 use aho_corasick::AhoCorasick;
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::Node;
 use std::collections::HashMap;
@@ -33,6 +34,9 @@ enum BlockKind {
 #[derive(Debug)]
 struct Block {
     text: String,
+    /// Where the text came from: stretches copied from text nodes, with
+    /// offsets into `text`.
+    segments: Vec<TextSegment>,
     /// Characters of the text (whitespace collapsed).
     chars: usize,
     /// Characters inside links.
@@ -71,6 +75,11 @@ struct Flattener {
     /// Indices into `containers` of the elements currently open.
     open: Vec<OpenElement>,
     current: String,
+    /// Stretches of `current` copied from text nodes.
+    current_segments: Vec<TextSegment>,
+    /// The text node and offset of the whitespace `pending_space` stands
+    /// for, when it was one plain space (so the space maps too).
+    space_origin: Option<(NodeId, usize)>,
     current_chars: usize,
     current_link_chars: usize,
     pending_space: bool,
@@ -90,6 +99,11 @@ struct OpenElement {
 /// Extracts the article text of a parsed page; empty when nothing in it reads
 /// like prose.
 pub fn main_text(document: &scraper::Html) -> String {
+    main_text_and_segments(document).0
+}
+
+/// [`main_text`], with the stretches of it copied from text nodes.
+pub(crate) fn main_text_and_segments(document: &scraper::Html) -> (String, Vec<TextSegment>) {
     let mut flat = Flattener::new(page_text_chars(document));
     flat.walk(document.tree.root());
     mark_teasers(&mut flat);
@@ -171,6 +185,8 @@ impl Flattener {
             containers: Vec::new(),
             open: Vec::new(),
             current: String::new(),
+            current_segments: Vec::new(),
+            space_origin: None,
             current_chars: 0,
             current_link_chars: 0,
             pending_space: false,
@@ -215,7 +231,7 @@ impl Flattener {
     fn enter(&mut self, node: NodeRef<'_, Node>) -> bool {
         match node.value() {
             Node::Text(text) => {
-                self.push_text(text);
+                self.push_text(text, node.id());
                 false
             }
             Node::Element(element) => {
@@ -308,25 +324,59 @@ impl Flattener {
         }
     }
 
-    fn push_text(&mut self, text: &str) {
+    fn push_text(&mut self, text: &str, node: NodeId) {
         let in_link = self.links_open > 0;
         if self.pre_open > 0 {
-            for c in text.chars() {
+            for (offset, c) in text.char_indices() {
+                self.record(node, offset, c.len_utf8());
                 self.push_char(c, in_link);
             }
             return;
         }
-        for c in text.chars() {
+        for (offset, c) in text.char_indices() {
             if c.is_whitespace() {
+                // One plain space kept as it is maps back; a run of
+                // whitespace collapsed into one does not.
+                self.space_origin = if self.pending_space || c != ' ' {
+                    None
+                } else {
+                    Some((node, offset))
+                };
                 self.pending_space = true;
                 continue;
             }
             if self.pending_space && !self.current.is_empty() {
+                if let Some((space_node, space_offset)) = self.space_origin {
+                    self.record(space_node, space_offset, 1);
+                }
                 self.current.push(' ');
             }
             self.pending_space = false;
+            self.space_origin = None;
+            self.record(node, offset, c.len_utf8());
             self.push_char(c, in_link);
         }
+    }
+
+    /// Notes that the next `len` bytes of `current` are bytes `offset..` of
+    /// `node`'s text, extending the last stretch when they continue it.
+    fn record(&mut self, node: NodeId, offset: usize, len: usize) {
+        let at = self.current.len();
+        if let Some(last) = self.current_segments.last_mut() {
+            if last.node == node
+                && last.text_start + last.len == at
+                && last.node_offset + last.len == offset
+            {
+                last.len += len;
+                return;
+            }
+        }
+        self.current_segments.push(TextSegment {
+            text_start: at,
+            len,
+            node,
+            node_offset: offset,
+        });
     }
 
     fn push_char(&mut self, c: char, in_link: bool) {
@@ -342,18 +392,23 @@ impl Flattener {
             self.current.push('\n');
         }
         self.pending_space = false;
+        self.space_origin = None;
     }
 
     /// Ends the current block, if it holds any text.
     fn flush(&mut self) {
         self.pending_space = false;
+        self.space_origin = None;
         let text = std::mem::take(&mut self.current);
+        let segments = std::mem::take(&mut self.current_segments);
         let chars = std::mem::take(&mut self.current_chars);
         let link_chars = std::mem::take(&mut self.current_link_chars);
+        let lead = text.len() - text.trim_start().len();
         let text = text.trim();
         if chars == 0 {
             return;
         }
+        let segments = clip_segments(segments, lead, lead + text.len());
         let kind = self
             .open
             .iter()
@@ -363,6 +418,7 @@ impl Flattener {
         let in_paragraph = matches!(kind, BlockKind::Paragraph);
         self.blocks.push(Block {
             text: text.to_string(),
+            segments,
             chars,
             link_chars,
             kind,
@@ -371,6 +427,24 @@ impl Flattener {
             container: self.open.last().map(|o| o.container),
         });
     }
+}
+
+/// The segments inside `[from, to)` of a block's untrimmed text, cut to fit
+/// and made relative to `from`.
+fn clip_segments(segments: Vec<TextSegment>, from: usize, to: usize) -> Vec<TextSegment> {
+    segments
+        .into_iter()
+        .filter_map(|s| {
+            let start = s.text_start.max(from);
+            let end = (s.text_start + s.len).min(to);
+            (start < end).then(|| TextSegment {
+                text_start: start - from,
+                len: end - start,
+                node: s.node,
+                node_offset: s.node_offset + (start - s.text_start),
+            })
+        })
+        .collect()
 }
 
 /// Tags whose content is never article text.
@@ -874,7 +948,7 @@ fn best_container(flat: &Flattener) -> Option<usize> {
 /// Bylines, datelines and the headline come before the story's first
 /// sentence, tags and share prompts after its last: the blocks outside the
 /// first and last prose blocks are left out, unless there is no prose.
-fn render(flat: &Flattener, range: std::ops::Range<usize>) -> String {
+fn render(flat: &Flattener, range: std::ops::Range<usize>) -> (String, Vec<TextSegment>) {
     let offset = range.start;
     let blocks = &flat.blocks[range.clone()];
     let boxed = boxed_sections(flat, range);
@@ -892,6 +966,7 @@ fn render(flat: &Flattener, range: std::ops::Range<usize>) -> String {
         })
         .unwrap_or(blocks.len().saturating_sub(1));
     let mut out = String::new();
+    let mut segments = Vec::new();
     for (index, block) in blocks.iter().enumerate().take(last + 1).skip(first) {
         if boxed.iter().any(|r| r.contains(&(offset + index))) || !keep_in_output(block) {
             continue;
@@ -899,9 +974,14 @@ fn render(flat: &Flattener, range: std::ops::Range<usize>) -> String {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
+        let at = out.len();
+        segments.extend(block.segments.iter().map(|s| TextSegment {
+            text_start: s.text_start + at,
+            ..*s
+        }));
         out.push_str(&block.text);
     }
-    out
+    (out, segments)
 }
 
 /// Boxes inside the story that a heading names as not the story ("Related

@@ -3,25 +3,62 @@
 
 mod extract;
 mod meta;
+mod source;
 
 pub use extract::{explain, main_text};
 pub use meta::{page_meta, PageMeta};
+pub use source::MAX_NESTING;
 
 use encoding_rs::{Encoding, UTF_8};
+use sitrep_model::SourceMap;
 
 /// A page reduced to what ingestion keeps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub text: String,
     pub meta: PageMeta,
+    /// Where `text` came from: byte offsets into the `html` given to
+    /// [`read_page`].
+    pub source_map: SourceMap,
 }
 
-/// Parses decoded HTML and extracts its article text and metadata.
+/// Parses decoded HTML and extracts its article text, metadata and the map
+/// from the text back to `html`. Pages nesting elements deeper than
+/// [`MAX_NESTING`] are flattened first (see there), in time linear in the
+/// page; the map still points into `html` itself.
 pub fn read_page(html: &str) -> Page {
+    let scan = source::scan(html);
+    if scan.too_deep.is_empty() {
+        return read_scanned(html, &scan);
+    }
+    let flattened = source::blank_out(html, &scan.too_deep);
+    read_scanned(&flattened, &source::scan(&flattened))
+}
+
+/// Parses HTML as [`read_page`] does, flattening hostile nesting first:
+/// for callers that walk the tree themselves.
+pub fn parse_bounded(html: &str) -> scraper::Html {
+    let scan = source::scan(html);
+    if scan.too_deep.is_empty() {
+        return scraper::Html::parse_document(html);
+    }
+    scraper::Html::parse_document(&source::blank_out(html, &scan.too_deep))
+}
+
+/// A page's map as a document holds it: shared, and absent when empty.
+pub fn shared_map(map: SourceMap) -> Option<std::sync::Arc<SourceMap>> {
+    (!map.is_empty()).then(|| std::sync::Arc::new(map))
+}
+
+/// `html` has been scanned and nests no deeper than the limit.
+fn read_scanned(html: &str, scan: &source::Scan) -> Page {
     let document = scraper::Html::parse_document(html);
+    let (text, segments) = extract::main_text_and_segments(&document);
+    let source_map = source::build_source_map(scan, &document, &text, &segments);
     Page {
-        text: main_text(&document),
         meta: page_meta(&document),
+        text,
+        source_map,
     }
 }
 
