@@ -108,7 +108,8 @@ impl Pipeline {
             };
         }
         let places = self.geoparser.parse(doc);
-        let events = self.coder.code(doc, &places);
+        let mut events = self.coder.code(doc, &places);
+        sitrep_model::attach_source_ranges(&mut events, doc);
         Analysis {
             uncoded_language: None,
             places,
