@@ -4,6 +4,7 @@
 mod batch;
 mod demo;
 mod stored;
+mod watch;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -120,6 +121,25 @@ enum Command {
         /// Print the full diff as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Poll RSS/Atom feeds and extract events from each new item, as
+    /// `extract` does (conditional requests; every item is taken once).
+    Watch {
+        #[arg(long, default_value = "sitrep.db")]
+        db: PathBuf,
+        /// Seconds between polls.
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+        interval: u64,
+        /// Poll every feed once and exit (exit code 1 if some feed failed).
+        #[arg(long)]
+        once: bool,
+        /// Fetch each new item's linked page and extract the article from
+        /// it (the feed's own text is the fallback).
+        #[arg(long)]
+        fetch_articles: bool,
+        /// Feed URLs (http or https).
+        #[arg(required = true)]
+        feeds: Vec<String>,
     },
     /// Score a pipeline stage against a gold file.
     Eval {
@@ -326,6 +346,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fuse { db, filter } => {
             stored::fuse(&db, filter.into_filter())?;
             return Ok(ExitCode::SUCCESS);
+        }
+        Command::Watch {
+            db,
+            interval,
+            once,
+            fetch_articles,
+            feeds,
+        } => {
+            return watch::run(&watch::WatchRequest {
+                db: &db,
+                feeds: &feeds,
+                interval: std::time::Duration::from_secs(interval),
+                once,
+                fetch_articles,
+            });
         }
         Command::Serve { db, bind } => {
             sitrep_serve::run(db, bind)?;
