@@ -13,6 +13,7 @@ use ego_tree::NodeId;
 use scraper::Node;
 use sitrep_model::{SourceMap, SourceMapBuilder};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 /// Open elements beyond this depth are flattened: their tags are blanked
@@ -60,7 +61,11 @@ pub(crate) fn scan(html: &str) -> Scan {
         html: html.as_bytes(),
         text: html,
         at: 0,
-        scan: Scan::default(),
+        scan: Scan {
+            // Character data is typically a third of a page.
+            decoded: String::with_capacity(html.len() / 3),
+            ..Scan::default()
+        },
         nesting: Nesting::default(),
         run_open: false,
     };
@@ -96,7 +101,36 @@ struct Scanner<'a> {
 enum DataMode {
     Markup,
     References,
-    Verbatim,
+}
+
+/// The first byte of `haystack` equal to one of `needles`, eight bytes at a
+/// time: this scan runs over every byte of every page.
+fn find_any(haystack: &[u8], needles: [u8; 3]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let masks = needles.map(|n| u64::from(n) * ONES);
+    let mut chunks = haystack.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // A zero byte in `word ^ mask` is a match; the lowest flagged byte
+        // is exact (borrows only flag bytes above a true zero).
+        let found = masks.iter().fold(0, |acc, mask| {
+            let x = word ^ mask;
+            acc | (x.wrapping_sub(ONES) & !x & HIGHS)
+        });
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| needles.contains(b))
+        .map(|p| offset + p)
 }
 
 /// Elements whose content is not markup: html5ever reads it verbatim (or
@@ -122,19 +156,16 @@ impl Scanner<'_> {
         self.data(self.html.len(), DataMode::Markup);
     }
 
-    /// Reads character data from `self.at` up to `end`: with markup, with
-    /// references only (`<title>`, `<textarea>`), or verbatim (`<script>`).
+    /// Reads character data from `self.at` up to `end`: with markup, or
+    /// with references only (`<title>`, `<textarea>`).
     fn data(&mut self, end: usize, mode: DataMode) {
+        let specials = match mode {
+            DataMode::Markup => [b'<', b'&', b'\r'],
+            DataMode::References => [b'&', b'\r', b'\r'],
+        };
         while self.at < end {
             let rest = &self.html[self.at..end];
-            let next = rest
-                .iter()
-                .position(|&b| match mode {
-                    DataMode::Markup => matches!(b, b'<' | b'&' | b'\r'),
-                    DataMode::References => matches!(b, b'&' | b'\r'),
-                    DataMode::Verbatim => b == b'\r',
-                })
-                .map_or(end, |p| self.at + p);
+            let next = find_any(rest, specials).map_or(end, |p| self.at + p);
             if next > self.at {
                 self.verbatim(self.at, next);
                 self.at = next;
@@ -352,7 +383,11 @@ impl Scanner<'_> {
     }
 
     /// Reads a raw-text element's content up to its end tag (left for the
-    /// main loop), so that its text node matches its own run.
+    /// main loop). `<title>` and `<textarea>` text is read, so that its node
+    /// matches its own run and not a later one; script and style content is
+    /// skipped (copying it would cost more than the rest of the scan) and
+    /// so are their nodes when matching, leaving a NUL, which no parsed text
+    /// contains, so no span joins across them.
     fn raw_text(&mut self, name: &TagName) {
         let from = self.at;
         let end = if name.as_bytes() == b"plaintext" {
@@ -360,21 +395,30 @@ impl Scanner<'_> {
         } else {
             find_end_tag(&self.html[from..], name.as_bytes()).map_or(self.html.len(), |p| from + p)
         };
-        let mode = if matches!(name.as_bytes(), b"title" | b"textarea") {
-            DataMode::References
+        if escapable_raw_text(name.as_bytes()) {
+            self.data(end, DataMode::References);
         } else {
-            DataMode::Verbatim
-        };
-        self.data(end, mode);
+            self.scan.decoded.push('\0');
+            self.at = end;
+        }
         self.boundary();
     }
+}
+
+/// `<title>` and `<textarea>`: raw text in which references are decoded.
+fn escapable_raw_text(name: &[u8]) -> bool {
+    matches!(name, b"title" | b"textarea")
 }
 
 /// Where `</name` (any case, then a space, `/` or `>`) first occurs.
 fn find_end_tag(haystack: &[u8], name: &[u8]) -> Option<usize> {
     let mut from = 0;
-    while let Some(p) = haystack[from..].windows(2).position(|w| w == b"</") {
+    while let Some(p) = find_any(&haystack[from..], [b'<'; 3]) {
         let at = from + p;
+        if haystack.get(at + 1) != Some(&b'/') {
+            from = at + 1;
+            continue;
+        }
         let after = at + 2;
         let matches_name = haystack
             .get(after..after + name.len())
@@ -393,10 +437,42 @@ fn find_end_tag(haystack: &[u8], name: &[u8]) -> Option<usize> {
 
 /// A lowercased tag name, truncated to 16 bytes (enough to tell apart every
 /// element whose nesting matters).
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct TagName {
     bytes: [u8; 16],
     len: u8,
+}
+
+impl std::hash::Hash for TagName {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let (low, high) = self.bytes.split_at(8);
+        let word = |half: &[u8]| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(half);
+            u64::from_le_bytes(word)
+        };
+        state.write_u64(word(low) ^ word(high).rotate_left(17) ^ u64::from(self.len));
+    }
+}
+
+/// A multiply-rotate hasher for tag names: one per tag of every page, where
+/// SipHash's resistance to chosen keys buys nothing (a page can at worst
+/// collide its own few dozen names).
+#[derive(Default)]
+struct TagHasher(u64);
+
+impl std::hash::Hasher for TagHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl TagName {
@@ -420,7 +496,7 @@ impl TagName {
 #[derive(Debug, Default)]
 struct Nesting {
     stack: Vec<TagName>,
-    open_by_name: HashMap<TagName, u32>,
+    open_by_name: HashMap<TagName, u32, BuildHasherDefault<TagHasher>>,
     max_depth: usize,
     /// Open `<svg>`/`<math>` elements: inside them `<x/>` really closes.
     foreign: usize,
@@ -685,7 +761,8 @@ pub(crate) fn build_source_map(
     // The decoded range of the last segment placed, for the join test.
     let mut previous: Option<(usize, usize)> = None;
     for segment in segments {
-        let Some(&node_start) = node_starts.get(&segment.node) else {
+        let found = node_starts.binary_search_by_key(&segment.node, |&(node, _)| node);
+        let Some(&(_, node_start)) = found.ok().and_then(|i| node_starts.get(i)) else {
             builder.break_chain();
             previous = None;
             continue;
@@ -759,11 +836,11 @@ fn locate_text_nodes(
     scan: &Scan,
     document: &scraper::Html,
     segments: &[TextSegment],
-) -> HashMap<NodeId, usize> {
+) -> Vec<(NodeId, usize)> {
     let mut used: Vec<NodeId> = segments.iter().map(|s| s.node).collect();
     used.sort_unstable();
     used.dedup();
-    let mut starts = HashMap::with_capacity(used.len());
+    let mut starts = Vec::with_capacity(used.len());
     let Some(&last_used) = used.last() else {
         return starts;
     };
@@ -776,17 +853,26 @@ fn locate_text_nodes(
             continue;
         };
         let text: &str = text;
-        if text.chars().all(char::is_whitespace) {
+        if text.chars().all(char::is_whitespace) || in_skipped_raw_text(node) {
             continue;
         }
         if let Some((start, run)) = find_run(scan, text, next_run) {
             next_run = run;
             if used.binary_search(&node.id()).is_ok() {
-                starts.insert(node.id(), start);
+                // Nodes come in id order, so `starts` stays sorted.
+                starts.push((node.id(), start));
             }
         }
     }
     starts
+}
+
+/// A text node inside a script, style or other raw-text element, whose
+/// content the scan skipped.
+fn in_skipped_raw_text(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.parent()
+        .and_then(|p| p.value().as_element().map(|e| e.name().as_bytes()))
+        .is_some_and(|name| raw_text_element(name) && !escapable_raw_text(name))
 }
 
 /// The first run at or after `from_run` (within [`MATCH_WINDOW`]) where
@@ -838,9 +924,27 @@ mod tests {
         );
         assert_eq!(
             decoded("a<script>if (a<b) x='&amp;</p>'</script>b<title>&amp;</title>"),
-            "aif (a<b) x='&amp;</p>'b&"
+            "a\0b&"
         );
         assert_eq!(decoded("1 < 2 <3"), "1 < 2 <3");
+    }
+
+    #[test]
+    fn find_any_finds_the_first_special_byte_in_and_past_whole_words() {
+        let specials = [b'<', b'&', b'\r'];
+        for len in 0..40 {
+            for at in 0..len {
+                for special in specials {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    if at + 1 < len {
+                        bytes[at + 1] = b'<';
+                    }
+                    assert_eq!(find_any(&bytes, specials), Some(at));
+                }
+            }
+            assert_eq!(find_any(&vec![0x80u8; len], specials), None);
+        }
     }
 
     #[test]
