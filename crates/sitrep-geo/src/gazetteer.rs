@@ -10,13 +10,18 @@
 //! Names are looked up folded with [`sitrep_text::normalize::fold`] (the same
 //! function the build script applies). Besides each name and alternate, the
 //! index holds names with a leading Arabic article removed ("Al Bab" is also
-//! found under "bab"), marked [`MatchKind::ArticleStripped`].
+//! found under "bab"), marked [`MatchKind::ArticleStripped`], and names with
+//! doubled consonants written single ([`crate::spelling`]), marked
+//! [`MatchKind::SpellingVariant`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 use sitrep_model::{FeatureKind, Place};
+
+use crate::spelling::squeeze_consonants;
 
 /// Index of an entry in the gazetteer.
 pub type EntryId = u32;
@@ -48,6 +53,9 @@ pub enum MatchKind {
     /// A name or alternate after dropping a leading Arabic article
     /// ("Al Bab" found as "bab"): a weaker match.
     ArticleStripped,
+    /// Found only with doubled consonants written single, in the text or in
+    /// the name ("Maarat" for "Maarrat"): see [`crate::spelling`].
+    SpellingVariant,
 }
 
 /// One lookup hit.
@@ -156,7 +164,41 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::lookup`], with how each entry matched.
+    ///
+    /// The text's own spelling wins: entries indexed under it only as a
+    /// spelling variant count when no entry has that exact spelling, and the
+    /// squeezed form of the text ("maarrat" → "maarat") is tried only when
+    /// its own spelling finds nothing and the name has several words.
     pub fn lookup_matches(&self, folded: &str) -> Vec<NameMatch> {
+        let exact = self.postings(folded);
+        if !exact.is_empty() {
+            let spelled = exact.iter().any(|m| m.kind != MatchKind::SpellingVariant);
+            if spelled {
+                return exact
+                    .into_iter()
+                    .filter(|m| m.kind != MatchKind::SpellingVariant)
+                    .collect();
+            }
+            return exact;
+        }
+        if !folded.contains(' ') {
+            return Vec::new();
+        }
+        match squeeze_consonants(folded) {
+            Cow::Owned(squeezed) => self
+                .postings(&squeezed)
+                .into_iter()
+                .map(|m| NameMatch {
+                    id: m.id,
+                    kind: MatchKind::SpellingVariant,
+                })
+                .collect(),
+            Cow::Borrowed(_) => Vec::new(),
+        }
+    }
+
+    /// Every posting stored under the key `folded`, as indexed.
+    fn postings(&self, folded: &str) -> Vec<NameMatch> {
         let Some(range) = self.names.as_ref().and_then(|m| m.get(folded)) else {
             return Vec::new();
         };
@@ -168,7 +210,8 @@ impl Gazetteer {
                 let kind = match posting >> 30 {
                     0 => MatchKind::Name,
                     1 => MatchKind::Alternate,
-                    _ => MatchKind::ArticleStripped,
+                    2 => MatchKind::ArticleStripped,
+                    _ => MatchKind::SpellingVariant,
                 };
                 NameMatch {
                     id: posting & ID_MASK,
@@ -181,6 +224,17 @@ impl Gazetteer {
     /// True if some indexed folded name starts with `folded_prefix` followed
     /// by a space ("deir" → "deir ez zor"), for greedy multi-token matching.
     pub fn has_longer(&self, folded_prefix: &str) -> bool {
+        if self.continues(folded_prefix) {
+            return true;
+        }
+        match squeeze_consonants(folded_prefix) {
+            Cow::Owned(squeezed) => self.continues(&squeezed),
+            Cow::Borrowed(_) => false,
+        }
+    }
+
+    /// The key range test behind [`Gazetteer::has_longer`], for one spelling.
+    fn continues(&self, folded_prefix: &str) -> bool {
         let mut lower = String::with_capacity(folded_prefix.len() + 1);
         lower.push_str(folded_prefix);
         lower.push(' ');

@@ -20,6 +20,7 @@ pub mod recognize;
 pub mod relative;
 pub mod resolve;
 pub mod scan;
+pub mod spelling;
 
 pub use countries::Country;
 pub use gazetteer::{gazetteer, EntryRef, Gazetteer, MatchKind, NameMatch};

@@ -339,13 +339,21 @@ fn pick_best(
                 && (district
                     || (e.population.saturating_mul(10) >= b.population
                         && (town_name == fold(b.name) || town_name == cand.key)));
-            let big_namesake = e.population >= BIG_CITY && town_name == cand.key;
+            let big_namesake = e.population >= BIG_CITY && is_namesake(&town_name, &cand.key);
             e.feature == FeatureKind::PopulatedPlace
                 && e.country_code == b.country_code
                 && (inside || big_namesake)
         })
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
     Some(town.unwrap_or(best))
+}
+
+/// True if a town called `town_name` (folded) is the city that `key` names:
+/// the same name, or the name plus "City" ("New York City", "Mexico City",
+/// "Kuwait City"), the form GeoNames prefers where a state or country shares
+/// the city's name.
+fn is_namesake(town_name: &str, key: &str) -> bool {
+    town_name == key || town_name.strip_suffix(" city") == Some(key)
 }
 
 /// Evidence that the candidate is a place at all.

@@ -65,3 +65,85 @@ fn near_a_town_is_precision_two_and_a_bare_province_precision_three() {
     assert_eq!(anbar.precision, GeoPrecision::Region);
     assert_eq!(anbar.place.country, "Iraq");
 }
+
+/// The resolved place for the first mention whose text is `mention`.
+fn place_of(text: &str, mention: &str) -> Option<sitrep_model::Place> {
+    let doc = Document::new("t", text);
+    Geoparser::new()
+        .parse(&doc)
+        .into_iter()
+        .find(|m| doc.slice(m.span) == mention)
+        .map(|m| m.place)
+}
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[test]
+fn doubled_consonants_do_not_block_a_match() {
+    // GeoNames spells the town "Maarrat an Numan" / "Ma'arrat al-Nu'man";
+    // wire copy often writes one r. No hand-written alias covers it.
+    for spelling in ["Maarat al-Numan", "Maarrat al-Numan", "Ma'arrat al-Nu'man"] {
+        let text = format!("Russian jets struck a market in {spelling} in Idlib province.");
+        let place = place_of(&text, spelling);
+        assert_eq!(
+            place.as_ref().and_then(|p| p.geonameid),
+            Some(167_611),
+            "{spelling}: {place:?}"
+        );
+    }
+    // Single consonants in the text find a doubled name too: GeoNames has
+    // "Tall Tamr" and "Tell Tamer", wire copy "Tal Tamr".
+    let place = place_of(
+        "Fighting was reported in Tal Tamr in Hasakah province.",
+        "Tal Tamr",
+    );
+    assert_eq!(place.map(|p| p.country), Some("Syria".to_string()));
+}
+
+#[test]
+fn a_single_word_is_not_matched_with_a_consonant_more() {
+    // "Colin" is a given name; Collin County, Texas must not claim it.
+    let found = places("Colin said the talks would resume on Monday.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_state_named_like_its_big_city_is_the_city_in_plain_copy() {
+    // GeoNames names the city "New York City" and lists "New York" as an
+    // alternate; the state is "New York".
+    let place = place_of("He grew up in New York and speaks Mandarin.", "New York");
+    let place = place.expect("New York");
+    assert!(km(place.lat, place.lon, 40.71, -74.01) < 30.0, "{place:?}");
+    // Named as a state, it stays the state.
+    let place = place_of("Flooding hit upstate New York state on Monday.", "New York");
+    assert!(place.is_some());
+}
+
+#[test]
+fn large_countries_and_states_sit_near_their_geographic_centres() {
+    // Published geographic centres: the contiguous United States near
+    // Lebanon, Kansas (39.83, -98.58); Texas near Brady (31.08, -99.33).
+    let cases = [
+        (
+            "Officials in the United States said so.",
+            "United States",
+            39.83,
+            -98.58,
+        ),
+        ("Officials in Texas said so.", "Texas", 31.08, -99.33),
+    ];
+    for (text, mention, lat, lon) in cases {
+        let place = place_of(text, mention).expect(mention);
+        let off = km(place.lat, place.lon, lat, lon);
+        assert!(off < 161.0, "{mention}: {off:.0} km off, {place:?}");
+    }
+    // Ontario's towns crowd its southern edge (their mean is near 44.5 N);
+    // the province's middle is well north of that.
+    let ontario = place_of("Officials in Ontario said so.", "Ontario").expect("Ontario");
+    assert!(ontario.lat > 47.0, "{ontario:?}");
+}
