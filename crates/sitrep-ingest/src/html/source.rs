@@ -181,8 +181,21 @@ impl Scanner<'_> {
         }
     }
 
-    /// Markup ends the character data before it.
+    /// Markup ends the character data before it. A run of whitespace alone
+    /// is forgotten: text nodes of whitespace are never matched, and
+    /// dropping them keeps [`MATCH_WINDOW`] for runs that can be.
     fn boundary(&mut self) {
+        if self.run_open {
+            let start = self.scan.run_starts.last().map_or(0, |&s| s as usize);
+            let blank = self
+                .scan
+                .decoded
+                .get(start..)
+                .is_some_and(|run| run.bytes().all(|b| b.is_ascii_whitespace()));
+            if blank {
+                self.scan.run_starts.pop();
+            }
+        }
         self.run_open = false;
         if let Ok(at) = u32::try_from(self.scan.decoded.len()) {
             if self.scan.boundaries.last() != Some(&at) {
@@ -742,11 +755,12 @@ pub(crate) struct TextSegment {
     pub node_offset: usize,
 }
 
-/// How many runs of character data ahead of the last match a text node's
-/// start is looked for. Runs html5ever drops (whitespace before `<html>`,
-/// between table rows) or merges are skipped over; a node found nowhere in
-/// the window stays unmapped.
-const MATCH_WINDOW: usize = 256;
+/// How many runs of character data (other than whitespace) ahead of the
+/// last match a text node's start is looked for. Runs html5ever merges
+/// into one node, or places elsewhere (foster-parented table text), are
+/// skipped over; a node found nowhere in the window stays unmapped. The
+/// bound keeps a page of unmatchable nodes linear.
+const MATCH_WINDOW: usize = 128;
 
 /// Ties `segments` of `text` (in text order) to the page through `scan`,
 /// the scan of the page `document` was parsed from.
