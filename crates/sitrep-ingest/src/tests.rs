@@ -299,6 +299,48 @@ fn html_in_a_legacy_charset_is_decoded() {
     assert!(doc.text.contains("Des hommes armés ont attaqué"));
 }
 
+#[test]
+fn html_documents_carry_a_map_back_to_the_page_and_text_ones_do_not() {
+    let page = html_page(&format!("<p>{STORY}</p>"));
+    let locate = |doc: &Document, page: &str, word: &str| {
+        let at = doc.text.find(word)?;
+        let map = doc.source_map.as_deref()?;
+        let span = map.locate(sitrep_model::Span::new(at, at + word.len()))?;
+        page.get(span.start..span.end).map(str::to_string)
+    };
+    let from_file = read_bytes("a.html", page.as_bytes(), &IngestOptions::default());
+    let doc = from_file[0].as_ref().unwrap();
+    assert_eq!(
+        locate(doc, &page, "Maiduguri").as_deref(),
+        Some("Maiduguri")
+    );
+    let at = page.find("Maiduguri on Tuesday").unwrap();
+    let span = doc
+        .source_map
+        .as_deref()
+        .unwrap()
+        .locate(sitrep_model::Span::new(
+            doc.text.find("Maiduguri").unwrap(),
+            doc.text.find("Maiduguri").unwrap() + 9,
+        ));
+    assert_eq!(span, Some(sitrep_model::Span::new(at, at + 9)));
+
+    // In JSONL the offsets are into the `html` string's value.
+    let line = serde_json::json!({"id": "j1", "html": page}).to_string();
+    let from_jsonl = read_bytes("b.jsonl", line.as_bytes(), &IngestOptions::default());
+    let doc = from_jsonl[0].as_ref().unwrap();
+    assert_eq!(
+        locate(doc, &page, "checkpoint").as_deref(),
+        Some("checkpoint")
+    );
+
+    let from_text = read_bytes("c.txt", STORY.as_bytes(), &IngestOptions::default());
+    assert!(from_text[0].as_ref().unwrap().source_map.is_none());
+    let line = serde_json::json!({"id": "j2", "text": STORY}).to_string();
+    let from_jsonl_text = read_bytes("d.jsonl", line.as_bytes(), &IngestOptions::default());
+    assert!(from_jsonl_text[0].as_ref().unwrap().source_map.is_none());
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -437,6 +479,20 @@ mod properties {
                 }
             }
         }
+    }
+
+    /// A WARC page's map points into the HTTP body (after de-chunking,
+    /// decompression and charset decoding), not into the WARC file.
+    #[test]
+    fn warc_pages_carry_a_map_into_the_http_body() {
+        let crawl: Vec<u8> = wellformed_crawl().concat();
+        let docs = read_bytes("c.warc", &crawl, &IngestOptions::default());
+        let page = html_page(&format!("<p>{STORY}</p>"));
+        let doc = docs[0].as_ref().unwrap();
+        let at = doc.text.find("police checkpoint").unwrap();
+        let map = doc.source_map.as_deref().unwrap();
+        let span = map.locate(sitrep_model::Span::new(at, at + 17)).unwrap();
+        assert_eq!(&page[span.start..span.end], "police checkpoint");
     }
 
     proptest! {
