@@ -253,14 +253,18 @@ fn container_fit(e: &EntryInfo<'_>, containers: &Containers) -> u8 {
         .unwrap_or(0)
 }
 
+/// Regions and seas are hand-listed because they are well known, but carry
+/// no population: their prior stands in for one, so that a namesake hamlet
+/// ("Middle East", a Baltimore neighbourhood; Atlantic, Iowa) needs context
+/// to win. 4.0 is the prior of a town of about 100,000.
 fn feature_prior(feature: FeatureKind) -> f32 {
     match feature {
         FeatureKind::Country => 2.5,
         FeatureKind::Admin1 => 1.2,
-        FeatureKind::Region => 1.0,
+        FeatureKind::Region => 4.0,
         FeatureKind::Admin2 => 0.3,
         FeatureKind::PopulatedPlace => 0.5,
-        FeatureKind::Other => -0.5,
+        FeatureKind::Other => 3.0,
     }
 }
 

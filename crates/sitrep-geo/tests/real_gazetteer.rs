@@ -147,3 +147,18 @@ fn large_countries_and_states_sit_near_their_geographic_centres() {
     let ontario = place_of("Officials in Ontario said so.", "Ontario").expect("Ontario");
     assert!(ontario.lat > 47.0, "{ontario:?}");
 }
+
+#[test]
+fn a_listed_region_beats_a_namesake_neighbourhood() {
+    // GeoNames lists a Baltimore neighbourhood called "Middle East".
+    let place = place_of(
+        "Oil prices rose on fears of a wider war in the Middle East on Monday.",
+        "Middle East",
+    )
+    .expect("Middle East");
+    assert_eq!(
+        place.feature,
+        sitrep_model::FeatureKind::Region,
+        "{place:?}"
+    );
+}
