@@ -313,7 +313,8 @@ impl Scanner<'_> {
             return from + 2;
         }
         let mut i = 0;
-        while i < rest.len() {
+        while let Some(p) = find_any(&rest[i..], [b'-'; 3]) {
+            i += p;
             if rest[i..].starts_with(b"-->") {
                 return from + i + 3;
             }
@@ -344,30 +345,26 @@ impl Scanner<'_> {
     /// skipping quoted attribute values; and whether it ends in `/>`.
     fn tag_end(&self, from: usize) -> (usize, bool) {
         let mut at = from;
-        let mut previous = 0u8;
-        while let Some(&b) = self.html.get(at) {
-            match b {
-                b'>' => return (at + 1, previous == b'/'),
-                b'=' => {
-                    at += 1;
-                    while self.html.get(at).is_some_and(u8::is_ascii_whitespace) {
-                        at += 1;
-                    }
-                    if let Some(&quote @ (b'"' | b'\'')) = self.html.get(at) {
-                        at = self.html[at + 1..]
-                            .iter()
-                            .position(|&c| c == quote)
-                            .map_or(self.html.len(), |p| at + 1 + p + 1);
-                    }
-                    previous = b'=';
-                    continue;
-                }
-                _ => {}
+        while let Some(p) = self
+            .html
+            .get(at..)
+            .and_then(|rest| find_any(rest, [b'>', b'=', b'=']))
+        {
+            at += p;
+            if self.html[at] == b'>' {
+                return (at + 1, at > from && self.html[at - 1] == b'/');
             }
-            if !b.is_ascii_whitespace() {
-                previous = b;
-            }
+            // After `=`: a quoted value may hold `>`.
             at += 1;
+            while self.html.get(at).is_some_and(u8::is_ascii_whitespace) {
+                at += 1;
+            }
+            if let Some(&quote @ (b'"' | b'\'')) = self.html.get(at) {
+                match find_any(&self.html[at + 1..], [quote; 3]) {
+                    Some(p) => at += 1 + p + 1,
+                    None => break,
+                }
+            }
         }
         (self.html.len(), false)
     }
