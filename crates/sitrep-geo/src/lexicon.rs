@@ -58,11 +58,19 @@ const NEVER_PLACES: &str = "\
     university college hall congress cathedral court conservation bank wing arab";
 word_set!(is_never_place, NEVER_PLACES);
 
+/// Words that never name a place alone but begin many place names: articles
+/// of Arabic, Romance and Germanic names ("El Fasher", "Al Arish", "La Paz",
+/// "Den Haag"), abbreviated saints and mounts, and "New" ("New Brighton").
+/// A longer name starting with one is an ordinary place name, unlike one
+/// starting with an English function word ("The Mission").
+const NAME_PREFIXES: &str = "    al el la le de da di du des del der den st mt ft new";
+word_set!(is_name_prefix, NAME_PREFIXES);
+
 /// English words that GeoNames also lists as towns ("Police", "Mobile",
 /// "Reading"). As a lone capitalised word they need a locative cue ("in
 /// Reading") to count as a place, and never count at the start of a sentence.
 const COMMON_WORDS: &str = "\
-    police sale mobile reading bath nice male split independence man most gap hope union \
+    police sale mobile reading bath nice male split independence man most gap hope union local \
     liberty victory university college army navy marine marines force forces security \
     government state city town village county province district region area center centre \
     central north south east west northern southern eastern western national international \

@@ -324,6 +324,7 @@ impl TrapScope<'_> {
         // a well-known one ("The Hague", "The Gambia").
         if !single
             && lexicon::is_never_place(folded)
+            && !lexicon::is_name_prefix(folded)
             && !is_country
             && max_population < WELL_KNOWN_POPULATION
         {

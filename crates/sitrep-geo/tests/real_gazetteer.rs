@@ -162,3 +162,43 @@ fn a_listed_region_beats_a_namesake_neighbourhood() {
         "{place:?}"
     );
 }
+
+#[test]
+fn arabic_articles_and_new_begin_ordinary_place_names() {
+    for (text, mention, country) in [
+        (
+            "Gunmen killed a man in El Fasher on Monday.",
+            "El Fasher",
+            "Sudan",
+        ),
+        (
+            "A bomb exploded near a police station in Al Arish.",
+            "Al Arish",
+            "Egypt",
+        ),
+        (
+            "Fighters ambushed a bus in El Wak on Tuesday.",
+            "El Wak",
+            "Kenya",
+        ),
+    ] {
+        let place = place_of(text, mention);
+        assert_eq!(
+            place.as_ref().map(|p| p.country.as_str()),
+            Some(country),
+            "{mention}: {place:?}"
+        );
+    }
+    // An English function word still needs a famous name after it.
+    let found = places("The Mission said the talks would resume.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_nigerian_local_government_area_is_not_a_person_named_local() {
+    let place = place_of(
+        "Gunmen on Tuesday attacked Gurguzu village of Igabi Local Government Area of Kaduna State, leaving four dead.",
+        "Igabi",
+    );
+    assert_eq!(place.map(|p| p.country), Some("Nigeria".to_string()));
+}
