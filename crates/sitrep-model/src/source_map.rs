@@ -8,9 +8,11 @@
 //!
 //! Offsets on the source side are **byte offsets into the page after charset
 //! decoding**, i.e. into the UTF-8 string the HTML parser read. When the page
-//! bytes were UTF-8 (the common case, and always for a JSONL `html` field,
-//! where they are offsets into the JSON string's value), they are also byte
-//! offsets into the original bytes.
+//! bytes were UTF-8 without a byte-order mark (the common case), they are
+//! also byte offsets into the original bytes (with a UTF-8 BOM, add its 3
+//! bytes). For a JSONL `html` field they are offsets into the JSON string's
+//! value, unescaped; for a WARC record, into the HTTP body after de-chunking
+//! and decompression.
 
 use crate::document::Span;
 
