@@ -95,7 +95,12 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
             })
             .collect();
         let contained = !containers[i].is_empty();
-        let Some(best) = pick_best(entries, &scores, &cand, contained) else {
+        let area_in_context = |e: &EntryInfo<'_>| {
+            e.admin1.is_some_and(|a| {
+                context.admin_weight(i, &(e.country_code.to_string(), a.to_string())) > 0.0
+            })
+        };
+        let Some(best) = pick_best(entries, &scores, &cand, contained, &area_in_context) else {
             continue;
         };
         let info = &entries[best].1;
@@ -181,6 +186,14 @@ fn build_context(
                 *ctx.admins.entry(key.clone()).or_default() += 1.0;
                 ctx.own_admin[i] = Some((key, 1.0));
             }
+        } else if country.is_none() {
+            // A name whose readings all lie in one first-level area
+            // ("Seattle", "Spokane") says, more softly, that the story is
+            // set there: "Washington" then means the state.
+            if let Some(key) = single_admin1(entries) {
+                *ctx.admins.entry(key.clone()).or_default() += 0.5;
+                ctx.own_admin[i] = Some((key, 0.5));
+            }
         }
     }
     // Every mention of the same name shares one reading, so none of them
@@ -202,6 +215,16 @@ fn build_context(
         }
     }
     ctx
+}
+
+/// The (country, admin-1) every reading lies in, if they share one.
+fn single_admin1(entries: &[(EntryId, EntryInfo<'_>)]) -> Option<(String, String)> {
+    let (_, first) = entries.first()?;
+    let admin1 = first.admin1?;
+    entries
+        .iter()
+        .all(|(_, e)| e.country_code == first.country_code && e.admin1 == Some(admin1))
+        .then(|| (first.country_code.to_string(), admin1.to_string()))
 }
 
 /// Where a comma-joined name says the name before it lies: "Pandi,
@@ -320,6 +343,7 @@ fn pick_best(
     scores: &[f32],
     cand: &Candidate,
     contained: bool,
+    area_in_context: &dyn Fn(&EntryInfo<'_>) -> bool,
 ) -> Option<usize> {
     let best = (0..entries.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
     let b = &entries[best].1;
@@ -327,6 +351,9 @@ fn pick_best(
     if cand.cues.admin || contained || !admin {
         return Some(best);
     }
+    // Other places of the story lie in the area ("Seattle" and
+    // "Washington"): a big namesake city elsewhere is not meant.
+    let area_established = area_in_context(b);
     // A town of the same name inside the area and not much smaller
     // ("Aleppo" city in Aleppo governorate), or a big city anywhere in the
     // country ("Washington", "New York"): news means the city.
@@ -343,7 +370,8 @@ fn pick_best(
                 && (district
                     || (e.population.saturating_mul(10) >= b.population
                         && (town_name == fold(b.name) || town_name == cand.key)));
-            let big_namesake = e.population >= BIG_CITY && is_namesake(&town_name, &cand.key);
+            let big_namesake =
+                !area_established && e.population >= BIG_CITY && is_namesake(&town_name, &cand.key);
             e.feature == FeatureKind::PopulatedPlace
                 && e.country_code == b.country_code
                 && (inside || big_namesake)

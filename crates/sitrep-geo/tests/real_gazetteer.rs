@@ -202,3 +202,22 @@ fn a_nigerian_local_government_area_is_not_a_person_named_local() {
     );
     assert_eq!(place.map(|p| p.country), Some("Nigeria".to_string()));
 }
+
+#[test]
+fn a_state_named_like_a_far_city_is_the_state_when_its_towns_are_named() {
+    let text = "Wildfires forced evacuations near Spokane and Yakima on Monday, \
+                and the governor of Washington declared an emergency.";
+    let place = place_of(text, "Washington").expect("Washington");
+    assert_eq!(
+        place.feature,
+        sitrep_model::FeatureKind::Admin1,
+        "{place:?}"
+    );
+    // With no such context the capital is meant.
+    let place = place_of(
+        "Officials in Washington said the sanctions would stay.",
+        "Washington",
+    )
+    .expect("Washington");
+    assert!(km(place.lat, place.lon, 38.9, -77.04) < 30.0, "{place:?}");
+}
