@@ -521,6 +521,11 @@ fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameInde
         cues.admin |= lexicon::is_admin_word(&n.folded);
         cues.settlement |= lexicon::is_settlement_word(&n.folded) && n.folded != "district";
     }
+    // The gazetteer also lists names with their level word ("Kole
+    // District", "Borno State"): matched whole, the word is the same cue.
+    if last > first {
+        cues.admin |= lexicon::is_admin_word(&tokens[last].folded);
+    }
     cues
 }
 

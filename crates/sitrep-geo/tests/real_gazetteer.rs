@@ -221,3 +221,13 @@ fn a_state_named_like_a_far_city_is_the_state_when_its_towns_are_named() {
     .expect("Washington");
     assert!(km(place.lat, place.lon, 38.9, -77.04) < 30.0, "{place:?}");
 }
+
+#[test]
+fn a_level_word_inside_the_matched_name_is_an_admin_cue() {
+    // "Kole District" is listed whole; no locative word precedes it.
+    let place = place_of(
+        "Residents of Kole District, led by local party leaders, marched in the town to protest the sacking of their minister.",
+        "Kole District",
+    );
+    assert_eq!(place.map(|p| p.country), Some("Uganda".to_string()));
+}
