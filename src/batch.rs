@@ -13,7 +13,7 @@ use sitrep_ingest::{
 };
 use sitrep_model::Document;
 use sitrep_pipeline::{Analysis, DocPlaces, Pipeline};
-use sitrep_store::{content_hash, DocumentExtras, Store};
+use sitrep_store::{content_hash, encode_events, DocumentExtras, EncodedEvent, Store};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -109,9 +109,19 @@ pub struct ExtractMode {
 
 /// What one document came to in `extract`.
 enum Outcome {
-    Analysed(Box<(Analysis, Option<Fingerprint>)>),
+    Analysed(Box<Analysed>),
     /// Stored by an earlier run with the same content (`--resume`).
     AlreadyStored,
+}
+
+/// A document's analysis, with what the storing thread needs made ready on
+/// the worker threads: the fingerprint and the events' JSON records (which
+/// go both to the database and to JSON Lines output).
+struct Analysed {
+    analysis: Analysis,
+    fingerprint: Option<Fingerprint>,
+    /// Empty when nothing needs JSON (CSV output, no database).
+    encoded: Vec<EncodedEvent>,
 }
 
 /// `sitrep extract`: events to stdout, and to the database unless `db` is None.
@@ -147,6 +157,7 @@ pub fn extract(
             stored = s.stored_versions()?;
         }
     }
+    let needs_json = store.is_some() || format == EventFormat::Jsonl;
     let mut writer = EventWriter::new(format.into(), crate::event_sink(format, None)?)?;
     let mut tally = Summary::default();
     let mut stored_in_batch = 0usize;
@@ -157,14 +168,30 @@ pub fn extract(
             if !stored.is_empty() && stored.contains(&(doc.id.clone(), content_hash(&doc.text))) {
                 return Outcome::AlreadyStored;
             }
-            Outcome::Analysed(Box::new((pipeline.analyse(doc), fingerprint(&doc.text))))
+            let analysis = pipeline.analyse(doc);
+            let encoded = if needs_json {
+                // An event that cannot be encoded is an internal bug, not
+                // bad input; the storing thread encodes again and reports it.
+                encode_events(&analysis.events).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            Outcome::Analysed(Box::new(Analysed {
+                fingerprint: fingerprint(&doc.text),
+                analysis,
+                encoded,
+            }))
         },
         |doc, outcome| {
             let Outcome::Analysed(analysed) = outcome else {
                 tally.already_stored += 1;
                 return Ok(0);
             };
-            let (analysis, fp) = analysed.as_ref();
+            let Analysed {
+                analysis,
+                fingerprint: fp,
+                encoded,
+            } = analysed.as_ref();
             if let Some(language) = analysis.uncoded_language {
                 *tally.uncoded_languages.entry(language).or_default() += 1;
             }
@@ -172,6 +199,7 @@ pub fn extract(
                 .as_ref()
                 .and_then(|fp| near_duplicates.check_and_insert(fp.clone(), &doc.id));
             let mut events = std::borrow::Cow::Borrowed(&analysis.events);
+            let mut encoded = std::borrow::Cow::Borrowed(encoded);
             if let Some(original) = &duplicate_of {
                 tally.near_duplicates += 1;
                 // Kept, not dropped: fusion merges them with the original's
@@ -180,7 +208,14 @@ pub fn extract(
                     event.caveats.push(format!("near_duplicate_of:{original}"));
                 }
             }
-            writer.write(&events)?;
+            if needs_json && (duplicate_of.is_some() || encoded.len() != events.len()) {
+                encoded = std::borrow::Cow::Owned(
+                    encode_events(&events)
+                        .with_context(|| format!("encoding events of {}", doc.origin))?,
+                );
+            }
+            let records: Vec<&str> = encoded.iter().map(|e| e.record.as_str()).collect();
+            writer.write_encoded(&events, &records)?;
             if let (Some(store), Some(run)) = (store.as_mut(), run_id) {
                 let extras = DocumentExtras {
                     fingerprint: fp.as_ref().map(Fingerprint::to_bytes),
@@ -190,7 +225,7 @@ pub fn extract(
                     store.begin_batch()?;
                 }
                 store
-                    .put_document_with(run, doc, &events, &extras)
+                    .put_encoded(run, doc, &events, &encoded, &extras)
                     .with_context(|| format!("storing {}", doc.origin))?;
                 stored_in_batch += 1;
                 if stored_in_batch == COMMIT_EVERY {

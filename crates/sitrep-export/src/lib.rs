@@ -97,6 +97,22 @@ impl<W: Write + Send> EventWriter<W> {
         Ok(())
     }
 
+    /// [`EventWriter::write`] for events whose JSON records were made
+    /// already (`records[i]` is `events[i]` serialised): JSON Lines writes
+    /// them as they are instead of serialising again.
+    pub fn write_encoded(&mut self, events: &[Event], records: &[&str]) -> Result<()> {
+        match self {
+            EventWriter::Jsonl(out) if records.len() == events.len() => {
+                for record in records {
+                    out.write_all(record.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+            _ => self.write(events),
+        }
+    }
+
     pub fn finish(self) -> Result<()> {
         match self {
             EventWriter::Jsonl(mut out) => out.flush()?,

@@ -288,18 +288,34 @@ impl Store {
         events: &[Event],
         extras: &DocumentExtras,
     ) -> Result<PutOutcome> {
+        let encoded = encode_events(events)?;
+        self.put_encoded(run_id, doc, events, &encoded, extras)
+    }
+
+    /// [`Store::put_document_with`] for events already encoded with
+    /// [`encode_events`] (`extract` encodes on its worker threads, where the
+    /// JSON also feeds stdout, so the storing thread only writes).
+    /// `encoded[i]` must be `events[i]`'s encoding.
+    pub fn put_encoded(
+        &mut self,
+        run_id: i64,
+        doc: &Document,
+        events: &[Event],
+        encoded: &[EncodedEvent],
+        extras: &DocumentExtras,
+    ) -> Result<PutOutcome> {
         // A savepoint: its own transaction when called alone, a nested,
         // all-or-nothing step inside a batch (see `begin_batch`).
         let tx = self.conn.savepoint()?;
         let existed: Option<String> = tx
-            .query_row(
-                "SELECT content_hash FROM documents WHERE doc_id = ?1",
-                [&doc.id],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT content_hash FROM documents WHERE doc_id = ?1")?
+            .query_row([&doc.id], |r| r.get(0))
             .optional()?;
-        tx.execute("DELETE FROM events WHERE doc_id = ?1", [&doc.id])?;
-        tx.execute(
+        if existed.is_some() {
+            tx.prepare_cached("DELETE FROM events WHERE doc_id = ?1")?
+                .execute([&doc.id])?;
+        }
+        tx.prepare_cached(
             "INSERT INTO documents (doc_id, content_hash, source, url, title, published, origin, text, run_id,
                 fingerprint, duplicate_of)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -308,36 +324,33 @@ impl Store {
                 published = excluded.published, origin = excluded.origin, text = excluded.text,
                 run_id = excluded.run_id, fingerprint = excluded.fingerprint,
                 duplicate_of = excluded.duplicate_of",
-            params![
-                doc.id,
-                content_hash(&doc.text),
-                doc.source,
-                doc.url,
-                doc.title,
-                doc.published.map(|d| d.to_string()),
-                doc.origin,
-                doc.text,
-                run_id,
-                extras.fingerprint,
-                extras.duplicate_of
-            ],
-        )?;
+        )?
+        .execute(params![
+            doc.id,
+            content_hash(&doc.text),
+            doc.source,
+            doc.url,
+            doc.title,
+            doc.published.map(|d| d.to_string()),
+            doc.origin,
+            doc.text,
+            run_id,
+            extras.fingerprint,
+            extras.duplicate_of
+        ])?;
+        tx.prepare_cached("INSERT OR IGNORE INTO run_documents (run_id, doc_id) VALUES (?1, ?2)")?
+            .execute(params![run_id, doc.id])?;
         {
             let mut insert = tx.prepare_cached(
                 "INSERT OR REPLACE INTO events (event_id, doc_id, event_date, event_type, sub_event_type,
                     actor1, actor2, country, location, latitude, longitude, fatalities, record, run_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO run_documents (run_id, doc_id) VALUES (?1, ?2)",
-                params![run_id, doc.id],
-            )?;
             let mut record_run = tx.prepare_cached(
                 "INSERT OR REPLACE INTO run_events (run_id, doc_id, event_id, record_hash) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            for e in events {
-                let record = serde_json::to_string(e)?;
-                record_run.execute(params![run_id, doc.id, e.event_id, content_hash(&record)])?;
+            for (e, enc) in events.iter().zip(encoded) {
+                record_run.execute(params![run_id, doc.id, e.event_id, enc.record_hash])?;
                 insert.execute(params![
                     e.event_id,
                     doc.id,
@@ -351,7 +364,7 @@ impl Store {
                     e.latitude,
                     e.longitude,
                     e.fatalities,
-                    record,
+                    enc.record,
                     run_id
                 ])?;
             }
@@ -359,7 +372,7 @@ impl Store {
         tx.commit()?;
         Ok(PutOutcome {
             document_new: existed.is_none(),
-            events_stored: events.len(),
+            events_stored: events.len().min(encoded.len()),
         })
     }
 
@@ -760,6 +773,30 @@ fn now() -> String {
 }
 
 /// FNV-1a 64 of the text: enough to tell whether a document changed.
+/// An event as stored: its JSON record and the record's hash (which
+/// `sitrep diff` compares between runs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedEvent {
+    pub record: String,
+    pub record_hash: String,
+}
+
+/// Encodes events for [`Store::put_encoded`]; the records are also valid
+/// JSON Lines output.
+pub fn encode_events(events: &[Event]) -> Result<Vec<EncodedEvent>> {
+    events
+        .iter()
+        .map(|e| {
+            let record = serde_json::to_string(e)?;
+            let record_hash = content_hash(&record);
+            Ok(EncodedEvent {
+                record,
+                record_hash,
+            })
+        })
+        .collect()
+}
+
 pub fn content_hash(text: &str) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
     for b in text.bytes() {
