@@ -30,6 +30,12 @@ pub enum DictionaryError {
         line: usize,
         kind: String,
     },
+    #[error("{file} line {line}: {country:?} is not a country the registry knows")]
+    BadCountry {
+        file: &'static str,
+        line: usize,
+        country: String,
+    },
     #[error("building the actor automaton: {0}")]
     Automaton(String),
 }
@@ -149,7 +155,7 @@ pub struct ActorDictionary {
     automaton: AhoCorasick,
 }
 
-fn is_acronym(alias: &str) -> bool {
+pub(crate) fn is_acronym(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
 }

@@ -4,7 +4,7 @@ use crate::actors::{ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
 use crate::incidents::{places_near, Incident};
 use crate::lexicon::{Cat, Hit};
-use crate::reading::{is_country, Annotated};
+use crate::reading::{country_words, is_country, Annotated};
 use chrono::NaiveDate;
 use sitrep_geo::countries;
 use sitrep_model::{
@@ -20,39 +20,12 @@ struct Slot {
     span: Span,
 }
 
-/// The country the document is mostly about, and where it says so.
+/// The country the document is mostly about, and where it says so: a span
+/// of the text, or `None` when only the outlet's country is known.
 #[derive(Debug, Clone)]
 pub struct DocCountry {
     pub name: String,
-    pub span: Span,
-}
-
-/// Capitalised words that are demonyms or country names, with the country.
-fn country_words(text: &str) -> Vec<(Span, &'static str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let word_char = c.is_alphanumeric() || c == '-';
-        match (start, word_char) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let w = &text[s..i];
-                if w.len() >= 4 && w.starts_with(|c: char| c.is_uppercase()) {
-                    if let Some(country) =
-                        countries::by_demonym(w).or_else(|| countries::by_name(w))
-                    {
-                        out.push((Span::new(s, i), country.name));
-                    }
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    pub span: Option<Span>,
 }
 
 /// The dominant country: places count twice, demonyms and names once.
@@ -83,11 +56,20 @@ pub fn doc_country(an: &Annotated<'_>) -> Option<DocCountry> {
         }
     }
     // Ties go to the first mentioned (votes keep first-seen order).
-    let best = votes.iter().map(|v| v.1).max()?;
+    let Some(best) = votes.iter().map(|v| v.1).max() else {
+        // Nothing in the text: a national outlet's own country.
+        return an.outlet.map(|c| DocCountry {
+            name: c.name.to_string(),
+            span: None,
+        });
+    };
     votes
         .into_iter()
         .find(|v| v.1 == best)
-        .map(|(name, _, span)| DocCountry { name, span })
+        .map(|(name, _, span)| DocCountry {
+            name,
+            span: Some(span),
+        })
 }
 
 /// "Nigerian troops", "Kenya's army": the country named just before a
@@ -308,13 +290,20 @@ impl<'b, 'a> Builder<'b, 'a> {
 
     /// The country and its ISO numeric code, both from the span that named
     /// the place (or the country).
-    fn set_country(&self, event: &mut Event, name: &str, span: Span) {
+    fn set_country(&self, event: &mut Event, name: &str, span: Option<Span>) {
+        let evidence = match (span, &self.an.doc.source) {
+            (Some(span), _) => self.evidence(span),
+            (None, Some(outlet)) => Evidence::outlet(outlet.as_str()),
+            (None, None) => return,
+        };
         event.country = Some(name.to_string());
-        self.put(event, Fields::COUNTRY, span);
         event.iso = countries::by_name(name).and_then(|c| c.iso_numeric);
         if event.iso.is_some() {
-            self.put(event, Fields::ISO, span);
+            event
+                .evidence
+                .insert(Fields::ISO.to_string(), evidence.clone());
         }
+        event.evidence.insert(Fields::COUNTRY.to_string(), evidence);
     }
 
     fn fill_location(&self, event: &mut Event, place: Option<&PlaceMention>) -> Option<String> {
@@ -337,7 +326,7 @@ impl<'b, 'a> Builder<'b, 'a> {
             self.put(event, f, whole);
         }
         if !p.place.country.is_empty() {
-            self.set_country(event, &p.place.country, p.span);
+            self.set_country(event, &p.place.country, Some(p.span));
         }
         if let Some(a1) = &p.place.admin1 {
             event.admin1 = Some(a1.clone());

@@ -17,6 +17,7 @@ pub mod fatalities;
 pub mod incidents;
 pub mod lexicon;
 pub mod modality;
+pub mod outlet;
 pub mod reading;
 
 use sitrep_model::{Document, Event, PlaceMention};
@@ -32,6 +33,7 @@ impl EventCoder {
         let _ = actors::DICTIONARY.as_ref();
         let _ = lexicon::TRIGGER_LEXICON.as_ref();
         let _ = lexicon::CUE_LEXICON.as_ref();
+        let _ = outlet::OUTLETS.as_ref();
         EventCoder {}
     }
 

@@ -5,6 +5,8 @@
 use crate::actors::{ActorDictionary, ActorMention, ActorRef, AgentKind};
 use crate::lexicon::{self, Cat, Cue, Hit};
 use crate::modality;
+use crate::outlet;
+use sitrep_geo::countries::{self, Country};
 use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Span, SubEventType};
 use sitrep_text::dates::DateMention;
 use sitrep_text::numbers::Quantity;
@@ -23,6 +25,8 @@ pub struct Annotated<'a> {
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateMention>,
     pub dict: &'static ActorDictionary,
+    /// The country the document's outlet reports on, if it is a national one.
+    pub outlet: Option<&'static Country>,
 }
 
 /// What a sentence reports.
@@ -802,7 +806,7 @@ pub fn annotate<'a>(
         .into_iter()
         .filter(|q| !dates.iter().any(|d| d.span.overlaps(q.span)))
         .collect();
-    let places = places
+    let places: Vec<&PlaceMention> = places
         .iter()
         .filter(|p| {
             !actors
@@ -810,6 +814,11 @@ pub fn annotate<'a>(
                 .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
         })
         .collect();
+    let outlet = doc.source.as_deref().and_then(outlet::outlet_country);
+    let places = match outlet {
+        Some(home) => drop_far_namesakes(text, places, &actors, dict, home),
+        None => places,
+    };
     Annotated {
         doc,
         text,
@@ -821,5 +830,87 @@ pub fn annotate<'a>(
         quantities,
         dates,
         dict,
+        outlet,
     }
+}
+
+/// Places further than this from a national outlet's country, with nothing
+/// else in the text pointing to their country, are taken for namesakes of a
+/// local place the gazetteer lacks ("Berlin" in a South African paper).
+const FAR_FROM_OUTLET_KM: f64 = 2500.0;
+
+fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Drops places in a far-away country that only they support: no country
+/// word or demonym for it, no named actor from it, no other place in it.
+fn drop_far_namesakes<'a>(
+    text: &str,
+    places: Vec<&'a PlaceMention>,
+    actors: &[ActorMention],
+    dict: &ActorDictionary,
+    home: &Country,
+) -> Vec<&'a PlaceMention> {
+    let far = |p: &PlaceMention| {
+        !p.place.country.is_empty()
+            && p.place.country != home.name
+            && haversine_km((p.place.lat, p.place.lon), (home.lat, home.lon)) > FAR_FROM_OUTLET_KM
+    };
+    if !places.iter().any(|p| far(p)) {
+        return places;
+    }
+    let words = country_words(text);
+    let supported = |p: &PlaceMention| {
+        let country = p.place.country.as_str();
+        words.iter().any(|(_, c)| *c == country)
+            || actors.iter().any(|m| match m.actor {
+                ActorRef::Named(i) => dict
+                    .named
+                    .get(i)
+                    .is_some_and(|a| a.country.as_deref() == Some(country)),
+                ActorRef::Agent(_) => false,
+            })
+            || places
+                .iter()
+                .any(|q| q.place.country == country && q.place.name != p.place.name)
+    };
+    let keep: Vec<bool> = places.iter().map(|p| !far(p) || supported(p)).collect();
+    places
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
+}
+
+/// Capitalised words that are demonyms or country names, with the country.
+pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word_char = c.is_alphanumeric() || c == '-';
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let w = &text[s..i];
+                if w.len() >= 4 && w.starts_with(|c: char| c.is_uppercase()) {
+                    if let Some(country) =
+                        countries::by_demonym(w).or_else(|| countries::by_name(w))
+                    {
+                        out.push((Span::new(s, i), country.name));
+                    }
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -75,6 +75,14 @@ const MANDERA: Town = Town {
     lat: 3.937,
     lon: 41.867,
 };
+const BERLIN: Town = Town {
+    name: "Berlin",
+    country: "Germany",
+    code: "DE",
+    admin1: "Berlin",
+    lat: 52.524,
+    lon: 13.411,
+};
 const KAMPALA: Town = Town {
     name: "Kampala",
     country: "Uganda",
@@ -119,9 +127,13 @@ fn published() -> NaiveDate {
 }
 
 fn code(text: &str, towns: &[&Town]) -> Vec<Event> {
+    code_from("Test Wire", text, towns)
+}
+
+fn code_from(source: &str, text: &str, towns: &[&Town]) -> Vec<Event> {
     let mut doc = sitrep_model::Document::new("test-doc", text);
     doc.published = Some(published());
-    doc.source = Some("Test Wire".to_string());
+    doc.source = Some(source.to_string());
     let places = mentions(text, towns);
     let events = EventCoder::new().code(&doc, &places);
     for e in &events {
@@ -139,7 +151,10 @@ fn code(text: &str, towns: &[&Town]) -> Vec<Event> {
 fn check_evidence_offsets(text: &str, e: &Event) {
     let chars: Vec<char> = text.chars().collect();
     for (field, ev) in &e.evidence {
-        if ev.origin == EvidenceOrigin::Published {
+        if matches!(
+            ev.origin,
+            EvidenceOrigin::Published | EvidenceOrigin::Outlet
+        ) {
             continue;
         }
         let (Some(s), Some(t)) = (ev.start, ev.end) else {
@@ -699,4 +714,42 @@ fn deaths_in_a_relative_clause_of_history_are_not_counted() {
         &[&DIKWA],
     );
     assert_eq!(e.fatalities, None, "{e:#?}");
+}
+
+#[test]
+fn outlet_country_names_actors_when_the_text_names_no_country() {
+    let events = code_from(
+        "Libya Herald",
+        "Hundreds of nurses protested outside the health ministry over unpaid salaries.",
+        &[],
+    );
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(e.country.as_deref(), Some("Libya"));
+    assert_eq!(e.actor1.as_deref(), Some("Protesters (Libya)"));
+    let evidence = &e.evidence["country"];
+    assert_eq!(evidence.origin, EvidenceOrigin::Outlet);
+    assert_eq!(evidence.text, "Libya Herald");
+    // An international wire says nothing about where the event was.
+    let wire = code_from(
+        "Agence France Presse",
+        "Hundreds of nurses protested outside the health ministry over unpaid salaries.",
+        &[],
+    );
+    assert_eq!(wire[0].country, None);
+    assert_eq!(wire[0].actor1, None);
+}
+
+#[test]
+fn far_namesake_of_a_national_outlet_is_dropped() {
+    let text =
+        "Residents of Berlin township blocked the road with burning tyres over a lack of water.";
+    let e = &code_from("Daily Dispatch (East London)", text, &[&BERLIN])[0];
+    assert_eq!(e.location, None);
+    assert_eq!(e.country.as_deref(), Some("South Africa"));
+    // A text that supports the far country keeps the place.
+    let text = "German police dispersed protesters in Berlin on Saturday.";
+    let e = &code_from("Daily Dispatch (East London)", text, &[&BERLIN])[0];
+    assert_eq!(e.location.as_deref(), Some("Berlin"));
+    assert_eq!(e.country.as_deref(), Some("Germany"));
 }

@@ -72,11 +72,15 @@ pub enum EvidenceOrigin {
     /// The document's publication date: the text says an event happened but
     /// not when, so the date is the report's own (with a coarser precision).
     Published,
+    /// The document's outlet (`Document::source`): the text names no
+    /// country, so the event's country is the one a national outlet covers
+    /// ("Libya Herald" → Libya). `text` holds the outlet name.
+    Outlet,
 }
 
 /// The span of source text a field's value came from. `start`/`end` are
 /// Unicode character offsets into the document text; they are absent only
-/// for [`EvidenceOrigin::Published`].
+/// for [`EvidenceOrigin::Published`] and [`EvidenceOrigin::Outlet`].
 ///
 /// `source_start`/`source_end` locate the same text in the page the document
 /// was extracted from, as **byte** offsets into the page after charset
@@ -118,6 +122,17 @@ impl Evidence {
             end: None,
             text: date.to_string(),
             origin: EvidenceOrigin::Published,
+            source_start: None,
+            source_end: None,
+        }
+    }
+    /// Evidence that is the document's outlet name, not a text span.
+    pub fn outlet(name: impl Into<String>) -> Self {
+        Evidence {
+            start: None,
+            end: None,
+            text: name.into(),
+            origin: EvidenceOrigin::Outlet,
             source_start: None,
             source_end: None,
         }
