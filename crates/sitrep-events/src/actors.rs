@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::{ActorType, Span};
 use std::sync::LazyLock;
 
-use crate::lexicon::{word_ends_at, word_starts_at};
+use crate::lexicon::{leftmost_longest_valid, word_ends_at, word_starts_at};
 
 const ACTORS_TSV: &str = include_str!("../../../data/actors/actors.tsv");
 const AGENTS_TSV: &str = include_str!("../../../data/actors/agents.tsv");
@@ -248,7 +248,7 @@ impl ActorDictionary {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
         Ok(ActorDictionary {
@@ -270,21 +270,15 @@ impl ActorDictionary {
 
     /// Every actor mention in `text`, in order, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<ActorMention> {
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if !word_starts_at(text, m.start()) || !word_ends_at(text, m.end()) {
-                continue;
-            }
-            if pattern.case_sensitive && text[m.start()..m.end()] != pattern.text {
-                continue;
-            }
-            out.push(ActorMention {
-                span: Span::new(m.start(), m.end()),
-                actor: pattern.actor,
-            });
-        }
-        out
+        leftmost_longest_valid(&self.automaton, text, |pattern, start, end| {
+            let p = &self.patterns[pattern];
+            let on_boundaries = word_starts_at(text, start) && word_ends_at(text, end);
+            let as_written = !p.case_sensitive || text.get(start..end) == Some(p.text.as_str());
+            (on_boundaries && as_written).then_some((end, p.actor))
+        })
+        .into_iter()
+        .map(|(span, actor)| ActorMention { span, actor })
+        .collect()
     }
 }
 
@@ -336,6 +330,16 @@ mod tests {
     fn acronyms_are_case_sensitive() {
         assert_eq!(names("IS fighters"), vec!["Islamic State", "Militants"]);
         assert!(names("it is what it is").is_empty());
+    }
+
+    #[test]
+    fn a_longer_alias_failing_the_word_boundary_leaves_the_shorter_one() {
+        // "Seleka Militia" matches inside "Seleka militiamen" but ends
+        // mid-word; "Seleka" and "militiamen" remain.
+        assert_eq!(
+            names("Former Seleka militiamen looted shops in Bambari."),
+            vec!["Seleka Militia", "Militants"]
+        );
     }
 
     #[test]

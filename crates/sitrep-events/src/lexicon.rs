@@ -718,7 +718,7 @@ impl<T: Copy + 'static> Lexicon<T> {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok()?;
         Some(Lexicon { automaton, values })
@@ -728,13 +728,12 @@ impl<T: Copy + 'static> Lexicon<T> {
     /// is extended to the end of the word it starts.
     pub fn find(&self, text: &str) -> Vec<Hit<T>> {
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (value, prefix) = self.values[m.pattern().as_usize()];
-            if !word_starts_at(text, m.start()) {
-                continue;
+        leftmost_longest_valid(&self.automaton, text, |pattern, start, end| {
+            let (value, prefix) = self.values[pattern];
+            if !word_starts_at(text, start) {
+                return None;
             }
-            let mut end = m.end();
+            let mut end = end;
             if prefix {
                 while end < bytes.len() && is_word_byte(bytes[end]) {
                     end += 1;
@@ -748,15 +747,44 @@ impl<T: Copy + 'static> Lexicon<T> {
                     end += c.len_utf8();
                 }
             } else if !word_ends_at(text, end) {
-                continue;
+                return None;
             }
-            out.push(Hit {
-                span: Span::new(m.start(), end),
-                what: value,
-            });
-        }
-        out
+            Some((end, value))
+        })
+        .into_iter()
+        .map(|(span, what)| Hit { span, what })
+        .collect()
     }
+}
+
+/// Leftmost-longest matching among the matches `accept` keeps (it returns
+/// the match's end, possibly extended, and its value). Choosing after the
+/// check, not before, keeps a longer pattern that fails it ("Seleka Militia"
+/// inside "Seleka militiamen") from hiding a shorter one that passes
+/// ("Seleka"). Ties go to the pattern listed first. The automaton must be
+/// built with `MatchKind::Standard`.
+pub fn leftmost_longest_valid<V>(
+    automaton: &AhoCorasick,
+    text: &str,
+    mut accept: impl FnMut(usize, usize, usize) -> Option<(usize, V)>,
+) -> Vec<(Span, V)> {
+    let mut found: Vec<(usize, usize, usize, V)> = automaton
+        .find_overlapping_iter(text)
+        .filter_map(|m| {
+            let pattern = m.pattern().as_usize();
+            accept(pattern, m.start(), m.end()).map(|(end, v)| (m.start(), end, pattern, v))
+        })
+        .collect();
+    found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1), f.2));
+    let mut out = Vec::new();
+    let mut covered = 0;
+    for (start, end, _, value) in found {
+        if start >= covered {
+            out.push((Span::new(start, end), value));
+            covered = end;
+        }
+    }
+    out
 }
 
 /// ASCII letters and digits.

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::actors::{is_acronym, DictionaryError};
-use crate::lexicon::{word_ends_at, word_starts_at};
+use crate::lexicon::{leftmost_longest_valid, word_ends_at, word_starts_at};
 
 const OUTLETS_TSV: &str = include_str!("../../../data/actors/outlets.tsv");
 
@@ -104,7 +104,7 @@ impl OutletTable {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
         Ok(OutletTable {
@@ -117,15 +117,14 @@ impl OutletTable {
     fn part_country(&self, part: &str) -> Option<&'static Country> {
         let mut outlet = None;
         let mut word = None;
-        for m in self.automaton.find_iter(part) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            if !word_starts_at(part, m.start()) || !word_ends_at(part, m.end()) {
-                continue;
-            }
-            if p.case_sensitive && part.get(m.start()..m.end()) != Some(p.text.as_str()) {
-                continue;
-            }
-            match p.says {
+        let found = leftmost_longest_valid(&self.automaton, part, |pattern, start, end| {
+            let p = &self.patterns[pattern];
+            let on_boundaries = word_starts_at(part, start) && word_ends_at(part, end);
+            let as_written = !p.case_sensitive || part.get(start..end) == Some(p.text.as_str());
+            (on_boundaries && as_written).then_some((end, p.says))
+        });
+        for (_, says) in found {
+            match says {
                 Says::International => return None,
                 Says::Outlet(c) => outlet = outlet.or(Some(c)),
                 Says::CountryWord(c) => word = word.or(Some(c)),
