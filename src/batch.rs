@@ -105,6 +105,21 @@ pub struct ExtractMode {
     /// an interrupted run); by default they are analysed again and their
     /// events replaced.
     pub resume: bool,
+    /// Hand documents to the sink as they finish rather than in input
+    /// order (see [`Order`]).
+    pub order: Order,
+}
+
+/// The order results reach the sink (stdout, database).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Input order: output lines follow the input, run after run.
+    #[default]
+    Input,
+    /// As each document finishes: no document waits for a slower one
+    /// earlier in its chunk, so storage starts sooner; output order varies
+    /// between runs (event ids and stored content do not).
+    Completion,
 }
 
 /// What one document came to in `extract`.
@@ -164,6 +179,7 @@ pub fn extract(
     let mut summary = drive(
         inputs,
         opts,
+        mode.order,
         |doc| {
             if !stored.is_empty() && stored.contains(&(doc.id.clone(), content_hash(&doc.text))) {
                 return Outcome::AlreadyStored;
@@ -258,6 +274,7 @@ pub fn places(inputs: &[PathBuf], opts: &IngestOptions) -> Result<Summary> {
     let summary = drive(
         inputs,
         opts,
+        Order::Input,
         |doc| pipeline.places(doc),
         |doc, mentions| {
             writer.write(&DocPlaces::new(doc, mentions))?;
@@ -280,11 +297,13 @@ enum Item<T> {
 /// Reads all inputs in order; parsing and `analyse` run in parallel over
 /// chunks of records on a producer thread, while this thread hands the
 /// previous chunk to `sink` (so storage overlaps analysis). `sink` sees the
-/// results in input order and returns how many events it took. The channel
-/// holds one chunk: at most three chunks are in memory at once.
+/// results in input order (or, with [`Order::Completion`], as they finish)
+/// and returns how many events it took. The channel holds one chunk's
+/// worth: at most three chunks are in memory at once.
 pub fn drive<T, A, S>(
     inputs: &[PathBuf],
     opts: &IngestOptions,
+    order: Order,
     analyse: A,
     mut sink: S,
 ) -> Result<Summary>
@@ -294,28 +313,40 @@ where
     S: FnMut(&Document, &T) -> Result<usize>,
 {
     let mut summary = Summary::default();
-    let progress = progress_bar();
     let (sources, failures) = expand_inputs(inputs);
+    let progress = progress_bar(input_bytes(&sources));
     for failure in failures {
         report(&progress, &failure, &mut summary);
     }
     std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item<T>>>(1);
+        let capacity = match order {
+            Order::Input => 1,
+            Order::Completion => CHUNK,
+        };
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<T>>(capacity);
         let analyse = &analyse;
-        scope.spawn(move || produce(&sources, opts, analyse, tx));
+        scope.spawn(move || produce(&sources, opts, order, analyse, tx));
         // Leaving this loop early (a sink error) drops `rx`; the producer's
         // next send fails and it stops.
-        for chunk in rx {
-            for item in chunk {
+        for batch in rx {
+            for item in batch.items {
                 match item {
                     Item::Analysed(doc, analysis) => {
                         summary.events += sink(&doc, &analysis)?;
                         summary.documents += 1;
-                        progress.inc(1);
                     }
                     Item::Failed(failure) => report(&progress, &failure, &mut summary),
                     Item::Skipped(reason) => *summary.skipped.entry(reason).or_default() += 1,
                 }
+            }
+            progress.inc(batch.input_bytes);
+            if !progress.is_hidden() {
+                let seconds = progress.elapsed().as_secs_f64().max(1e-3);
+                progress.set_message(format!(
+                    "{} documents ({:.0}/s)",
+                    summary.documents,
+                    summary.documents as f64 / seconds
+                ));
             }
         }
         Ok(())
@@ -324,53 +355,101 @@ where
     Ok(summary)
 }
 
+/// Results on their way to the sink, with the raw input bytes they came
+/// from (for progress).
+struct Batch<T> {
+    items: Vec<Item<T>>,
+    input_bytes: u64,
+}
+
 /// The producer: reads records in order, analyses each full chunk in
-/// parallel, sends the outcomes in order. Stops when the receiver is gone.
+/// parallel, sends the outcomes (in order, or one by one as they finish).
+/// Stops when the receiver is gone.
 fn produce<T, A>(
     sources: &[sitrep_ingest::Source],
     opts: &IngestOptions,
+    order: Order,
     analyse: &A,
-    tx: std::sync::mpsc::SyncSender<Vec<Item<T>>>,
+    tx: std::sync::mpsc::SyncSender<Batch<T>>,
 ) where
     T: Send,
     A: Fn(&Document) -> T + Sync,
 {
-    let analyse_chunk = |chunk: Vec<Result<RawRecord, Failure>>| -> Vec<Item<T>> {
-        chunk
-            .into_par_iter()
-            .map(|record| match record {
-                Err(failure) => Item::Failed(failure),
-                Ok(raw) => match raw.skip_reason() {
-                    Some(reason) => Item::Skipped(reason),
-                    None => match raw.parse(opts) {
-                        Ok(doc) => {
-                            let analysis = analyse(&doc);
-                            Item::Analysed(doc, analysis)
-                        }
-                        Err(failure) => Item::Failed(failure),
-                    },
+    let one = |record: Result<RawRecord, Failure>| -> Item<T> {
+        match record {
+            Err(failure) => Item::Failed(failure),
+            Ok(raw) => match raw.skip_reason() {
+                Some(reason) => Item::Skipped(reason),
+                None => match raw.parse(opts) {
+                    Ok(doc) => {
+                        let analysis = analyse(&doc);
+                        Item::Analysed(doc, analysis)
+                    }
+                    Err(failure) => Item::Failed(failure),
                 },
-            })
-            .collect()
+            },
+        }
+    };
+    // Returns false once the receiver has gone.
+    let send_chunk = |chunk: Vec<Result<RawRecord, Failure>>, bytes: u64| -> bool {
+        match order {
+            Order::Input => tx
+                .send(Batch {
+                    items: chunk.into_par_iter().map(one).collect(),
+                    input_bytes: bytes,
+                })
+                .is_ok(),
+            Order::Completion => {
+                let sizes: Vec<u64> = chunk.iter().map(record_bytes).collect();
+                chunk
+                    .into_par_iter()
+                    .zip(sizes)
+                    .try_for_each_with(tx.clone(), |tx, (record, input_bytes)| {
+                        let items = vec![one(record)];
+                        tx.send(Batch { items, input_bytes })
+                    })
+                    .is_ok()
+            }
+        }
     };
     let mut chunk: Vec<Result<RawRecord, Failure>> = Vec::with_capacity(CHUNK);
-    let mut chunk_bytes = 0;
+    let mut chunk_bytes = 0u64;
     for source in sources {
         for record in read_source_raw(source, DEFAULT_MAX_DOCUMENT_BYTES) {
-            chunk_bytes += record.as_ref().map_or(0, RawRecord::len_bytes);
+            chunk_bytes += record_bytes(&record);
             chunk.push(record);
-            if chunk.len() == CHUNK || chunk_bytes >= CHUNK_BYTES {
+            if chunk.len() == CHUNK || chunk_bytes >= CHUNK_BYTES as u64 {
                 let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-                chunk_bytes = 0;
-                if tx.send(analyse_chunk(full)).is_err() {
+                if !send_chunk(full, std::mem::take(&mut chunk_bytes)) {
                     return;
                 }
             }
         }
     }
     if !chunk.is_empty() {
-        let _ = tx.send(analyse_chunk(chunk));
+        send_chunk(chunk, chunk_bytes);
     }
+}
+
+fn record_bytes(record: &Result<RawRecord, Failure>) -> u64 {
+    record.as_ref().map_or(0, |r| r.len_bytes() as u64)
+}
+
+/// Total size of the inputs when it is known in the units progress counts
+/// (raw record bytes): all regular, uncompressed files. Stdin and gzip
+/// inputs (whose records are counted decompressed) give None.
+fn input_bytes(sources: &[sitrep_ingest::Source]) -> Option<u64> {
+    sources.iter().try_fold(0u64, |total, source| match source {
+        sitrep_ingest::Source::File(path) if !is_gzip(path) => {
+            Some(total + std::fs::metadata(path).ok()?.len())
+        }
+        _ => None,
+    })
+}
+
+fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 fn report(progress: &ProgressBar, failure: &Failure, summary: &mut Summary) {
@@ -378,15 +457,24 @@ fn report(progress: &ProgressBar, failure: &Failure, summary: &mut Summary) {
     progress.suspend(|| eprintln!("sitrep: {failure}"));
 }
 
-/// A spinner with document count and rate, drawn only when stderr is a terminal.
-fn progress_bar() -> ProgressBar {
+/// Progress on stderr when it is a terminal: a bar with throughput and ETA
+/// when the input size is known, else a spinner with the rate.
+fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let (bar, template) = match total_bytes {
+        Some(total) => (
+            ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
+            "{bar:30} {percent}% {msg} {binary_bytes_per_sec} {elapsed} ETA {eta}",
+        ),
+        None => (
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+            "{spinner} {msg} {binary_bytes_per_sec} {elapsed}",
+        ),
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }

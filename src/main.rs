@@ -51,6 +51,10 @@ enum Command {
         /// (continue an interrupted run) instead of re-analysing them.
         #[arg(long, conflicts_with = "no_store")]
         resume: bool,
+        /// Output and store documents as they finish instead of in input
+        /// order (the same events either way; line order varies by run).
+        #[arg(long)]
+        unordered: bool,
         /// Files, directories (recursive) or `-` for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -301,6 +305,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             db,
             no_store,
             resume,
+            unordered,
             inputs,
         } => {
             let opts = sitrep_ingest::IngestOptions { published, source };
@@ -310,7 +315,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &opts,
                 format,
                 db.as_deref(),
-                batch::ExtractMode { resume },
+                batch::ExtractMode {
+                    resume,
+                    order: if unordered {
+                        batch::Order::Completion
+                    } else {
+                        batch::Order::Input
+                    },
+                },
             )?
         }
         Command::Places { format: _, inputs } => {

@@ -668,3 +668,35 @@ fn control_answers_who_held_a_place_and_what_changed_hands() {
     ]);
     assert!(json_lines(&out).is_empty());
 }
+
+#[test]
+fn unordered_output_holds_the_same_events_as_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // A batch big enough to span several chunks of parallel work.
+    let mut batch = String::new();
+    let towns = ["Bama", "Gwoza", "Monguno", "Dikwa", "Konduga"];
+    for i in 0..1200 {
+        let town = towns[i % towns.len()];
+        let record = serde_json::json!({
+            "id": format!("doc-{i}"),
+            "published": "2019-05-15",
+            "text": format!("Boko Haram fighters killed {} villagers in an attack on {town} in Borno state on Monday, residents said.", i % 9 + 2),
+        });
+        batch.push_str(&record.to_string());
+        batch.push('\n');
+    }
+    let input = write(dir.path(), "batch.jsonl", batch.as_bytes());
+    let events = |extra: &[&str]| {
+        let mut args = vec!["extract", "--no-store"];
+        args.extend_from_slice(extra);
+        args.push(&input);
+        let out = sitrep(&args);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+        let mut lines: Vec<String> = json_lines(&out).iter().map(|e| e.to_string()).collect();
+        lines.sort();
+        lines
+    };
+    let ordered = events(&[]);
+    assert_eq!(ordered.len(), 1200);
+    assert_eq!(events(&["--unordered"]), ordered);
+}
