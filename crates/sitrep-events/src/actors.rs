@@ -126,6 +126,32 @@ impl NamedActor {
     }
 }
 
+/// Names ACLED gives an actor for a period only: (canonical name, first
+/// day, last day, the name in that period). Boko Haram pledged allegiance
+/// to the Islamic State on 7 March 2015; ACLED names it "Boko Haram -
+/// Wilayat Gharb Ifriqiyyah" until the Islamic State's leadership split it
+/// on 3 August 2016 (ACLED, "Methodology for Coding Boko Haram and ISWAP
+/// Factions", 2021).
+const ERA_NAMES: &[(&str, (i32, u32, u32), (i32, u32, u32), &str)] = &[(
+    "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+    (2015, 3, 7),
+    (2016, 8, 2),
+    "Boko Haram - Wilayat Gharb Ifriqiyyah",
+)];
+
+/// ACLED's name for the actor called `name` on `date`, where it differs.
+pub fn era_name(name: &str, date: chrono::NaiveDate) -> Option<&'static str> {
+    let day = |(y, m, d): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    ERA_NAMES
+        .iter()
+        .find(|(canonical, from, until, _)| {
+            *canonical == name
+                && day(*from).is_some_and(|f| f <= date)
+                && day(*until).is_some_and(|u| date <= u)
+        })
+        .map(|(_, _, _, era)| *era)
+}
+
 /// What an actor mention refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRef {
@@ -340,6 +366,19 @@ mod tests {
             names("Former Seleka militiamen looted shops in Bambari."),
             vec!["Seleka Militia", "Militants"]
         );
+    }
+
+    #[test]
+    fn boko_haram_has_its_2015_2016_name_in_that_period() {
+        let jas = "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad";
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid");
+        assert_eq!(
+            era_name(jas, day(2016, 6, 20)),
+            Some("Boko Haram - Wilayat Gharb Ifriqiyyah")
+        );
+        assert_eq!(era_name(jas, day(2016, 8, 3)), None);
+        assert_eq!(era_name(jas, day(2014, 4, 14)), None);
+        assert_eq!(era_name("Al Shabaab", day(2016, 6, 20)), None);
     }
 
     #[test]

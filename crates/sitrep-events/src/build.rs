@@ -1,6 +1,6 @@
 //! Turning an incident into an [`Event`], every field with its evidence.
 
-use crate::actors::{ActorMention, ActorRef, AgentKind};
+use crate::actors::{era_name, ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
 use crate::incidents::{places_near, Incident};
 use crate::lexicon::{Cat, Hit};
@@ -281,9 +281,16 @@ impl<'b, 'a> Builder<'b, 'a> {
 
         let place = self.place(inc);
         let country = self.fill_location(&mut event, place);
-        self.fill_actors(&mut event, inc, country.as_deref());
-        self.fill_counts(&mut event, inc);
         self.fill_date(&mut event, inc);
+        self.fill_actors(&mut event, inc, country.as_deref());
+        if let Some(date) = event.event_date {
+            for actor in [&mut event.actor1, &mut event.actor2] {
+                if let Some(era) = actor.as_deref().and_then(|a| era_name(a, date)) {
+                    *actor = Some(era.to_string());
+                }
+            }
+        }
+        self.fill_counts(&mut event, inc);
         event.confidence = self.confidence(inc, place, &event);
         event
     }

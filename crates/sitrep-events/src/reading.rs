@@ -799,7 +799,7 @@ pub fn annotate<'a>(
 ) -> Annotated<'a> {
     let text = doc.text.as_str();
     let whole = Span::new(0, text.len());
-    let actors = dict.find(text);
+    let actors = heads_of_named_groups_dropped(text, dict.find(text));
     let dates = sitrep_text::dates::find_dates(text, whole, doc.published);
     // "on 17 and 21 June": day numbers are not counts.
     let quantities = sitrep_text::numbers::find_quantities(text, whole)
@@ -832,6 +832,27 @@ pub fn annotate<'a>(
         dict,
         outlet,
     }
+}
+
+/// "Boko Haram fighters", "MINUSCA peacekeepers", "FARDC soldiers": an
+/// armed common noun right after a named actor is that actor, not a second
+/// one (and takes no demonym of its own: "a Senegalese MINUSCA peacekeeper"
+/// is MINUSCA).
+fn heads_of_named_groups_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
+    let mut out: Vec<ActorMention> = Vec::with_capacity(found.len());
+    for m in found {
+        let head_of_previous = out.last().is_some_and(|prev| {
+            matches!(prev.actor, ActorRef::Named(_))
+                && matches!(m.actor, ActorRef::Agent(k) if k.is_armed())
+                && text
+                    .get(prev.span.end..m.span.start)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        });
+        if !head_of_previous {
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// Places further than this from a national outlet's country, with nothing

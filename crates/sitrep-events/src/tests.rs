@@ -271,7 +271,8 @@ fn troops_retaking_a_town_is_government_regaining_territory() {
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
     assert_eq!(
         e.actor2.as_deref(),
-        Some("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+        // ACLED's name for Boko Haram between March 2015 and August 2016.
+        Some("Boko Haram - Wilayat Gharb Ifriqiyyah")
     );
     assert_eq!(e.interaction, Some(12));
 }
@@ -375,7 +376,8 @@ fn soldiers_killed_including_officers_counts_once() {
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
     assert_eq!(
         e.actor2.as_deref(),
-        Some("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+        // ACLED's name for Boko Haram between March 2015 and August 2016.
+        Some("Boko Haram - Wilayat Gharb Ifriqiyyah")
     );
 }
 
@@ -752,4 +754,30 @@ fn far_namesake_of_a_national_outlet_is_dropped() {
     let e = &code_from("Daily Dispatch (East London)", text, &[&BERLIN])[0];
     assert_eq!(e.location.as_deref(), Some("Berlin"));
     assert_eq!(e.country.as_deref(), Some("Germany"));
+}
+
+#[test]
+fn armed_noun_after_a_named_group_is_that_group() {
+    let e = one(
+        "Gunmen killed a Burundian AMISOM soldier in Baidoa.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    let actors = [e.actor1.as_deref(), e.actor2.as_deref()];
+    assert!(actors.contains(&Some("AMISOM: African Union Mission in Somalia")));
+    assert!(!actors.contains(&Some("Military Forces of Burundi")));
+}
+
+#[test]
+fn clan_militias_are_named_for_the_event_country() {
+    let e = one(
+        "Two rival clan militias clashed over grazing land near Baidoa, killing four fighters.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Unidentified Clan Militia (Somalia)")
+    );
+    assert_eq!(e.fatalities, Some(4));
 }
