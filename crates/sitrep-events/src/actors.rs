@@ -126,30 +126,37 @@ impl NamedActor {
     }
 }
 
-/// Names ACLED gives an actor for a period only: (canonical name, first
-/// day, last day, the name in that period). Boko Haram pledged allegiance
-/// to the Islamic State on 7 March 2015; ACLED names it "Boko Haram -
-/// Wilayat Gharb Ifriqiyyah" until the Islamic State's leadership split it
-/// on 3 August 2016 (ACLED, "Methodology for Coding Boko Haram and ISWAP
-/// Factions", 2021).
-const ERA_NAMES: &[(&str, (i32, u32, u32), (i32, u32, u32), &str)] = &[(
-    "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad",
-    (2015, 3, 7),
-    (2016, 8, 2),
-    "Boko Haram - Wilayat Gharb Ifriqiyyah",
-)];
+/// A name ACLED gives an actor for a period only.
+struct EraName {
+    canonical: &'static str,
+    /// First and last day, as (year, month, day).
+    from: (i32, u32, u32),
+    until: (i32, u32, u32),
+    name: &'static str,
+}
+
+/// Boko Haram pledged allegiance to the Islamic State on 7 March 2015;
+/// ACLED names it "Boko Haram - Wilayat Gharb Ifriqiyyah" until the Islamic
+/// State's leadership split it on 3 August 2016 (ACLED, "Methodology for
+/// Coding Boko Haram and ISWAP Factions", 2021).
+const ERA_NAMES: &[EraName] = &[EraName {
+    canonical: "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+    from: (2015, 3, 7),
+    until: (2016, 8, 2),
+    name: "Boko Haram - Wilayat Gharb Ifriqiyyah",
+}];
 
 /// ACLED's name for the actor called `name` on `date`, where it differs.
 pub fn era_name(name: &str, date: chrono::NaiveDate) -> Option<&'static str> {
     let day = |(y, m, d): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, d);
     ERA_NAMES
         .iter()
-        .find(|(canonical, from, until, _)| {
-            *canonical == name
-                && day(*from).is_some_and(|f| f <= date)
-                && day(*until).is_some_and(|u| date <= u)
+        .find(|e| {
+            e.canonical == name
+                && day(e.from).is_some_and(|f| f <= date)
+                && day(e.until).is_some_and(|u| date <= u)
         })
-        .map(|(_, _, _, era)| *era)
+        .map(|e| e.name)
 }
 
 /// What an actor mention refers to.
