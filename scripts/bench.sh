@@ -12,16 +12,17 @@ cd "$(dirname "$0")/.."
 shared=${1:-../shared/data}
 work=${2:-/tmp/sitrep-bench}
 mkdir -p "$work"
-[ -f "$work/text.jsonl" ] && [ -f "$work/html.jsonl" ] || python3 scripts/bench_corpus.py "$shared" "$work"
+[ -f "$work/text.jsonl" ] && [ -f "$work/html.jsonl" ] && [ -f "$work/html.warc.bytes" ] ||
+  python3 scripts/bench_corpus.py "$shared" "$work"
 cargo build --release --quiet
 bin=target/release/sitrep
 
-run() { # name file
+run() { # name file [docs bytes]: the WARC's counts are its pages and HTML bytes
   local name=$1 file=$2 db="$work/$1.db"
   rm -f "$db" "$db-wal" "$db-shm"
   local bytes docs
-  bytes=$(stat -c %s "$file")
-  docs=$(wc -l < "$file")
+  bytes=${4:-$(stat -c %s "$file")}
+  docs=${3:-$(wc -l < "$file")}
   /usr/bin/time -v "$bin" extract --db "$db" "$file" > /dev/null 2> "$work/$name.time"
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/$name.time")
@@ -37,6 +38,9 @@ PY
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
 run text "$work/text.jsonl"
 run html "$work/html.jsonl"
+# MB/s for the WARC counts the pages' HTML (what html.warc.bytes holds),
+# not the compressed file.
+run warc "$work/html.warc.gz" "$(wc -l < "$work/html.jsonl")" "$(cat "$work/html.warc.bytes")"
 
 if [ "${BASELINE:-0}" = 1 ]; then
   venv="$work/venv"

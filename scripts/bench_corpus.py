@@ -7,6 +7,10 @@
                ACLED/UCDP event notes (so no two articles are identical).
   html.jsonl : N real-size news pages ({"id","html"}), cycling through the
                181 article-extraction benchmark pages (each a different id).
+  html.warc.gz : the same N pages as a news crawl ships them: one gzip
+               member per record, a request and a response record per page
+               (the requests are skipped and counted), HTTP headers with the
+               charset.
 
 Usage: scripts/bench_corpus.py SHARED_DATA_DIR OUT_DIR [--text N] [--html N]
 """
@@ -63,6 +67,46 @@ def build_html(shared, out, n):
     return total
 
 
+def warc_record(warc_type, uri, record_id, payload, content_type):
+    head = (
+        "WARC/1.0\r\n"
+        f"WARC-Type: {warc_type}\r\n"
+        f"WARC-Target-URI: {uri}\r\n"
+        "WARC-Date: 2019-06-01T00:00:00Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:{record_id}>\r\n"
+        f"Content-Type: {content_type}\r\n"
+        f"Content-Length: {len(payload)}\r\n\r\n"
+    )
+    return head.encode("ascii") + payload + b"\r\n\r\n"
+
+
+def build_warc(shared, out, n):
+    html_dir = os.path.join(shared, "article-extraction", "html")
+    pages = []
+    for name in sorted(os.listdir(html_dir)):
+        with gzip.open(os.path.join(html_dir, name), "rb") as f:
+            pages.append(f.read())
+    total = 0
+    with open(os.path.join(out, "html.warc.gz"), "wb") as f:
+        for i in range(n):
+            uri = f"https://news.example/{i}.html"
+            request = f"GET /{i}.html HTTP/1.1\r\nHost: news.example\r\n\r\n".encode("ascii")
+            body = pages[i % len(pages)]
+            response = (
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode("ascii")
+                + body
+            )
+            for kind, rid, payload, ctype in (
+                ("request", f"req-{i}", request, "application/http; msgtype=request"),
+                ("response", f"resp-{i}", response, "application/http; msgtype=response"),
+            ):
+                # One gzip member per record, as Common Crawl writes them.
+                f.write(gzip.compress(warc_record(kind, uri, rid, payload, ctype), 6))
+            total += len(body)
+    return total
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("shared")
@@ -77,6 +121,11 @@ def main():
     if a.html:
         mb = build_html(a.shared, a.out, a.html) / 1e6
         print(f"html.jsonl: {a.html} pages, {mb:.1f} MB of HTML")
+        html_bytes = build_warc(a.shared, a.out, a.html)
+        with open(os.path.join(a.out, "html.warc.bytes"), "w") as f:
+            f.write(f"{html_bytes}\n")
+        mb = html_bytes / 1e6
+        print(f"html.warc.gz: {a.html} pages, {mb:.1f} MB of HTML")
 
 
 if __name__ == "__main__":
