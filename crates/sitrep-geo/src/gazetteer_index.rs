@@ -7,6 +7,11 @@ use crate::gazetteer::{gazetteer, Gazetteer};
 use crate::index::{EntryId, EntryInfo, MemoryEntry, MemoryIndex, NameIndex};
 use sitrep_model::{FeatureKind, Place};
 use sitrep_text::normalize::fold;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::RwLock;
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::lexicon::Fnv>>;
 
 /// Ids at and above this are world regions, numbered from here.
 const WORLD_REGION_BASE: EntryId = 1 << 31;
@@ -89,6 +94,45 @@ const WORLD_REGIONS: &[(&str, f64, f64, &[&str])] = &[
 pub struct GazetteerIndex {
     gazetteer: &'static Gazetteer,
     world: MemoryIndex,
+    /// Answers already given, shared by every document and thread: news
+    /// names the same places over and over, and an fst walk costs far more
+    /// than a hash probe (name lookups were a sixth of the analysis).
+    lookups: Memo<Vec<EntryId>>,
+    longer: Memo<bool>,
+}
+
+/// A bounded, thread-safe memo from folded names to answers. When full it
+/// starts again empty: the common names come back within a few documents,
+/// and memory stays bounded whatever the input.
+struct Memo<V> {
+    map: RwLock<FastMap<Box<str>, V>>,
+}
+
+/// Names kept per memo (about 10 MB at most for lookups).
+const MEMO_CAPACITY: usize = 1 << 17;
+
+impl<V: Clone> Memo<V> {
+    fn new() -> Self {
+        Memo {
+            map: RwLock::new(FastMap::default()),
+        }
+    }
+
+    fn get_or(&self, key: &str, compute: impl FnOnce() -> V) -> V {
+        if let Ok(map) = self.map.read() {
+            if let Some(v) = map.get(key) {
+                return v.clone();
+            }
+        }
+        let value = compute();
+        if let Ok(mut map) = self.map.write() {
+            if map.len() >= MEMO_CAPACITY {
+                map.clear();
+            }
+            map.insert(key.into(), value.clone());
+        }
+        value
+    }
 }
 
 impl Default for GazetteerIndex {
@@ -130,24 +174,33 @@ impl GazetteerIndex {
                 &names,
             );
         }
-        GazetteerIndex { gazetteer, world }
+        GazetteerIndex {
+            gazetteer,
+            world,
+            lookups: Memo::new(),
+            longer: Memo::new(),
+        }
     }
 }
 
 impl NameIndex for GazetteerIndex {
     fn lookup(&self, folded: &str) -> Vec<EntryId> {
-        let mut ids = self.gazetteer.lookup(folded);
-        ids.extend(
-            self.world
-                .lookup(folded)
-                .into_iter()
-                .map(|id| id + WORLD_REGION_BASE),
-        );
-        ids
+        self.lookups.get_or(folded, || {
+            let mut ids = self.gazetteer.lookup(folded);
+            ids.extend(
+                self.world
+                    .lookup(folded)
+                    .into_iter()
+                    .map(|id| id + WORLD_REGION_BASE),
+            );
+            ids
+        })
     }
 
     fn has_longer(&self, folded_prefix: &str) -> bool {
-        self.gazetteer.has_longer(folded_prefix) || self.world.has_longer(folded_prefix)
+        self.longer.get_or(folded_prefix, || {
+            self.gazetteer.has_longer(folded_prefix) || self.world.has_longer(folded_prefix)
+        })
     }
 
     fn entry(&self, id: EntryId) -> EntryInfo<'_> {
