@@ -105,6 +105,10 @@ impl OutletTable {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A full DFA: a few MB built once, and every document is
+            // scanned by several of these (the scans were a tenth of the
+            // analysis with the default contiguous NFA).
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
         Ok(OutletTable {

@@ -82,6 +82,26 @@ const TERRITORY_OBJECTS: &[&str] = &[
     "hill",
 ];
 
+/// What a road block blocks: the word must follow the verb closely.
+const ROAD_NOUNS: &[&str] = &[
+    "road",
+    "roads",
+    "highway",
+    "highways",
+    "street",
+    "streets",
+    "traffic",
+    "vehicles",
+    "bridge",
+    "junction",
+    "roundabout",
+    "route",
+    "routes",
+    "motorway",
+    "expressway",
+    "circulation",
+];
+
 const WEAK_WORDS: &[&str] = &[
     "operations",
     "offensive",
@@ -370,6 +390,15 @@ impl<'a> Annotated<'a> {
             return false;
         }
         let word = self.slice(hit.span);
+        // "closed the school" is no road block.
+        if hit.what == Cat::Roadblock
+            && !self
+                .words_after(hit.span, sentence.end, 5)
+                .iter()
+                .any(|w| ROAD_NOUNS.contains(&w.as_str()))
+        {
+            return false;
+        }
         // "March" with a capital is the month.
         if word == "March" {
             return false;
@@ -581,7 +610,8 @@ impl Classifier<'_, '_> {
         }
         let violent = [Cat::Riot, Cat::Burn, Cat::Loot, Cat::Clash, Cat::Mob]
             .iter()
-            .any(|c| self.has(*c).is_some());
+            .any(|c| self.has(*c).is_some())
+            || self.unarmed_roadblock().is_some();
         let state_present = self
             .an
             .actors_in(self.sentence)
@@ -599,6 +629,14 @@ impl Classifier<'_, '_> {
         self.reading(sub, anchor, Cat::Protest)
     }
 
+    /// A live road block whose doer is not armed ("police closed the road"
+    /// is not a demonstration).
+    fn unarmed_roadblock(&self) -> Option<Span> {
+        let s = self.has(Cat::Roadblock)?;
+        let (agent, _) = self.an.agent_and_target(self.sentence, s);
+        agent.is_none_or(|m| !self.an.is_armed(&m)).then_some(s)
+    }
+
     fn riot(&self) -> Option<Reading> {
         use SubEventType as S;
         if let Some(s) = self.has(Cat::Mob) {
@@ -606,6 +644,23 @@ impl Classifier<'_, '_> {
         }
         if let Some(s) = self.has(Cat::Riot) {
             return self.reading(S::ViolentDemonstration, s, Cat::Riot);
+        }
+        // "Residents blocked the road to Kisumu": a road block by a crowd,
+        // by residents or by no one named, with no protest word, is still a
+        // demonstration; one by the government is not.
+        if let Some(s) = self.unarmed_roadblock() {
+            let (agent, _) = self.an.agent_and_target(self.sentence, s);
+            let crowd = agent.is_none_or(|m| {
+                matches!(
+                    m.actor,
+                    ActorRef::Agent(
+                        AgentKind::Civilians | AgentKind::Protesters | AgentKind::Rioters
+                    )
+                )
+            });
+            if crowd {
+                return self.reading(S::ViolentDemonstration, s, Cat::Riot);
+            }
         }
         // Fires and looting by crowds (not by armed groups) are riots.
         let damage = self.has(Cat::Burn).or(self.has(Cat::Loot))?;

@@ -781,3 +781,39 @@ fn clan_militias_are_named_for_the_event_country() {
     );
     assert_eq!(e.fatalities, Some(4));
 }
+
+#[test]
+fn road_blocks_by_demonstrators_are_violent_demonstrations() {
+    let e = one(
+        "Traders protesting new market fees blocked the main road into Kampala with stones.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Riots));
+    assert_eq!(e.sub_event_type, Some(SubEventType::ViolentDemonstration));
+    assert_eq!(e.actor1.as_deref(), Some("Rioters (Uganda)"));
+    let e = one(
+        "Residents blocked the highway near Mandera to demand water trucks.",
+        &[&MANDERA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Riots));
+}
+
+#[test]
+fn road_closures_by_the_state_or_without_a_road_are_not_demonstrations() {
+    assert!(code(
+        "Police closed the road to Kampala after heavy rain washed away a bridge.",
+        &[&KAMPALA]
+    )
+    .is_empty());
+    assert!(code(
+        "The government closed schools in Kampala for the holidays.",
+        &[&KAMPALA]
+    )
+    .is_empty());
+    // A peaceful march stays a peaceful protest.
+    let e = one(
+        "Hundreds of students marched peacefully through Kampala to demand lower fees.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::PeacefulProtest));
+}
