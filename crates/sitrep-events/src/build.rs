@@ -412,8 +412,22 @@ impl<'b, 'a> Builder<'b, 'a> {
                 } else {
                     state_slot.clone()
                 };
+                // "Eritrean refugees demonstrated in Addis Ababa": ACLED
+                // names demonstrators by their own country.
+                let own = self
+                    .first_mention(inc, |m| {
+                        matches!(
+                            m.actor,
+                            ActorRef::Agent(AgentKind::Protesters | AgentKind::Civilians)
+                        )
+                    })
+                    .and_then(|m| demonym_before(an, m.span));
+                let (protesters_country, protesters) = match own {
+                    Some((c, span)) => (Some(c), span),
+                    None => (country, protesters),
+                };
                 (
-                    self.default_slot(AgentKind::Protesters, country, protesters),
+                    self.default_slot(AgentKind::Protesters, protesters_country, protesters),
                     a2,
                     false,
                 )
@@ -550,8 +564,13 @@ impl<'b, 'a> Builder<'b, 'a> {
                         .or_else(|| self.default_slot(AgentKind::Police, country, anchor))
                 } else if inc.reading.sub == S::DisruptedWeaponsUse {
                     // Seizing or defusing is done by the forces the incident
-                    // named first ("police arrested ... Officers seized").
-                    state_slot.clone().or_else(|| agent_slot.clone())
+                    // named first ("police arrested ... Officers seized"); a
+                    // bomb "defused" by no one named was defused by the
+                    // police, as with arrests.
+                    state_slot
+                        .clone()
+                        .or_else(|| agent_slot.clone())
+                        .or_else(|| self.default_slot(AgentKind::Police, country, anchor))
                 } else {
                     agent_slot.clone().or_else(|| armed.first().cloned())
                 };

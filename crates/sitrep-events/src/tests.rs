@@ -817,3 +817,24 @@ fn road_closures_by_the_state_or_without_a_road_are_not_demonstrations() {
     );
     assert_eq!(e.sub_event_type, Some(SubEventType::PeacefulProtest));
 }
+
+#[test]
+fn demonstrators_are_named_by_their_own_country() {
+    let e = one(
+        "Hundreds of Somali refugees demonstrated outside the UN offices in Kampala against food ration cuts.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Protests));
+    assert_eq!(e.actor1.as_deref(), Some("Protesters (Somalia)"));
+    assert_eq!(e.country.as_deref(), Some("Uganda"));
+}
+
+#[test]
+fn a_bomb_defused_by_no_one_named_was_defused_by_the_police() {
+    let e = one(
+        "Two bombs were found and defused near a mosque in Kampala.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::DisruptedWeaponsUse));
+    assert_eq!(e.actor1.as_deref(), Some("Police Forces of Uganda"));
+}
