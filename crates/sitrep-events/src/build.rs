@@ -30,8 +30,8 @@ pub struct DocCountry {
 
 /// The dominant country: places count twice, demonyms and names once.
 pub fn doc_country(an: &Annotated<'_>) -> Option<DocCountry> {
-    let mut votes: Vec<(String, usize, Span)> = Vec::new();
-    let mut vote = |name: &str, weight: usize, span: Span| match votes
+    let mut votes: Vec<(String, usize, Option<Span>)> = Vec::new();
+    let mut vote = |name: &str, weight: usize, span: Option<Span>| match votes
         .iter_mut()
         .find(|(n, _, _)| n == name)
     {
@@ -40,36 +40,33 @@ pub fn doc_country(an: &Annotated<'_>) -> Option<DocCountry> {
     };
     for p in &an.places {
         if !p.place.country.is_empty() {
-            vote(&p.place.country, 2, p.span);
+            vote(&p.place.country, 2, Some(p.span));
         }
     }
     for (span, name) in country_words(an.text) {
-        vote(name, 1, span);
+        vote(name, 1, Some(span));
     }
     // A named actor's home country ("Al Shabaab" → Somalia) is weak
     // evidence of where the report is set.
     for m in &an.actors {
         if let ActorRef::Named(i) = m.actor {
             if let Some(home) = an.dict.named.get(i).and_then(|a| a.country.as_deref()) {
-                vote(home, 1, m.span);
+                vote(home, 1, Some(m.span));
             }
         }
     }
+    // A national outlet's country counts once, after the text: it breaks
+    // ties ("Russia/Syria: cluster munition attacks" in a Syrian source)
+    // and stands alone when the text names no country.
+    if let Some(c) = an.outlet {
+        vote(c.name, 1, None);
+    }
     // Ties go to the first mentioned (votes keep first-seen order).
-    let Some(best) = votes.iter().map(|v| v.1).max() else {
-        // Nothing in the text: a national outlet's own country.
-        return an.outlet.map(|c| DocCountry {
-            name: c.name.to_string(),
-            span: None,
-        });
-    };
+    let best = votes.iter().map(|v| v.1).max()?;
     votes
         .into_iter()
         .find(|v| v.1 == best)
-        .map(|(name, _, span)| DocCountry {
-            name,
-            span: Some(span),
-        })
+        .map(|(name, _, span)| DocCountry { name, span })
 }
 
 /// "Nigerian troops", "Kenya's army": the country named just before a
@@ -249,7 +246,14 @@ impl<'b, 'a> Builder<'b, 'a> {
                 .into_iter()
                 .find(|c| c.1 == best)
                 .and_then(|c| self.an.places.get(c.2).copied()),
-            None => self.an.places.iter().find(|p| is_country(p)).copied(),
+            None => {
+                let countries = || self.an.places.iter().filter(|p| is_country(p));
+                let dominant = self.country.as_ref().map(|c| c.name.as_str());
+                countries()
+                    .find(|p| Some(p.place.country.as_str()) == dominant)
+                    .or_else(|| countries().next())
+                    .copied()
+            }
         }
     }
 

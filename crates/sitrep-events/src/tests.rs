@@ -838,3 +838,14 @@ fn a_bomb_defused_by_no_one_named_was_defused_by_the_police() {
     assert_eq!(e.sub_event_type, Some(SubEventType::DisruptedWeaponsUse));
     assert_eq!(e.actor1.as_deref(), Some("Police Forces of Uganda"));
 }
+
+#[test]
+fn outlet_country_breaks_a_tie_between_countries_the_text_names() {
+    let text = "Russian and Syrian warplanes struck the countryside, killing four civilians.";
+    let e = &code_from("SOHR", text, &[])[0];
+    assert_eq!(e.country.as_deref(), Some("Syria"));
+    // The evidence is the text's own mention, not the outlet.
+    assert_eq!(e.evidence["country"].text, "Syrian");
+    let e = &code_from("Test Wire", text, &[])[0];
+    assert_eq!(e.country.as_deref(), Some("Russia"));
+}
