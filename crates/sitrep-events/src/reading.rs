@@ -855,9 +855,10 @@ pub fn annotate<'a>(
     let text = doc.text.as_str();
     let whole = Span::new(0, text.len());
     let actors = heads_of_named_groups_dropped(text, dict.find(text));
-    let dates = sitrep_text::dates::find_dates(text, whole, doc.published);
+    // One tokenisation for both scans.
+    let (quantities, dates) = sitrep_text::quantities_and_dates(text, whole, doc.published);
     // "on 17 and 21 June": day numbers are not counts.
-    let quantities = sitrep_text::numbers::find_quantities(text, whole)
+    let quantities = quantities
         .into_iter()
         .filter(|q| !dates.iter().any(|d| d.span.overlaps(q.span)))
         .collect();
