@@ -139,12 +139,27 @@ struct EraName {
 /// ACLED names it "Boko Haram - Wilayat Gharb Ifriqiyyah" until the Islamic
 /// State's leadership split it on 3 August 2016 (ACLED, "Methodology for
 /// Coding Boko Haram and ISWAP Factions", 2021).
-const ERA_NAMES: &[EraName] = &[EraName {
-    canonical: "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad",
-    from: (2015, 3, 7),
-    until: (2016, 8, 2),
-    name: "Boko Haram - Wilayat Gharb Ifriqiyyah",
-}];
+/// AMISOM became ATMIS on 1 April 2022 and AUSSOM on 1 January 2025.
+const ERA_NAMES: &[EraName] = &[
+    EraName {
+        canonical: "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        from: (2015, 3, 7),
+        until: (2016, 8, 2),
+        name: "Boko Haram - Wilayat Gharb Ifriqiyyah",
+    },
+    EraName {
+        canonical: "AMISOM: African Union Mission in Somalia",
+        from: (2022, 4, 1),
+        until: (2024, 12, 31),
+        name: "ATMIS: African Union Transition Mission in Somalia",
+    },
+    EraName {
+        canonical: "AMISOM: African Union Mission in Somalia",
+        from: (2025, 1, 1),
+        until: (9999, 12, 31),
+        name: "AUSSOM: African Union Support and Stabilization Mission in Somalia",
+    },
+];
 
 /// ACLED's name for the actor called `name` on `date`, where it differs.
 pub fn era_name(name: &str, date: chrono::NaiveDate) -> Option<&'static str> {
@@ -390,6 +405,12 @@ mod tests {
         assert_eq!(era_name(jas, day(2016, 8, 3)), None);
         assert_eq!(era_name(jas, day(2014, 4, 14)), None);
         assert_eq!(era_name("Al Shabaab", day(2016, 6, 20)), None);
+        let amisom = "AMISOM: African Union Mission in Somalia";
+        assert_eq!(era_name(amisom, day(2016, 6, 20)), None);
+        assert_eq!(
+            era_name(amisom, day(2023, 5, 1)),
+            Some("ATMIS: African Union Transition Mission in Somalia")
+        );
     }
 
     #[test]
