@@ -849,3 +849,13 @@ fn outlet_country_breaks_a_tie_between_countries_the_text_names() {
     let e = &code_from("Test Wire", text, &[])[0];
     assert_eq!(e.country.as_deref(), Some("Russia"));
 }
+
+#[test]
+fn clashes_between_party_supporters_are_riots() {
+    let e = one(
+        "Ruling party supporters and opposition supporters clashed in Lusaka ahead of the vote, injuring five.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Riots));
+    assert_eq!(e.actor1.as_deref(), Some("Rioters (Zambia)"));
+}
