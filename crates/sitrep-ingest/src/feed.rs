@@ -684,7 +684,7 @@ fn plain_text(source: &str) -> String {
 }
 
 fn html_text(source: &str) -> String {
-    visible_text(&scraper::Html::parse_document(source))
+    visible_text(&crate::html::parse_bounded(source))
 }
 
 /// A paragraph being collected from HTML.

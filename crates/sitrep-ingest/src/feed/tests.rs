@@ -418,3 +418,22 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn deeply_nested_item_html_is_flattened_not_parsed_quadratically() {
+    let depth = 50_000;
+    let body = format!(
+        "{}<p>Troops repelled an attack on a base near Menaka on Sunday, the army said.</p>{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let feed = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>
+<item><guid>deep-1</guid><description><![CDATA[{body}]]></description></item></channel></rss>"#
+    );
+    let results = read_bytes("deep.rss", feed.as_bytes(), &opts());
+    let doc = results[0].as_ref().expect("the item reads");
+    assert!(doc
+        .text
+        .contains("Troops repelled an attack on a base near Menaka"));
+}
