@@ -113,6 +113,13 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("sorties", Cat::Air),
     ("bombed by aircraft", Cat::Air),
     ("aircraft", Cat::Air),
+    ("mig", Cat::Air),
+    ("migs", Cat::Air),
+    ("mig-*", Cat::Air),
+    ("sukhoi*", Cat::Air),
+    ("fighter planes", Cat::Air),
+    ("fighter aircraft", Cat::Air),
+    ("military aircraft", Cat::Air),
     ("raids", Cat::Attack),
     ("air force*", Cat::Air),
     // Suicide bombs

@@ -859,3 +859,14 @@ fn clashes_between_party_supporters_are_riots() {
     assert_eq!(e.event_type, Some(EventType::Riots));
     assert_eq!(e.actor1.as_deref(), Some("Rioters (Zambia)"));
 }
+
+#[test]
+fn mig_and_sukhoi_aircraft_make_air_strikes() {
+    let e = one(
+        "LNA MiG fighters targeted Islamic State positions in Sirte, killing six militants.",
+        &[&SIRTE],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::AirDroneStrike));
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Libya"));
+    assert_eq!(e.fatalities, Some(6));
+}
