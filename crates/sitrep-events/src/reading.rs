@@ -771,6 +771,19 @@ impl Classifier<'_, '_> {
             return None;
         }
         let (agent, target) = self.an.agent_and_target(self.sentence, span);
+        // "Police raided the newspaper's offices and closed it down": a
+        // raid by state forces with no violence named is a strategic
+        // development, not an attack.
+        let violence_named = self.live.iter().any(|h| {
+            h.span != span
+                && matches!(
+                    h.what,
+                    Cat::Kill | Cat::Shoot | Cat::Abduct | Cat::Sexual | Cat::Attack | Cat::Storm
+                )
+        }) || self.an.cue_in(self.sentence, Cue::Injury);
+        if raid && !violence_named && agent.is_some_and(|m| self.an.is_state(&m)) {
+            return self.reading(S::Other, span, Cat::OtherSd);
+        }
         // "107 were killed including 23 members of the regime forces": with
         // no grammatical victim, armed men among those named after the
         // verb make it a battle.

@@ -870,3 +870,19 @@ fn mig_and_sukhoi_aircraft_make_air_strikes() {
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Libya"));
     assert_eq!(e.fatalities, Some(6));
 }
+
+#[test]
+fn a_police_raid_without_violence_is_a_strategic_development() {
+    let e = one(
+        "Police raided the offices of an opposition newspaper in Lusaka and seized its computers.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.event_type, Some(EventType::StrategicDevelopments));
+    assert_eq!(e.actor1.as_deref(), Some("Police Forces of Zambia"));
+    // With violence it stays an attack.
+    let e = one(
+        "Police raided a market in Lusaka and beat several traders.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.event_type, Some(EventType::ViolenceAgainstCivilians));
+}
