@@ -447,6 +447,7 @@ function renderEvent(detail) {
     const notFromText = { confidence: 'coder score', source: 'document metadata' };
     if (!ev) evCell = el('td', { class: 'note' }, notFromText[field] || '—');
     else if (ev.origin === 'published') evCell = el('td', {}, el('span', { class: 'published' }, `report date ${ev.text}`));
+    else if (ev.origin === 'outlet') evCell = el('td', {}, el('span', { class: 'published' }, `outlet ${ev.text}`));
     else evCell = el('td', {}, el('span', { class: `ev-snippet g-${FIELD_GROUP[field] || 'other'}` }, ev.text));
     const row = el('tr', { 'data-field': field, class: ev ? 'has-evidence' : '' },
       el('td', {}, field), el('td', {}, formatValue(field, event[field])), evCell);
