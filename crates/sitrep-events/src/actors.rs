@@ -1,7 +1,6 @@
 //! The actor dictionary: named actors (`data/actors/actors.tsv`) and generic
 //! agents (`data/actors/agents.tsv`), compiled once into one automaton.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::{ActorType, Span};
 use std::sync::LazyLock;
 
@@ -200,7 +199,7 @@ struct Pattern {
 pub struct ActorDictionary {
     pub named: Vec<NamedActor>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    automaton: crate::lexicon::Matcher,
 }
 
 pub(crate) fn is_acronym(alias: &str) -> bool {
@@ -294,14 +293,7 @@ impl ActorDictionary {
                 add(&mut patterns, alias, ActorRef::Agent(kind));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // A full DFA: a few MB built once, and every document is
-            // scanned by several of these (the scans were a tenth of the
-            // analysis with the default contiguous NFA).
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|p| p.text.as_str()))
+        let automaton = crate::lexicon::build_automaton(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
         Ok(ActorDictionary {
             named,

@@ -4,7 +4,8 @@
 //! matches "protesters", "protested"); every other pattern must end on a word
 //! boundary. All patterns must start on a word boundary.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::{Automaton as _, OverlappingState};
+use aho_corasick::{dfa, Input, MatchKind};
 use sitrep_model::Span;
 use std::sync::LazyLock;
 
@@ -710,7 +711,7 @@ pub struct Hit<T> {
 
 /// A compiled word-boundary lexicon.
 pub struct Lexicon<T: Copy + 'static> {
-    automaton: AhoCorasick,
+    automaton: Matcher,
     values: Vec<(T, bool)>,
 }
 
@@ -729,15 +730,7 @@ impl<T: Copy + 'static> Lexicon<T> {
             patterns.push(text.to_string());
             values.push((*value, prefix));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // A full DFA: a few MB built once, and every document is
-            // scanned by several of these (the scans were a tenth of the
-            // analysis with the default contiguous NFA).
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok()?;
+        let automaton = build_automaton(&patterns).ok()?;
         Some(Lexicon { automaton, values })
     }
 
@@ -781,17 +774,22 @@ impl<T: Copy + 'static> Lexicon<T> {
 /// ("Seleka"). Ties go to the pattern listed first. The automaton must be
 /// built with `MatchKind::Standard`.
 pub fn leftmost_longest_valid<V>(
-    automaton: &AhoCorasick,
+    automaton: &Matcher,
     text: &str,
     mut accept: impl FnMut(usize, usize, usize) -> Option<(usize, V)>,
 ) -> Vec<(Span, V)> {
-    let mut found: Vec<(usize, usize, usize, V)> = automaton
-        .find_overlapping_iter(text)
-        .filter_map(|m| {
-            let pattern = m.pattern().as_usize();
-            accept(pattern, m.start(), m.end()).map(|(end, v)| (m.start(), end, pattern, v))
-        })
-        .collect();
+    let mut found: Vec<(usize, usize, usize, V)> = Vec::new();
+    let input = Input::new(text);
+    let mut state = OverlappingState::start();
+    // A DFA built with `MatchKind::Standard` supports overlapping search
+    // and never fails, so the loop ends at the end of the text.
+    while automaton.try_find_overlapping(&input, &mut state).is_ok() {
+        let Some(m) = state.get_match() else { break };
+        let pattern = m.pattern().as_usize();
+        if let Some((end, v)) = accept(pattern, m.start(), m.end()) {
+            found.push((m.start(), end, pattern, v));
+        }
+    }
     found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1), f.2));
     let mut out = Vec::new();
     let mut covered = 0;
@@ -802,6 +800,23 @@ pub fn leftmost_longest_valid<V>(
         }
     }
     out
+}
+
+/// The automaton every dictionary scan uses: a full DFA held as its
+/// concrete type, so the overlapping search is compiled for it instead of
+/// going through the `AhoCorasick` wrapper's dynamic dispatch on every
+/// byte (the scans were the largest item in the profile).
+pub type Matcher = dfa::DFA;
+
+/// Builds a [`Matcher`]: ASCII case-insensitive, all matches reported
+/// (`MatchKind::Standard`, as [`leftmost_longest_valid`] needs).
+pub fn build_automaton<P: AsRef<[u8]>>(
+    patterns: impl IntoIterator<Item = P>,
+) -> Result<Matcher, aho_corasick::BuildError> {
+    dfa::Builder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
 }
 
 /// ASCII letters and digits.

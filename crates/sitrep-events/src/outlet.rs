@@ -9,7 +9,6 @@
 //! capitals). International outlets ("Agence France Presse", "Xinhua") block
 //! the part of the source field they appear in.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_geo::countries::{self, Country};
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -40,7 +39,7 @@ struct Pattern {
 /// The outlet table and the country words, in one automaton.
 pub struct OutletTable {
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    automaton: crate::lexicon::Matcher,
 }
 
 impl OutletTable {
@@ -102,14 +101,7 @@ impl OutletTable {
                 add(&mut patterns, word, says);
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // A full DFA: a few MB built once, and every document is
-            // scanned by several of these (the scans were a tenth of the
-            // analysis with the default contiguous NFA).
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|p| p.text.as_str()))
+        let automaton = crate::lexicon::build_automaton(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
         Ok(OutletTable {
             patterns,
