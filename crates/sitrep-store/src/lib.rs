@@ -295,7 +295,8 @@ impl Store {
     /// [`Store::put_document_with`] for events already encoded with
     /// [`encode_events`] (`extract` encodes on its worker threads, where the
     /// JSON also feeds stdout, so the storing thread only writes).
-    /// `encoded[i]` must be `events[i]`'s encoding.
+    /// `encoded[i]` must be `events[i]`'s encoding; if the lengths differ
+    /// the events are encoded again here rather than stored short.
     pub fn put_encoded(
         &mut self,
         run_id: i64,
@@ -304,6 +305,13 @@ impl Store {
         encoded: &[EncodedEvent],
         extras: &DocumentExtras,
     ) -> Result<PutOutcome> {
+        let reencoded;
+        let encoded = if encoded.len() == events.len() {
+            encoded
+        } else {
+            reencoded = encode_events(events)?;
+            &reencoded
+        };
         // A savepoint: its own transaction when called alone, a nested,
         // all-or-nothing step inside a batch (see `begin_batch`).
         let tx = self.conn.savepoint()?;
@@ -372,7 +380,7 @@ impl Store {
         tx.commit()?;
         Ok(PutOutcome {
             document_new: existed.is_none(),
-            events_stored: events.len().min(encoded.len()),
+            events_stored: events.len(),
         })
     }
 
@@ -844,6 +852,44 @@ mod tests {
         assert_eq!(s.count_documents().unwrap(), 1);
         assert_eq!(s.count_events().unwrap(), 1);
         assert_eq!(s.count_runs().unwrap(), 2);
+    }
+
+    #[test]
+    fn encoded_records_are_what_is_stored_and_a_short_encoding_is_redone() {
+        let mut s = Store::open_in_memory().unwrap();
+        let run = s.begin_run("extract", &["a.txt".into()]).unwrap();
+        let events = [event("e1", "d1"), event("e2", "d1")];
+        let encoded = encode_events(&events).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Event>(&encoded[1].record)
+                .unwrap()
+                .event_id,
+            "e2"
+        );
+        let doc = Document::new("d1", "Clashes in Gao.");
+        s.put_encoded(run, &doc, &events, &encoded, &DocumentExtras::default())
+            .unwrap();
+        assert_eq!(s.count_events().unwrap(), 2);
+        // An encoding that does not cover every event is not trusted.
+        let doc2 = Document::new("d2", "Clashes in Mopti.");
+        let events2 = [event("e3", "d2"), event("e4", "d2")];
+        let outcome = s
+            .put_encoded(
+                run,
+                &doc2,
+                &events2,
+                &encoded[..1],
+                &DocumentExtras::default(),
+            )
+            .unwrap();
+        assert_eq!(outcome.events_stored, 2);
+        let ids: Vec<String> = s
+            .events()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event_id)
+            .collect();
+        assert_eq!(ids, ["e1", "e2", "e3", "e4"]);
     }
 
     #[test]
