@@ -836,11 +836,14 @@ impl Classifier<'_, '_> {
 
     fn strategic(&self) -> Option<Reading> {
         use SubEventType as S;
+        // Weapons seized or an attack foiled come before the arrests made
+        // in the same operation: ACLED's Arrests is for detaining
+        // significant people, Disrupted weapons use covers the operation.
         let ordered = [
+            (Cat::Disrupted, S::DisruptedWeaponsUse),
             (Cat::Arrest, S::Arrests),
             (Cat::Agreement, S::Agreement),
             (Cat::GroupChange, S::ChangeToGroupActivity),
-            (Cat::Disrupted, S::DisruptedWeaponsUse),
             (Cat::Base, S::HeadquartersOrBaseEstablished),
             (Cat::Loot, S::LootingPropertyDestruction),
             (Cat::Burn, S::LootingPropertyDestruction),
@@ -852,6 +855,146 @@ impl Classifier<'_, '_> {
             .find_map(|(cat, sub)| self.has(cat).map(|s| (s, sub, cat)))
             .and_then(|(s, sub, cat)| self.reading(sub, s, cat))
     }
+}
+
+/// Verbs whose object, when it is a weapon, was taken out of use before it
+/// was used: "seized a suicide vest", "recovered two IEDs".
+const SEIZURE_VERBS: [&str; 12] = [
+    "seized",
+    "seize",
+    "seizing",
+    "recovered",
+    "confiscated",
+    "found",
+    "discovered",
+    "intercepted",
+    "impounded",
+    "uncovered",
+    "defused",
+    "dismantled",
+];
+
+/// Words that, between a seizure verb and an explosive, show the explosive
+/// is not the verb's object ("bodies were found after a bomb blast").
+const NOT_AN_OBJECT: [&str; 16] = [
+    "after",
+    "before",
+    "in",
+    "by",
+    "when",
+    "following",
+    "during",
+    "at",
+    "on",
+    "near",
+    "from",
+    "as",
+    "while",
+    "that",
+    "which",
+    "who",
+];
+
+/// An explosive the text names as the object of a seizure ("seized a
+/// suicide vest and grenades", "two IEDs were recovered") is ACLED's
+/// Disrupted weapons use, not an explosion. Active voice: a seizure verb at
+/// most six words before the explosive in the same clause, with only its
+/// object's words between. Passive: "was/were/been" and a seizure verb
+/// right after it. The verb itself then is no capture of territory
+/// ("recovered" also means retaking a town). The fixed bigrams in the
+/// lexicon ("seized explosives") cover only the commonest wordings.
+fn seized_weapons_are_disrupted(text: &str, mut triggers: Vec<Hit<Cat>>) -> Vec<Hit<Cat>> {
+    let mut verbs: Vec<Span> = Vec::new();
+    for hit in &mut triggers {
+        if !hit.what.is_remote() || hit.what == Cat::Air || hit.what == Cat::Shelling {
+            continue;
+        }
+        if let Some(verb) = seized_before(text, hit.span).or_else(|| seized_after(text, hit.span)) {
+            hit.what = Cat::Disrupted;
+            verbs.push(verb);
+        }
+    }
+    for hit in &mut triggers {
+        if matches!(hit.what, Cat::GovRetake | Cat::Capture)
+            && verbs.iter().any(|v| v.overlaps(hit.span))
+        {
+            hit.what = Cat::Disrupted;
+        }
+    }
+    triggers
+}
+
+/// Words of `text[from..to]` with their byte spans, lower-cased.
+fn words_with_spans(text: &str, from: usize, to: usize) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let slice = text.get(from..to).unwrap_or("");
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
+        let word_char = c.is_alphanumeric() || c == '-';
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((
+                    Span::new(from + s, from + i),
+                    slice[s..i].to_ascii_lowercase(),
+                ));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Start of the clause that `pos` is in, looking at most 80 bytes back.
+fn clause_start(text: &str, pos: usize) -> usize {
+    let mut from = pos.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..pos).unwrap_or("");
+    match before.rfind([',', ';', '.', '!', '?', '\n']) {
+        Some(i) => from + i + 1,
+        None => from,
+    }
+}
+
+fn seized_before(text: &str, span: Span) -> Option<Span> {
+    let words = words_with_spans(text, clause_start(text, span.start), span.start);
+    for (i, (verb, w)) in words.iter().enumerate().rev().take(6) {
+        if SEIZURE_VERBS.contains(&w.as_str()) {
+            let only_its_object = !words[i + 1..]
+                .iter()
+                .any(|(_, between)| NOT_AN_OBJECT.contains(&between.as_str()));
+            return only_its_object.then_some(*verb);
+        }
+    }
+    None
+}
+
+fn seized_after(text: &str, span: Span) -> Option<Span> {
+    let mut to = (span.end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let clause_end = text
+        .get(span.end..to)
+        .and_then(|t| t.find([',', ';', '.', '!', '?', '\n']))
+        .map_or(to, |i| span.end + i);
+    let words = words_with_spans(text, span.end, clause_end);
+    words
+        .iter()
+        .take(4)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .find_map(|pair| {
+            (matches!(pair[0].1.as_str(), "was" | "were" | "been" | "being")
+                && SEIZURE_VERBS.contains(&pair[1].1.as_str()))
+            .then_some(pair[1].0)
+        })
 }
 
 /// The mention's feature is a whole country.
@@ -867,7 +1010,7 @@ pub fn annotate<'a>(
 ) -> Annotated<'a> {
     let text = doc.text.as_str();
     let whole = Span::new(0, text.len());
-    let actors = heads_of_named_groups_dropped(text, dict.find(text));
+    let actors = reporters_dropped(text, heads_of_named_groups_dropped(text, dict.find(text)));
     // One tokenisation for both scans.
     let (quantities, dates) = sitrep_text::quantities_and_dates(text, whole, doc.published);
     // "on 17 and 21 June": day numbers are not counts.
@@ -892,7 +1035,7 @@ pub fn annotate<'a>(
         doc,
         text,
         sentences: sitrep_text::sentences::split_sentences(text),
-        triggers: lexicon::triggers(text),
+        triggers: seized_weapons_are_disrupted(text, lexicon::triggers(text)),
         cues: lexicon::cues(text),
         actors,
         places,
@@ -907,6 +1050,78 @@ pub fn annotate<'a>(
 /// armed common noun right after a named actor is that actor, not a second
 /// one (and takes no demonym of its own: "a Senegalese MINUSCA peacekeeper"
 /// is MINUSCA).
+/// Words after an agent that make it the report's source, not a party to
+/// the event: "police said", "an army spokesman told reporters".
+const REPORTING_WORDS: [&str; 14] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "added",
+    "confirmed",
+    "stated",
+    "announced",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "sources",
+];
+
+/// State forces and officials named only as the source of the report
+/// ("..., police said", "according to the army") are dropped: otherwise
+/// the police who report a market bombing become its target. Named groups
+/// are kept ("Islamic State said it carried out the attack" names the
+/// perpetrator).
+fn reporters_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
+    found
+        .into_iter()
+        .filter(|m| {
+            let official = matches!(
+                m.actor,
+                ActorRef::Agent(AgentKind::Police | AgentKind::Military | AgentKind::Government)
+            );
+            !(official && is_reporter(text, m.span))
+        })
+        .collect()
+}
+
+fn is_reporter(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    let next_clause = after
+        .split(|c| matches!(c, ',' | ';' | '.' | '!' | '?' | '\n'))
+        .next()
+        .unwrap_or("");
+    // "police said", "an army spokesman"; but not "forces were reported to
+    // have..." (hedged, still the actor) nor "forces said they clashed"
+    // (a party reporting its own action).
+    let words: Vec<String> = lower_words(next_clause).take(3).collect();
+    let reports_after = words.iter().take(2).enumerate().any(|(i, w)| {
+        let passive = i > 0 && matches!(words[0].as_str(), "was" | "were" | "is" | "are");
+        let self_report = words.get(i + 1).is_some_and(|next| {
+            matches!(
+                next.as_str(),
+                "they" | "it" | "its" | "their" | "we" | "our"
+            )
+        });
+        REPORTING_WORDS.contains(&w.as_str()) && !passive && !self_report
+    });
+    let mut from = span.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text
+        .get(from..span.start)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let according_to = before
+        .trim_end()
+        .trim_end_matches(" the")
+        .ends_with("according to");
+    reports_after || according_to
+}
+
 fn heads_of_named_groups_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
     let mut out: Vec<ActorMention> = Vec::with_capacity(found.len());
     for m in found {

@@ -886,3 +886,55 @@ fn a_police_raid_without_violence_is_a_strategic_development() {
     );
     assert_eq!(e.event_type, Some(EventType::ViolenceAgainstCivilians));
 }
+
+#[test]
+fn explosives_seized_are_disrupted_weapons_use_not_explosions() {
+    // Active voice, the weapon a few words after the verb; arrests in the
+    // same operation do not make it Arrests.
+    let e = one(
+        "Police arrested three men planning a bombing in Maiduguri and seized a suicide vest and grenades from their car on Monday, officials said.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.event_type, Some(EventType::StrategicDevelopments));
+    assert_eq!(e.sub_event_type, Some(SubEventType::DisruptedWeaponsUse));
+    // Passive voice; "recovered" is not the army retaking a town here.
+    let e = one(
+        "Two roadside bombs were recovered near Dikwa on Monday, the army said.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::DisruptedWeaponsUse));
+}
+
+#[test]
+fn a_seizure_verb_before_an_unrelated_bombing_changes_nothing() {
+    let e = one(
+        "Four bodies were found after a bomb blast at a market in Gwoza on Monday.",
+        &[&GWOZA],
+    );
+    assert_eq!(e.event_type, Some(EventType::ExplosionsRemoteViolence));
+}
+
+#[test]
+fn officials_who_only_report_an_attack_are_not_its_parties() {
+    let e = one(
+        "A suicide bomber killed six people at a mosque in Maiduguri on Friday, police said.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::SuicideBomb));
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Unidentified Armed Group (Nigeria)")
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (Nigeria)"));
+    let e = one(
+        "According to the army, gunmen killed four farmers near Gwoza on Sunday.",
+        &[&GWOZA],
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (Nigeria)"));
+    // A party reporting its own action stays a party.
+    let e = one(
+        "Troops said they clashed with Boko Haram fighters near Dikwa on Sunday.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
+}
