@@ -1090,7 +1090,7 @@ fn reporters_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> 
 fn is_reporter(text: &str, span: Span) -> bool {
     let after = text.get(span.end..).unwrap_or("");
     let next_clause = after
-        .split(|c| matches!(c, ',' | ';' | '.' | '!' | '?' | '\n'))
+        .split([',', ';', '.', '!', '?', '\n'])
         .next()
         .unwrap_or("");
     // "police said", "an army spokesman"; but not "forces were reported to
