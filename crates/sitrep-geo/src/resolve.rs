@@ -149,6 +149,21 @@ fn build_context(
         let Some((_, first)) = entries.first() else {
             continue;
         };
+        // A bare capitalised word that can only be a small village or a
+        // district ("Haram" in "Boko Haram", a surname) is the weakest
+        // candidate there is;
+        // letting it set the story's country would push out the real
+        // places it names ("in Monguno").
+        let uncued =
+            !cand.multi_token && !cand.cues.locative && !cand.cues.admin && !cand.cues.settlement;
+        let villages_only = entries.iter().all(|(_, e)| match e.feature {
+            FeatureKind::PopulatedPlace => e.population < PROMINENT_POPULATION,
+            FeatureKind::Admin2 | FeatureKind::Other => true,
+            FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region => false,
+        });
+        if uncued && villages_only {
+            continue;
+        }
         let country = entries
             .iter()
             .find(|(_, e)| e.feature == FeatureKind::Country);

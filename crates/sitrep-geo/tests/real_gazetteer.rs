@@ -231,3 +231,20 @@ fn a_level_word_inside_the_matched_name_is_an_admin_cue() {
     );
     assert_eq!(place.map(|p| p.country), Some("Uganda".to_string()));
 }
+
+#[test]
+fn a_village_name_inside_a_group_name_does_not_set_the_story_country() {
+    // "Haram" is also a village abroad; a bare, uncued word like that must
+    // not make the story foreign to the town it names with "in".
+    for text in [
+        "Boko Haram fighters attacked a base in Monguno on Saturday.",
+        "Boko Haram killed nine soldiers in an attack on a base in Dikwa.",
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|(_, _, c)| c == "Nigeria"),
+            "{text}: {found:?}"
+        );
+        assert!(!found.iter().any(|(t, _, _)| t == "Haram"), "{found:?}");
+    }
+}
