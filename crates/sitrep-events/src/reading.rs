@@ -924,23 +924,20 @@ fn seized_weapons_are_disrupted(text: &str, mut triggers: Vec<Hit<Cat>>) -> Vec<
     triggers
 }
 
-/// Words of `text[from..to]` with their byte spans, lower-cased.
-fn words_with_spans(text: &str, from: usize, to: usize) -> Vec<(Span, String)> {
+/// Byte spans of the words (runs of letters, digits and hyphens, as
+/// `lower_words` splits them) inside `within`.
+fn word_spans(text: &str, within: Span) -> Vec<Span> {
+    let slice = text.get(within.start..within.end).unwrap_or("");
     let mut out = Vec::new();
     let mut start = None;
-    let slice = text.get(from..to).unwrap_or("");
     for (i, c) in slice
         .char_indices()
         .chain(std::iter::once((slice.len(), ' ')))
     {
-        let word_char = c.is_alphanumeric() || c == '-';
-        match (start, word_char) {
+        match (start, c.is_alphanumeric() || c == '-') {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                out.push((
-                    Span::new(from + s, from + i),
-                    slice[s..i].to_ascii_lowercase(),
-                ));
+                out.push(Span::new(within.start + s, within.start + i));
                 start = None;
             }
             _ => {}
@@ -949,21 +946,39 @@ fn words_with_spans(text: &str, from: usize, to: usize) -> Vec<(Span, String)> {
     out
 }
 
+/// `words` of `text`, each with its lower-cased form.
+fn lowered(text: &str, words: Vec<Span>) -> Vec<(Span, String)> {
+    words
+        .into_iter()
+        .map(|w| (w, text[w.start..w.end].to_ascii_lowercase()))
+        .collect()
+}
+
+/// Punctuation that ends a clause for the look-arounds below.
+const CLAUSE_BREAKS: [char; 6] = [',', ';', '.', '!', '?', '\n'];
+
+/// The largest char boundary of `text` at or below `i`.
+fn char_floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Start of the clause that `pos` is in, looking at most 80 bytes back.
 fn clause_start(text: &str, pos: usize) -> usize {
-    let mut from = pos.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = char_floor(text, pos.saturating_sub(80));
     let before = text.get(from..pos).unwrap_or("");
-    match before.rfind([',', ';', '.', '!', '?', '\n']) {
+    match before.rfind(CLAUSE_BREAKS) {
         Some(i) => from + i + 1,
         None => from,
     }
 }
 
 fn seized_before(text: &str, span: Span) -> Option<Span> {
-    let words = words_with_spans(text, clause_start(text, span.start), span.start);
+    let clause = Span::new(clause_start(text, span.start), span.start);
+    let words = lowered(text, word_spans(text, clause));
     for (i, (verb, w)) in words.iter().enumerate().rev().take(6) {
         if SEIZURE_VERBS.contains(&w.as_str()) {
             let only_its_object = !words[i + 1..]
@@ -976,15 +991,12 @@ fn seized_before(text: &str, span: Span) -> Option<Span> {
 }
 
 fn seized_after(text: &str, span: Span) -> Option<Span> {
-    let mut to = (span.end + 40).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let to = char_floor(text, span.end + 40);
     let clause_end = text
         .get(span.end..to)
-        .and_then(|t| t.find([',', ';', '.', '!', '?', '\n']))
+        .and_then(|t| t.find(CLAUSE_BREAKS))
         .map_or(to, |i| span.end + i);
-    let words = words_with_spans(text, span.end, clause_end);
+    let words = lowered(text, word_spans(text, Span::new(span.end, clause_end)));
     words
         .iter()
         .take(4)
@@ -1089,10 +1101,7 @@ fn reporters_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> 
 
 fn is_reporter(text: &str, span: Span) -> bool {
     let after = text.get(span.end..).unwrap_or("");
-    let next_clause = after
-        .split([',', ';', '.', '!', '?', '\n'])
-        .next()
-        .unwrap_or("");
+    let next_clause = after.split(CLAUSE_BREAKS).next().unwrap_or("");
     // "police said", "an army spokesman"; but not "forces were reported to
     // have..." (hedged, still the actor) nor "forces said they clashed"
     // (a party reporting its own action).
@@ -1107,10 +1116,7 @@ fn is_reporter(text: &str, span: Span) -> bool {
         });
         REPORTING_WORDS.contains(&w.as_str()) && !passive && !self_report
     });
-    let mut from = span.start.saturating_sub(24);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = char_floor(text, span.start.saturating_sub(24));
     let before = text
         .get(from..span.start)
         .unwrap_or("")
@@ -1194,28 +1200,16 @@ fn drop_far_namesakes<'a>(
 
 /// Capitalised words that are demonyms or country names, with the country.
 pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let word_char = c.is_alphanumeric() || c == '-';
-        match (start, word_char) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let w = &text[s..i];
-                if w.len() >= 4 && w.starts_with(|c: char| c.is_uppercase()) {
-                    if let Some(country) =
-                        countries::by_demonym(w).or_else(|| countries::by_name(w))
-                    {
-                        out.push((Span::new(s, i), country.name));
-                    }
-                }
-                start = None;
+    word_spans(text, Span::new(0, text.len()))
+        .into_iter()
+        .filter_map(|span| {
+            let w = &text[span.start..span.end];
+            if w.len() < 4 || !w.starts_with(|c: char| c.is_uppercase()) {
+                return None;
             }
-            _ => {}
-        }
-    }
-    out
+            countries::by_demonym(w)
+                .or_else(|| countries::by_name(w))
+                .map(|country| (span, country.name))
+        })
+        .collect()
 }
