@@ -5,13 +5,10 @@
 use crate::countries;
 use crate::gazetteer::{gazetteer, Gazetteer};
 use crate::index::{EntryId, EntryInfo, MemoryEntry, MemoryIndex, NameIndex};
+use crate::lexicon::FastMap;
 use sitrep_model::{FeatureKind, Place};
 use sitrep_text::normalize::fold;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::RwLock;
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::lexicon::Fnv>>;
 
 /// Ids at and above this are world regions, numbered from here.
 const WORLD_REGION_BASE: EntryId = 1 << 31;

@@ -1,13 +1,7 @@
 //! The view of the gazetteer the geoparser needs, behind a trait so that
 //! the recogniser and resolver can be tested with a small fake index.
 
-use crate::lexicon::Fnv;
 use sitrep_model::{FeatureKind, Place};
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 use std::sync::Arc;
 
 pub type EntryId = u32;
@@ -207,67 +201,5 @@ impl NameIndex for MemoryIndex {
     }
     fn country_entry(&self, iso2: &str) -> Option<EntryId> {
         self.countries.get(iso2).copied()
-    }
-}
-
-/// A per-document memo in front of an index: a story repeats its place
-/// names, and each gazetteer probe walks an FST.
-pub struct CachedIndex<'a> {
-    inner: &'a dyn NameIndex,
-    lookups: RefCell<FastMap<String, Vec<EntryId>>>,
-    longer: RefCell<FastMap<String, bool>>,
-    demonyms: RefCell<FastMap<String, Option<String>>>,
-}
-
-impl<'a> CachedIndex<'a> {
-    pub fn new(inner: &'a dyn NameIndex) -> Self {
-        CachedIndex {
-            inner,
-            lookups: RefCell::default(),
-            longer: RefCell::default(),
-            demonyms: RefCell::default(),
-        }
-    }
-}
-
-impl NameIndex for CachedIndex<'_> {
-    fn lookup(&self, folded: &str) -> Vec<EntryId> {
-        if let Some(ids) = self.lookups.borrow().get(folded) {
-            return ids.clone();
-        }
-        let ids = self.inner.lookup(folded);
-        self.lookups
-            .borrow_mut()
-            .insert(folded.to_string(), ids.clone());
-        ids
-    }
-    fn has_longer(&self, folded_prefix: &str) -> bool {
-        if let Some(&answer) = self.longer.borrow().get(folded_prefix) {
-            return answer;
-        }
-        let answer = self.inner.has_longer(folded_prefix);
-        self.longer
-            .borrow_mut()
-            .insert(folded_prefix.to_string(), answer);
-        answer
-    }
-    fn entry(&self, id: EntryId) -> EntryInfo<'_> {
-        self.inner.entry(id)
-    }
-    fn place(&self, id: EntryId) -> Place {
-        self.inner.place(id)
-    }
-    fn demonym_country(&self, folded: &str) -> Option<String> {
-        if let Some(answer) = self.demonyms.borrow().get(folded) {
-            return answer.clone();
-        }
-        let answer = self.inner.demonym_country(folded);
-        self.demonyms
-            .borrow_mut()
-            .insert(folded.to_string(), answer.clone());
-        answer
-    }
-    fn country_entry(&self, iso2: &str) -> Option<EntryId> {
-        self.inner.country_entry(iso2)
     }
 }

@@ -29,6 +29,7 @@ impl Hasher for Fnv {
 }
 
 pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 macro_rules! word_set {
     ($fn_name:ident, $words:expr) => {

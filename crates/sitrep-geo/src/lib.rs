@@ -62,8 +62,8 @@ impl Geoparser {
 
     /// Every place mention in the document, in text order.
     pub fn parse(&self, doc: &Document) -> Vec<PlaceMention> {
-        let cached = index::CachedIndex::new(self.index.as_ref());
-        let index: &dyn NameIndex = &cached;
+        // The embedded index memoises its lookups across documents.
+        let index: &dyn NameIndex = self.index.as_ref();
         let tokens = scan::tokenize(&doc.text);
         let candidates = recognize::candidates(&doc.text, &tokens, index);
         let resolved = resolve::resolve(&tokens, candidates, index);
