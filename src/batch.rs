@@ -230,8 +230,7 @@ pub fn extract(
                         .with_context(|| format!("encoding events of {}", doc.origin))?,
                 );
             }
-            let records: Vec<&str> = encoded.iter().map(|e| e.record.as_str()).collect();
-            writer.write_encoded(&events, &records)?;
+            writer.write_encoded(&events, &encoded)?;
             if let (Some(store), Some(run)) = (store.as_mut(), run_id) {
                 let extras = DocumentExtras {
                     fingerprint: fp.as_ref().map(Fingerprint::to_bytes),

@@ -100,11 +100,11 @@ impl<W: Write + Send> EventWriter<W> {
     /// [`EventWriter::write`] for events whose JSON records were made
     /// already (`records[i]` is `events[i]` serialised): JSON Lines writes
     /// them as they are instead of serialising again.
-    pub fn write_encoded(&mut self, events: &[Event], records: &[&str]) -> Result<()> {
+    pub fn write_encoded<R: AsRef<str>>(&mut self, events: &[Event], records: &[R]) -> Result<()> {
         match self {
             EventWriter::Jsonl(out) if records.len() == events.len() => {
                 for record in records {
-                    out.write_all(record.as_bytes())?;
+                    out.write_all(record.as_ref().as_bytes())?;
                     out.write_all(b"\n")?;
                 }
                 Ok(())

@@ -789,6 +789,13 @@ pub struct EncodedEvent {
     pub record_hash: String,
 }
 
+impl AsRef<str> for EncodedEvent {
+    /// The JSON record.
+    fn as_ref(&self) -> &str {
+        &self.record
+    }
+}
+
 /// Encodes events for [`Store::put_encoded`]; the records are also valid
 /// JSON Lines output.
 pub fn encode_events(events: &[Event]) -> Result<Vec<EncodedEvent>> {
