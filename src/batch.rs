@@ -163,11 +163,7 @@ pub fn extract(
     let mut near_duplicates = NearDuplicateIndex::new();
     let mut stored = std::collections::HashSet::new();
     if let Some(s) = &store {
-        for (doc_id, bytes) in s.fingerprints()? {
-            if let Some(fp) = Fingerprint::from_bytes(&bytes) {
-                near_duplicates.insert(fp, doc_id);
-            }
-        }
+        near_duplicates = NearDuplicateIndex::from_stored(s.fingerprints()?);
         if mode.resume {
             stored = s.stored_versions()?;
         }
@@ -221,7 +217,7 @@ pub fn extract(
                 // Kept, not dropped: fusion merges them with the original's
                 // events, and the link says why they agree.
                 for event in events.to_mut() {
-                    event.caveats.push(format!("near_duplicate_of:{original}"));
+                    event.caveats.push(sitrep_dedup::caveat(original));
                 }
             }
             if needs_json && (duplicate_of.is_some() || encoded.len() != events.len()) {

@@ -43,12 +43,7 @@ pub fn run(request: &WatchRequest) -> Result<ExitCode> {
     let mut store = Store::open(request.db)
         .with_context(|| format!("opening database {}", request.db.display()))?;
     let run_id = store.begin_run("watch", request.feeds)?;
-    let mut near_duplicates = NearDuplicateIndex::new();
-    for (doc_id, bytes) in store.fingerprints()? {
-        if let Some(fp) = Fingerprint::from_bytes(&bytes) {
-            near_duplicates.insert(fp, doc_id);
-        }
-    }
+    let mut near_duplicates = NearDuplicateIndex::from_stored(store.fingerprints()?);
     let pipeline = Pipeline::new();
     let mut writer = EventWriter::new(sitrep_export::Format::Jsonl, std::io::stdout())?;
     let stop = sitrep_watch::stop_on_signals().context("installing the Ctrl-C handler")?;
@@ -125,7 +120,7 @@ fn take(
     let mut events = analysis.events;
     if let Some(original) = &duplicate_of {
         for event in &mut events {
-            event.caveats.push(format!("near_duplicate_of:{original}"));
+            event.caveats.push(sitrep_dedup::caveat(original));
         }
     }
     writer.write(&events)?;

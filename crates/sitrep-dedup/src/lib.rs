@@ -162,7 +162,26 @@ pub struct NearDuplicateIndex {
     entries: Vec<(Fingerprint, String)>,
 }
 
+/// The caveat an event of a near-duplicate document carries, naming the
+/// document it copies.
+pub fn caveat(original: &str) -> String {
+    format!("near_duplicate_of:{original}")
+}
+
 impl NearDuplicateIndex {
+    /// The index of documents stored earlier, from their ids and
+    /// fingerprint bytes ([`Fingerprint::to_bytes`]); bytes that are not a
+    /// fingerprint are skipped.
+    pub fn from_stored(stored: impl IntoIterator<Item = (String, Vec<u8>)>) -> Self {
+        let mut index = NearDuplicateIndex::new();
+        for (doc_id, bytes) in stored {
+            if let Some(fp) = Fingerprint::from_bytes(&bytes) {
+                index.insert(fp, doc_id);
+            }
+        }
+        index
+    }
+
     pub fn new() -> Self {
         NearDuplicateIndex {
             bands: vec![HashMap::new(); BANDS],
@@ -282,6 +301,12 @@ mod tests {
         let mut index = NearDuplicateIndex::new();
         index.insert(fp.clone(), "wire");
         assert_eq!(index.find(&fp, "wire"), None);
+        // Rebuilt from what a store keeps: the same answers.
+        let stored = NearDuplicateIndex::from_stored([
+            ("wire".to_string(), fp.to_bytes()),
+            ("junk".to_string(), vec![1, 2, 3]),
+        ]);
+        assert_eq!(stored.find(&fp, "copy"), Some("wire"));
         assert_eq!(fingerprint("Clashes in Gao killed three."), None);
     }
 
