@@ -109,6 +109,14 @@ pub fn strip_arabic_article(folded: &str) -> Option<&str> {
     (ARABIC_ARTICLES.contains(&head) && rest.chars().count() >= 3).then_some(rest)
 }
 
+/// The names blob as text, checked for UTF-8 once rather than per name
+/// (names are read for every candidate of every document). A malformed
+/// blob (a broken build) reads as empty: names are then "", not a panic.
+fn strings() -> &'static str {
+    static TEXT: OnceLock<&'static str> = OnceLock::new();
+    TEXT.get_or_init(|| std::str::from_utf8(STRINGS).unwrap_or(""))
+}
+
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
     let mut word = [0u8; 4];
     if let Some(slice) = bytes.get(at..at + 4) {
@@ -373,10 +381,15 @@ impl Gazetteer {
         } else {
             STRINGS.len()
         };
-        STRINGS
-            .get(start..end)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .unwrap_or("")
+        strings().get(start..end).unwrap_or("")
+    }
+
+    /// An entry's population and feature class, read straight from its
+    /// record: what ranking candidates needs, without resolving any names.
+    pub fn rank(&self, id: EntryId) -> Option<(u64, FeatureKind)> {
+        let start = usize::try_from(id).ok()?.checked_mul(RECORD_LEN)?;
+        let record = ENTRIES.get(start..start + RECORD_LEN)?;
+        Some((u64::from(read_u32(record, 12)), feature_from_code(record[30])))
     }
 }
 

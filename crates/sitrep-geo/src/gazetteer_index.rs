@@ -216,6 +216,16 @@ impl NameIndex for GazetteerIndex {
         }
     }
 
+    fn rank(&self, id: EntryId) -> (u64, FeatureKind) {
+        if id >= WORLD_REGION_BASE {
+            let e = self.world.entry(id - WORLD_REGION_BASE);
+            return (e.population, e.feature);
+        }
+        self.gazetteer
+            .rank(id)
+            .unwrap_or((0, FeatureKind::Other))
+    }
+
     fn place(&self, id: EntryId) -> Place {
         if id >= WORLD_REGION_BASE {
             return self.world.place(id - WORLD_REGION_BASE);

@@ -26,6 +26,12 @@ pub trait NameIndex {
     /// Whether some name continues `folded_prefix` with another word.
     fn has_longer(&self, folded_prefix: &str) -> bool;
     fn entry(&self, id: EntryId) -> EntryInfo<'_>;
+    /// Population and feature class of an entry: what ranking needs. Indexes
+    /// that can read these without building the whole entry override it.
+    fn rank(&self, id: EntryId) -> (u64, FeatureKind) {
+        let e = self.entry(id);
+        (e.population, e.feature)
+    }
     fn place(&self, id: EntryId) -> Place;
     /// The country (ISO2) a folded demonym or adjective names ("syrian").
     fn demonym_country(&self, folded: &str) -> Option<String>;

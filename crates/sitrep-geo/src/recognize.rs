@@ -5,6 +5,7 @@ use crate::index::{EntryId, NameIndex};
 use crate::lexicon::{self, FastSet};
 use crate::scan::{Gap, Token};
 use sitrep_model::{FeatureKind, Span};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 /// Longest name, in tokens, the matcher tries ("Democratic Republic of the
@@ -80,9 +81,9 @@ impl RawMatch {
         let mut max_population = 0;
         let mut is_country = false;
         for &id in &entries {
-            let e = index.entry(id);
-            max_population = max_population.max(e.population);
-            is_country |= e.feature == FeatureKind::Country;
+            let (population, feature) = index.rank(id);
+            max_population = max_population.max(population);
+            is_country |= feature == FeatureKind::Country;
         }
         RawMatch {
             first,
@@ -97,17 +98,12 @@ impl RawMatch {
 
 pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recognized {
     let matches = match_names(tokens, index);
-    let lowercase_words: FastSet<&str> = tokens
-        .iter()
-        .filter(|t| !t.is_proper() && !t.is_number)
-        .map(|t| t.folded.as_str())
-        .collect();
     let persons = person_surnames(tokens, &matches, index);
     let scope = TrapScope {
         text,
         tokens,
         index,
-        lowercase_words: &lowercase_words,
+        lowercase_words: OnceCell::new(),
         persons: &persons,
     };
     let mut out = Recognized::default();
@@ -242,8 +238,23 @@ struct TrapScope<'a> {
     tokens: &'a [Token],
     index: &'a dyn NameIndex,
     /// Words the story uses in lower case: a capitalised one is that word.
-    lowercase_words: &'a FastSet<&'a str>,
+    /// Built on first need: most documents never ask.
+    lowercase_words: OnceCell<FastSet<&'a str>>,
     persons: &'a HashSet<String>,
+}
+
+impl TrapScope<'_> {
+    fn seen_in_lower_case(&self, folded: &str) -> bool {
+        self.lowercase_words
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .filter(|t| !t.is_proper() && !t.is_number)
+                    .map(|t| t.folded.as_str())
+                    .collect()
+            })
+            .contains(folded)
+    }
 }
 
 /// Places this populous are known by name alone: a given name or a
@@ -400,7 +411,7 @@ impl TrapScope<'_> {
             // Sentence-initial capitals say nothing: a word seen in lower
             // case elsewhere in the story, or a common English word, is
             // that word. Mid-sentence they need a cue.
-            let common = lexicon::is_common_word(folded) || self.lowercase_words.contains(folded);
+            let common = lexicon::is_common_word(folded) || self.seen_in_lower_case(folded);
             if common && !head.all_caps && (head.sentence_start || !cue) {
                 return true;
             }
@@ -432,7 +443,7 @@ impl TrapScope<'_> {
             let area = m
                 .entries
                 .iter()
-                .any(|&id| self.index.entry(id).feature == FeatureKind::Admin1);
+                .any(|&id| self.index.rank(id).1 == FeatureKind::Admin1);
             return !area;
         }
         false

@@ -5,10 +5,10 @@
 
 use crate::index::{EntryId, EntryInfo, NameIndex};
 use crate::recognize::{Candidate, CandidateKind, Recognized};
-use crate::scan::fold_fast as fold;
+use crate::scan::{fold_fast as fold, folds_to};
 use crate::scan::{Gap, Token};
 use sitrep_model::FeatureKind;
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 
 /// A candidate with its chosen entry.
 #[derive(Debug, Clone)]
@@ -33,20 +33,25 @@ const ACCEPT_STRENGTH: f32 = 2.5;
 /// Per-document context: how strongly each country and admin area is
 /// established, with each candidate's own contribution kept apart so a name
 /// does not vote for itself.
+/// Keys borrow the index's strings: the context is built for every document,
+/// and owned keys cost an allocation per vote and per lookup.
 #[derive(Debug, Default)]
-struct Context {
-    countries: HashMap<String, f32>,
-    admins: HashMap<(String, String), f32>,
-    own_country: Vec<Option<(String, f32)>>,
-    own_admin: Vec<Option<((String, String), f32)>>,
+struct Context<'a> {
+    countries: FastMap<&'a str, f32>,
+    admins: FastMap<AdminKey<'a>, f32>,
+    own_country: Vec<Option<(&'a str, f32)>>,
+    own_admin: Vec<Option<(AdminKey<'a>, f32)>>,
     total: f32,
 }
 
-impl Context {
+/// (country code, admin-1 name).
+type AdminKey<'a> = (&'a str, &'a str);
+
+impl Context<'_> {
     fn country_weight(&self, cand: usize, code: &str) -> f32 {
         let all = self.countries.get(code).copied().unwrap_or(0.0);
         let own = match &self.own_country[cand] {
-            Some((c, w)) if c == code => *w,
+            Some((c, w)) if *c == code => *w,
             _ => 0.0,
         };
         (all - own).max(0.0)
@@ -58,10 +63,10 @@ impl Context {
         (self.total - own).max(0.0)
     }
 
-    fn admin_weight(&self, cand: usize, key: &(String, String)) -> f32 {
-        let all = self.admins.get(key).copied().unwrap_or(0.0);
+    fn admin_weight(&self, cand: usize, key: AdminKey<'_>) -> f32 {
+        let all = self.admins.get(&key).copied().unwrap_or(0.0);
         let own = match &self.own_admin[cand] {
-            Some((k, w)) if k == key => *w,
+            Some((k, w)) if *k == key => *w,
             _ => 0.0,
         };
         (all - own).max(0.0)
@@ -89,7 +94,7 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
             .map(|(_, e)| {
                 // The entry's own name beats an alternate name of another
                 // ("Illinois" the state, not a village once called that).
-                let own_name = several && fold(e.name) == cand.key;
+                let own_name = several && folds_to(e.name, &cand.key);
                 let bonus = if own_name { 1.0 } else { 0.0 };
                 bonus + score_entry(e, &cand, i, &context, &containers[i])
             })
@@ -97,7 +102,7 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
         let contained = !containers[i].is_empty();
         let area_in_context = |e: &EntryInfo<'_>| {
             e.admin1.is_some_and(|a| {
-                context.admin_weight(i, &(e.country_code.to_string(), a.to_string())) > 0.0
+                context.admin_weight(i, (e.country_code, a)) > 0.0
             })
         };
         let Some(best) = pick_best(entries, &scores, &cand, contained, &area_in_context) else {
@@ -128,18 +133,18 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
 /// ambiguous. Country names and demonyms vote for their country; names
 /// whose entries all lie in one country vote for it; admin-level names vote
 /// for their admin area.
-fn build_context(
+fn build_context<'a>(
     candidates: &[Candidate],
-    infos: &[Vec<(EntryId, EntryInfo<'_>)>],
-    demonyms: &[String],
-) -> Context {
+    infos: &[Vec<(EntryId, EntryInfo<'a>)>],
+    demonyms: &'a [String],
+) -> Context<'a> {
     let mut ctx = Context {
         own_country: vec![None; candidates.len()],
         own_admin: vec![None; candidates.len()],
         ..Default::default()
     };
     for code in demonyms {
-        *ctx.countries.entry(code.clone()).or_default() += 0.5;
+        *ctx.countries.entry(code.as_str()).or_default() += 0.5;
         ctx.total += 0.5;
     }
     for (i, (cand, entries)) in candidates.iter().zip(infos).enumerate() {
@@ -179,15 +184,15 @@ fn build_context(
                 .filter(|(_, e)| {
                     e.feature == FeatureKind::Admin1 || e.population >= PROMINENT_POPULATION
                 })
-                .map(|(_, e)| (e.country_code.to_string(), 0.25))
+                .map(|(_, e)| (e.country_code, 0.25))
         };
         let vote = match country {
-            Some((_, c)) => Some((c.country_code.to_string(), 1.0)),
-            None if one_country => Some((first.country_code.to_string(), 1.0)),
+            Some((_, c)) => Some((c.country_code, 1.0)),
+            None if one_country => Some((first.country_code, 1.0)),
             None => prominent(),
         };
         if let Some((code, w)) = vote {
-            *ctx.countries.entry(code.clone()).or_default() += w;
+            *ctx.countries.entry(code).or_default() += w;
             ctx.total += w;
             ctx.own_country[i] = Some((code, w));
         }
@@ -197,8 +202,8 @@ fn build_context(
             .max_by_key(|(_, e)| e.population);
         if let Some((_, a)) = admin.filter(|_| country.is_none()) {
             if let Some(name) = a.admin1 {
-                let key = (a.country_code.to_string(), name.to_string());
-                *ctx.admins.entry(key.clone()).or_default() += 1.0;
+                let key = (a.country_code, name);
+                *ctx.admins.entry(key).or_default() += 1.0;
                 ctx.own_admin[i] = Some((key, 1.0));
             }
         } else if country.is_none() {
@@ -206,7 +211,7 @@ fn build_context(
             // ("Seattle", "Spokane") says, more softly, that the story is
             // set there: "Washington" then means the state.
             if let Some(key) = single_admin1(entries) {
-                *ctx.admins.entry(key.clone()).or_default() += 0.5;
+                *ctx.admins.entry(key).or_default() += 0.5;
                 ctx.own_admin[i] = Some((key, 0.5));
             }
         }
@@ -214,7 +219,7 @@ fn build_context(
     // Every mention of the same name shares one reading, so none of them
     // counts as independent evidence for the others ("Santa Ana" ten times
     // does not make the story Salvadoran).
-    let mut same_name: HashMap<&str, (f32, f32)> = HashMap::new();
+    let mut same_name: FastMap<&str, (f32, f32)> = FastMap::default();
     for (k, cand) in candidates.iter().enumerate() {
         let slot = same_name.entry(cand.key.as_str()).or_default();
         slot.0 += ctx.own_country[k].as_ref().map_or(0.0, |(_, w)| *w);
@@ -233,13 +238,13 @@ fn build_context(
 }
 
 /// The (country, admin-1) every reading lies in, if they share one.
-fn single_admin1(entries: &[(EntryId, EntryInfo<'_>)]) -> Option<(String, String)> {
+fn single_admin1<'a>(entries: &[(EntryId, EntryInfo<'a>)]) -> Option<AdminKey<'a>> {
     let (_, first) = entries.first()?;
     let admin1 = first.admin1?;
     entries
         .iter()
         .all(|(_, e)| e.country_code == first.country_code && e.admin1 == Some(admin1))
-        .then(|| (first.country_code.to_string(), admin1.to_string()))
+        .then_some((first.country_code, admin1))
 }
 
 /// Where a comma-joined name says the name before it lies: "Pandi,
@@ -342,7 +347,7 @@ fn score_entry(
     }
     if e.feature != FeatureKind::Country {
         if let Some(a) = e.admin1 {
-            if ctx.admin_weight(i, &(e.country_code.to_string(), a.to_string())) > 0.0 {
+            if ctx.admin_weight(i, (e.country_code, a)) > 0.0 {
                 s += 1.0;
             }
         }
@@ -446,7 +451,7 @@ fn strength(
     // elsewhere is more likely a namesake of something the gazetteer lacks.
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
     let foreign = ctx.others_total(i) > 0.0 && ctx.country_weight(i, e.country_code) == 0.0;
-    let alternate_only = fold(e.name) != cand.key;
+    let alternate_only = !folds_to(e.name, &cand.key);
     // A small town abroad known here only by one of its alternate names
     // (often a transliteration: Cudahy, California is also "Kadagi") in a
     // story whose countries are established elsewhere: a local village the
