@@ -389,7 +389,10 @@ impl Gazetteer {
     pub fn rank(&self, id: EntryId) -> Option<(u64, FeatureKind)> {
         let start = usize::try_from(id).ok()?.checked_mul(RECORD_LEN)?;
         let record = ENTRIES.get(start..start + RECORD_LEN)?;
-        Some((u64::from(read_u32(record, 12)), feature_from_code(record[30])))
+        Some((
+            u64::from(read_u32(record, 12)),
+            feature_from_code(record[30]),
+        ))
     }
 }
 

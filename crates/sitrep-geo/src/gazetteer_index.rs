@@ -221,9 +221,7 @@ impl NameIndex for GazetteerIndex {
             let e = self.world.entry(id - WORLD_REGION_BASE);
             return (e.population, e.feature);
         }
-        self.gazetteer
-            .rank(id)
-            .unwrap_or((0, FeatureKind::Other))
+        self.gazetteer.rank(id).unwrap_or((0, FeatureKind::Other))
     }
 
     fn place(&self, id: EntryId) -> Place {

@@ -4,11 +4,11 @@
 //! against the countries and admin areas they establish).
 
 use crate::index::{EntryId, EntryInfo, NameIndex};
+use crate::lexicon::FastMap;
 use crate::recognize::{Candidate, CandidateKind, Recognized};
 use crate::scan::{fold_fast as fold, folds_to};
 use crate::scan::{Gap, Token};
 use sitrep_model::FeatureKind;
-use crate::lexicon::FastMap;
 
 /// A candidate with its chosen entry.
 #[derive(Debug, Clone)]
@@ -101,9 +101,8 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
             .collect();
         let contained = !containers[i].is_empty();
         let area_in_context = |e: &EntryInfo<'_>| {
-            e.admin1.is_some_and(|a| {
-                context.admin_weight(i, (e.country_code, a)) > 0.0
-            })
+            e.admin1
+                .is_some_and(|a| context.admin_weight(i, (e.country_code, a)) > 0.0)
         };
         let Some(best) = pick_best(entries, &scores, &cand, contained, &area_in_context) else {
             continue;

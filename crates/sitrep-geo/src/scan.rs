@@ -258,7 +258,11 @@ mod tests {
             ("Baghdad", "baghdad "),
             ("", ""),
         ] {
-            assert_eq!(folds_to(name, key), fold_fast(name) == key, "{name:?} vs {key:?}");
+            assert_eq!(
+                folds_to(name, key),
+                fold_fast(name) == key,
+                "{name:?} vs {key:?}"
+            );
         }
         assert!(folds_to("Tall 'Afar", "tall afar"));
         assert!(!folds_to("Baghdad", "baghda"));
