@@ -144,8 +144,12 @@ fn print_report(report: &PollReport) {
     if report.not_modified {
         eprintln!("sitrep: {}: not modified", report.url);
     } else {
+        let updated = match report.updated {
+            0 => String::new(),
+            n => format!(" ({n} of them edited items read again)"),
+        };
         eprintln!(
-            "sitrep: {}: {} items, {} new documents, {} events",
+            "sitrep: {}: {} items, {} new documents{updated}, {} events",
             report.url, report.items, report.documents, report.events
         );
     }

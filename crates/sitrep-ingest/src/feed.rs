@@ -581,6 +581,24 @@ fn collapse_whitespace(s: &str) -> String {
 impl FeedItem {
     /// What `sitrep watch` remembers the item by, and its document id: the
     /// guid (Atom id), else the link, else a hash of title and body.
+    /// A hash of what the item says (title, date, link, bodies). An item
+    /// that keeps its key but changes this was edited (a corrected toll, an
+    /// updated story) and is worth reading again.
+    pub fn version(&self) -> String {
+        let mut bytes = Vec::new();
+        for part in [&self.title, &self.date, &self.link].into_iter().flatten() {
+            bytes.extend_from_slice(part.as_bytes());
+            bytes.push(0);
+        }
+        for body in [&self.content, &self.summary] {
+            if let Some(body) = body {
+                bytes.extend_from_slice(body.content.as_bytes());
+            }
+            bytes.push(0);
+        }
+        crate::short_hash(&bytes)
+    }
+
     pub fn key(&self) -> String {
         if let Some(key) = self.guid.as_ref().or(self.link.as_ref()) {
             return key.clone();

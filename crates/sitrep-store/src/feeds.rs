@@ -4,6 +4,17 @@
 use crate::{now, Result, Store};
 use rusqlite::{params, OptionalExtension};
 
+/// What an earlier poll did with a feed item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemStatus {
+    /// Never seen.
+    New,
+    /// Taken, and unchanged since.
+    Taken,
+    /// Taken, but the feed now says something else under the same key.
+    Changed,
+}
+
 /// A feed's validators from its last successful poll.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FeedState {
@@ -56,32 +67,42 @@ impl Store {
         Ok(())
     }
 
-    /// Whether an item of a feed (by its key: guid, link or content hash)
-    /// was taken by an earlier poll.
-    pub fn item_taken(&self, feed_url: &str, item_key: &str) -> Result<bool> {
-        Ok(self
+    /// What an earlier poll did with an item of a feed (by its key: guid,
+    /// link or content hash), given the item's current `version`.
+    pub fn item_status(&self, feed_url: &str, item_key: &str, version: &str) -> Result<ItemStatus> {
+        let stored: Option<Option<String>> = self
             .conn
             .query_row(
-                "SELECT 1 FROM feed_items WHERE feed_url = ?1 AND item_key = ?2",
+                "SELECT item_version FROM feed_items WHERE feed_url = ?1 AND item_key = ?2",
                 [feed_url, item_key],
-                |_| Ok(()),
+                |r| r.get(0),
             )
-            .optional()?
-            .is_some())
+            .optional()?;
+        Ok(match stored {
+            None => ItemStatus::New,
+            // Taken before versions were kept (schema 4): not read again.
+            Some(None) => ItemStatus::Taken,
+            Some(Some(v)) if v == version => ItemStatus::Taken,
+            Some(Some(_)) => ItemStatus::Changed,
+        })
     }
 
-    /// Records an item as taken, with the document it became (None for an
-    /// item that could not become one, so it is not retried every poll).
+    /// Records an item as taken at `version`, with the document it became
+    /// (None for an item that could not become one, so it is not retried
+    /// every poll; a changed version retries it).
     pub fn mark_item_taken(
         &self,
         feed_url: &str,
         item_key: &str,
+        version: &str,
         doc_id: Option<&str>,
     ) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO feed_items (feed_url, item_key, doc_id, seen_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(feed_url, item_key) DO UPDATE SET doc_id = excluded.doc_id",
-            params![feed_url, item_key, doc_id, now()],
+            "INSERT INTO feed_items (feed_url, item_key, doc_id, seen_at, item_version)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(feed_url, item_key) DO UPDATE SET doc_id = excluded.doc_id,
+                seen_at = excluded.seen_at, item_version = excluded.item_version",
+            params![feed_url, item_key, doc_id, now(), version],
         )?;
         Ok(())
     }
@@ -136,20 +157,46 @@ mod tests {
     }
 
     #[test]
-    fn items_are_taken_per_feed() {
+    fn items_are_taken_per_feed_and_version() {
         let store = Store::open_in_memory().unwrap();
-        assert!(!store.item_taken(FEED, "guid-1").unwrap());
+        let status =
+            |feed: &str, key: &str, version: &str| store.item_status(feed, key, version).unwrap();
+        assert_eq!(status(FEED, "guid-1", "v1"), ItemStatus::New);
         store
-            .mark_item_taken(FEED, "guid-1", Some("guid-1"))
+            .mark_item_taken(FEED, "guid-1", "v1", Some("guid-1"))
             .unwrap();
         store
-            .mark_item_taken(FEED, "guid-1", Some("guid-1"))
+            .mark_item_taken(FEED, "guid-1", "v1", Some("guid-1"))
             .unwrap();
-        store.mark_item_taken(FEED, "guid-2", None).unwrap();
-        assert!(store.item_taken(FEED, "guid-1").unwrap());
-        assert!(!store
-            .item_taken("https://other.example.org/feed", "guid-1")
-            .unwrap());
+        store.mark_item_taken(FEED, "guid-2", "v1", None).unwrap();
+        assert_eq!(status(FEED, "guid-1", "v1"), ItemStatus::Taken);
+        assert_eq!(status(FEED, "guid-1", "v2"), ItemStatus::Changed);
+        assert_eq!(status(FEED, "guid-2", "v2"), ItemStatus::Changed);
+        assert_eq!(
+            status("https://other.example.org/feed", "guid-1", "v1"),
+            ItemStatus::New
+        );
         assert_eq!(store.count_feed_items(FEED).unwrap(), 2);
+        // Taking the new version makes it the one compared against.
+        store
+            .mark_item_taken(FEED, "guid-1", "v2", Some("guid-1"))
+            .unwrap();
+        assert_eq!(status(FEED, "guid-1", "v2"), ItemStatus::Taken);
+    }
+
+    #[test]
+    fn items_taken_before_versions_were_kept_are_not_read_again() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO feed_items (feed_url, item_key, doc_id, seen_at) VALUES (?1, 'old', 'old', 'then')",
+                [FEED],
+            )
+            .unwrap();
+        assert_eq!(
+            store.item_status(FEED, "old", "anything").unwrap(),
+            ItemStatus::Taken
+        );
     }
 }

@@ -7,7 +7,7 @@
 
 mod feeds;
 
-pub use feeds::FeedState;
+pub use feeds::{FeedState, ItemStatus};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_model::{Document, Event};
@@ -103,6 +103,9 @@ const MIGRATIONS: &[&str] = &[
         seen_at  TEXT NOT NULL,
         PRIMARY KEY (feed_url, item_key)
     );",
+    // 5: the version (content hash) of each taken feed item, so an item
+    // edited under the same guid is read again
+    "ALTER TABLE feed_items ADD COLUMN item_version TEXT;",
 ];
 
 /// Which events to return. Every filter is optional and becomes a bound

@@ -6,7 +6,9 @@
 //! `If-None-Match` / `If-Modified-Since`, so an unchanged feed costs one
 //! `304 Not Modified` and no parsing. Items are remembered by key (guid,
 //! else link, else a content hash; table `feed_items`), so an item is
-//! analysed once however often it stays in the feed.
+//! analysed once however often it stays in the feed; an item whose content
+//! changes under the same key (an edited story) is read again. Feeds are
+//! asked for gzip and inflated within the per-document size limit.
 //!
 //! What happens to a document (analysis, storage) is the caller's: this
 //! crate knows HTTP, feeds and feed state, not the pipeline.
@@ -17,7 +19,7 @@ pub mod testing;
 use sitrep_ingest::feed::{parse_feed_with_charset, Feed, FeedItem};
 use sitrep_ingest::{Failure, IngestError, IngestOptions, DEFAULT_MAX_DOCUMENT_BYTES};
 use sitrep_model::Document;
-use sitrep_store::{FeedState, Store, StoreError};
+use sitrep_store::{FeedState, ItemStatus, Store, StoreError};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -184,8 +186,11 @@ pub struct PollReport {
     pub not_modified: bool,
     /// Items in the feed (0 when not modified).
     pub items: usize,
-    /// Items not taken before that became documents.
+    /// Items not taken before, or changed since, that became documents.
     pub documents: usize,
+    /// Of those, items taken before whose content changed under the same
+    /// key (an edited story): read again, replacing their earlier events.
+    pub updated: usize,
     /// Events the caller reported for those documents.
     pub events: usize,
     /// New items that could not become documents (no text...).
@@ -196,7 +201,8 @@ pub struct PollReport {
 }
 
 /// Polls one feed: a conditional GET; on 200, every item not taken before
-/// becomes a document handed to `take` (which analyses and stores it and
+/// (or taken, but edited since under the same key) becomes a document
+/// handed to `take` (which analyses and stores it and
 /// returns its number of events), oldest item first. Items are marked
 /// taken and the feed's new validators saved in the same database batch
 /// as the documents, validators last: a crash mid-poll leaves the old
@@ -289,7 +295,9 @@ where
     // the near-duplicate of the earlier one, not the other way round.
     for (index, item) in feed.items.iter().enumerate().rev() {
         let key = item.key();
-        if store.item_taken(url, &key)? {
+        let version = item.version();
+        let status = store.item_status(url, &key, &version)?;
+        if status == ItemStatus::Taken {
             continue;
         }
         let origin = format!("{url}#item-{}", index + 1);
@@ -307,13 +315,16 @@ where
                     origin: origin.clone(),
                     reason: e.to_string(),
                 })?;
-                store.mark_item_taken(url, &key, Some(&doc.id))?;
+                store.mark_item_taken(url, &key, &version, Some(&doc.id))?;
                 report.documents += 1;
+                if status == ItemStatus::Changed {
+                    report.updated += 1;
+                }
                 report.events += events;
             }
             Err(error) => {
                 // Deterministic (the item has no text): not retried.
-                store.mark_item_taken(url, &key, None)?;
+                store.mark_item_taken(url, &key, &version, None)?;
                 report.failures.push(Failure { origin, error });
             }
         }

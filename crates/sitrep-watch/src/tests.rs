@@ -87,6 +87,92 @@ fn changed_feed_yields_only_new_items() {
 }
 
 #[test]
+fn an_edited_item_is_read_again_and_an_unchanged_one_is_not() {
+    // The second fetch of the feed carries a corrected toll for horn-1.
+    let polls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = Arc::clone(&polls);
+    let server = CannedServer::start(move |_: &testing::Request| {
+        let body = match counter.fetch_add(1, Ordering::SeqCst) {
+            0 => FEED.to_string(),
+            _ => FEED.replace("killed three people", "killed five people"),
+        };
+        Reply::new(200, body)
+    })
+    .unwrap();
+    let url = server.url("/horn.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let mut taken = Vec::new();
+    let first = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert_eq!((first.documents, first.updated), (2, 0));
+    let second = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert_eq!((second.documents, second.updated), (1, 1));
+    // Only the edited item, under its old id, with its new text.
+    assert_eq!(taken.len(), 3);
+    assert_eq!(taken[2].id, "horn-1");
+    assert!(
+        taken[2].text.contains("killed five people"),
+        "{}",
+        taken[2].text
+    );
+    // The same edit seen again is not read a third time.
+    let third = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert_eq!((third.documents, third.updated), (0, 0));
+}
+
+/// gzip-compresses `body` as a server would for `Content-Encoding: gzip`.
+fn gzipped(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn gzip_feeds_are_asked_for_and_read() {
+    let server = CannedServer::start(|request: &testing::Request| {
+        if request
+            .header("accept-encoding")
+            .is_some_and(|v| v.contains("gzip"))
+        {
+            Reply::new(200, gzipped(FEED.as_bytes())).header("Content-Encoding", "gzip")
+        } else {
+            Reply::new(200, FEED)
+        }
+    })
+    .unwrap();
+    let url = server.url("/horn.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let mut taken = Vec::new();
+    let report = poll(&mut store, &url, WatchOptions::default(), &mut taken).unwrap();
+    assert_eq!((report.items, report.documents), (3, 2));
+    let requests = server.requests();
+    assert!(
+        requests[0]
+            .header("accept-encoding")
+            .is_some_and(|v| v.contains("gzip")),
+        "{:?}",
+        requests[0].header("accept-encoding")
+    );
+}
+
+#[test]
+fn a_gzip_bomb_is_cut_off_at_the_document_limit() {
+    // Zeros compress about a thousandfold: a small reply that would inflate
+    // past the per-document limit must fail, not fill memory.
+    let inflated = vec![b'0'; DEFAULT_MAX_DOCUMENT_BYTES + 1024];
+    let bomb = gzipped(&inflated);
+    assert!(bomb.len() < DEFAULT_MAX_DOCUMENT_BYTES / 100);
+    let server = CannedServer::start(move |_: &testing::Request| {
+        Reply::new(200, bomb.clone()).header("Content-Encoding", "gzip")
+    })
+    .unwrap();
+    let url = server.url("/bomb.rss");
+    let mut store = Store::open_in_memory().unwrap();
+    let error = poll(&mut store, &url, WatchOptions::default(), &mut Vec::new()).unwrap_err();
+    assert!(matches!(error, WatchError::Unreachable { .. }), "{error}");
+}
+
+#[test]
 fn http_errors_are_reported_and_recorded() {
     let server = CannedServer::start(|_: &testing::Request| Reply::new(503, "busy")).unwrap();
     let url = server.url("/down.rss");
