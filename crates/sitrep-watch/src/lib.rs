@@ -13,6 +13,7 @@
 //! What happens to a document (analysis, storage) is the caller's: this
 //! crate knows HTTP, feeds and feed state, not the pipeline.
 
+mod links;
 #[doc(hidden)]
 pub mod testing;
 
@@ -301,9 +302,16 @@ where
             continue;
         }
         let origin = format!("{url}#item-{}", index + 1);
+        let item = FeedItem {
+            link: item
+                .link
+                .as_deref()
+                .and_then(|l| links::absolute_link(url, l)),
+            ..item.clone()
+        };
         let document = item_document(
             client,
-            item,
+            &item,
             feed.title.as_deref(),
             &origin,
             options,
@@ -343,7 +351,7 @@ fn item_document(
     report: &mut PollReport,
 ) -> Result<Document, IngestError> {
     let opts = IngestOptions::default();
-    let link = item.link.as_deref().filter(|l| l.starts_with("http"));
+    let link = item.link.as_deref();
     if let (true, Some(link)) = (options.fetch_articles, link) {
         match fetch_article(client, item, feed_title, link, origin) {
             Ok(doc) => return Ok(doc),

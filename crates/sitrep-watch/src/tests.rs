@@ -225,7 +225,7 @@ fn unreachable_host_is_an_error_not_a_panic() {
 }
 
 #[test]
-fn fetch_articles_reads_the_linked_page_and_falls_back_to_the_item() {
+fn fetch_articles_reads_the_linked_page_relative_or_not_and_falls_back_to_the_item() {
     // The feed links to pages on the same server, whose address is known
     // only once it runs.
     let base = Arc::new(std::sync::OnceLock::<String>::new());
@@ -269,12 +269,17 @@ fn fetch_articles_reads_the_linked_page_and_falls_back_to_the_item() {
     );
     assert!(!fetched.text.contains("Teaser"));
     assert_eq!(fetched.source.as_deref(), Some("Plateau Desk"));
+    // The feed's relative link was resolved against the feed's URL.
+    assert_eq!(
+        fetched.url.as_deref(),
+        Some(server.url("/story-1").as_str())
+    );
     let fallback = taken.iter().find(|d| d.id == "k-2").unwrap();
     assert_eq!(fallback.text, "Teaser about Kaduna.");
 }
 
 const FEED_WITH_LOCAL_LINKS: &str = r#"<rss><channel><title>Plateau Desk</title>
-<item><title>Clashes near Jos</title><guid>k-1</guid><link>HOST/story-1</link><description>Teaser about Jos.</description></item>
+<item><title>Clashes near Jos</title><guid>k-1</guid><link>/story-1</link><description>Teaser about Jos.</description></item>
 <item><title>Kaduna</title><guid>k-2</guid><link>HOST/story-2</link><description>Teaser about Kaduna.</description></item>
 </channel></rss>"#;
 
