@@ -815,13 +815,16 @@ pub fn encode_events(events: &[Event]) -> Result<Vec<EncodedEvent>> {
         .collect()
 }
 
+/// A stable hash of a document's text or an event's record: what `--resume`
+/// and `sitrep diff` compare. XXH3 (a fixed, published algorithm, so the
+/// values stay the same across builds and machines) rather than the FNV-1a
+/// of earlier versions, which reads a byte per multiply and was 2.5% of an
+/// extract run. The `x3:` prefix keeps the two apart: a hash stored by an
+/// earlier version never equals a new one, so `--resume` analyses such a
+/// document again instead of trusting a comparison of unlike hashes.
 pub fn content_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}")
+    let h = twox_hash::XxHash3_64::oneshot(text.as_bytes());
+    format!("x3:{h:016x}")
 }
 
 #[cfg(test)]
