@@ -155,7 +155,7 @@ fn match_names(tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
 
 /// All-capital acronyms that name a country but fold to an English word.
 fn acronym_name(token: &Token) -> Option<&'static str> {
-    match token.folded.as_str() {
+    match token.folded.as_ref() {
         "us" if token.all_caps => Some("united states"),
         "nsw" => Some("new south wales"),
         "america" => Some("united states"),
@@ -171,7 +171,7 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
             return Some(RawMatch::new(first, first, name.to_string(), ids, index));
         }
     }
-    let mut key = tokens[first].folded.clone();
+    let mut key = tokens[first].folded.to_string();
     let mut best: Option<(usize, String, Vec<EntryId>)> = None;
     let mut j = first;
     loop {
@@ -226,7 +226,7 @@ fn person_surnames(
             && index.lookup(&prev.folded).is_empty()
             && m.max_population < WELL_KNOWN_POPULATION;
         if given_name || title || unknown_before {
-            out.insert(tokens[m.first].folded.clone());
+            out.insert(tokens[m.first].folded.to_string());
         }
     }
     out
@@ -235,7 +235,7 @@ fn person_surnames(
 /// What the trap filters look at besides the match itself.
 struct TrapScope<'a> {
     text: &'a str,
-    tokens: &'a [Token],
+    tokens: &'a [Token<'a>],
     index: &'a dyn NameIndex,
     /// Words the story uses in lower case: a capitalised one is that word.
     /// Built on first need: most documents never ask.
@@ -250,7 +250,7 @@ impl TrapScope<'_> {
                 self.tokens
                     .iter()
                     .filter(|t| !t.is_proper() && !t.is_number)
-                    .map(|t| t.folded.as_str())
+                    .map(|t| t.folded.as_ref())
                     .collect()
             })
             .contains(folded)
@@ -320,7 +320,7 @@ impl TrapScope<'_> {
         let tokens = self.tokens;
         let head = &tokens[m.first];
         let single = m.first == m.last;
-        let folded = head.folded.as_str();
+        let folded = head.folded.as_ref();
         let is_country = m.is_country;
         if single && self.word_trap(head, m) {
             return true;
@@ -358,14 +358,14 @@ impl TrapScope<'_> {
             return true;
         }
         if next.is_some_and(|n| {
-            n.gap == Gap::Space && !n.is_proper() && NAMED_THINGS.contains(&n.folded.as_str())
+            n.gap == Gap::Space && !n.is_proper() && NAMED_THINGS.contains(&n.folded.as_ref())
         }) {
             return true;
         }
         // "Tahrir Square", "Sheikh Zayed Mosque": a landmark named after a
         // lesser place (or not after a place at all) is not that place.
         let landmark = next.is_some_and(|n| {
-            n.gap == Gap::Space && n.capitalised && LANDMARKS.contains(&n.folded.as_str())
+            n.gap == Gap::Space && n.capitalised && LANDMARKS.contains(&n.folded.as_ref())
         });
         if landmark && max_population < LANDMARK_TOWN_POPULATION {
             return true;
@@ -398,7 +398,7 @@ impl TrapScope<'_> {
                 return true;
             }
             // "Jimmy Philmont, 39, of Tyler said": a place of origin.
-            let origin = prev.is_some_and(|p| matches!(p.folded.as_str(), "of" | "from" | "in"));
+            let origin = prev.is_some_and(|p| matches!(p.folded.as_ref(), "of" | "from" | "in"));
             let lesser_known = max_population < WELL_KNOWN_POPULATION && !origin;
             if lexicon::is_first_name(folded) && !cue && lesser_known {
                 return true;
@@ -430,7 +430,7 @@ impl TrapScope<'_> {
     /// Traps a single word falls into on its own: function words, months,
     /// single letters, numbers, acronyms that are not countries or states.
     fn word_trap(&self, head: &Token, m: &RawMatch) -> bool {
-        let folded = head.folded.as_str();
+        let folded = head.folded.as_ref();
         if (lexicon::is_never_place(folded) && !m.is_country)
             || head.is_number
             || folded.chars().count() < 2
@@ -497,7 +497,7 @@ fn share_cues_across_lists(tokens: &[Token], candidates: &mut [Candidate]) {
         let cand = &mut after[0];
         let joined_by_comma = prev.last + 1 == cand.first && tokens[cand.first].gap == Gap::Comma;
         let joined_by_word = prev.last + 2 == cand.first
-            && matches!(tokens[prev.last + 1].folded.as_str(), "and" | "or")
+            && matches!(tokens[prev.last + 1].folded.as_ref(), "and" | "or")
             && tokens[cand.first].gap == Gap::Space;
         if prev.cues.locative && (joined_by_comma || joined_by_word) {
             cand.cues.locative = true;
@@ -508,7 +508,7 @@ fn share_cues_across_lists(tokens: &[Token], candidates: &mut [Candidate]) {
 /// Cue words around tokens `first..=last`.
 fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameIndex) -> Cues {
     let mut cues = Cues::default();
-    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_str());
+    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_ref());
     let back = |k: usize| first.checked_sub(k);
     // "south of X", "15 km from X", "on the outskirts of X" are as good a
     // cue as "in X".
@@ -582,7 +582,7 @@ fn collect_demonyms(
             first: i,
             last: i,
             span: Span::new(t.start, t.end),
-            key: t.folded.clone(),
+            key: t.folded.to_string(),
             entries: vec![entry],
             kind: CandidateKind::Demonym { iso2 },
             cues: Cues::default(),

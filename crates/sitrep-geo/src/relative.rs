@@ -86,8 +86,8 @@ pub fn precision_for(relation: &Relation, feature: FeatureKind) -> GeoPrecision 
     }
 }
 
-fn folded(tokens: &[Token], i: Option<usize>) -> Option<&str> {
-    i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_str())
+fn folded<'t>(tokens: &'t [Token<'_>], i: Option<usize>) -> Option<&'t str> {
+    i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_ref())
 }
 
 /// Phrases that end at the toponym: "near X", "outside X", "south of X",
@@ -98,7 +98,7 @@ pub fn relation_before(tokens: &[Token], first: usize) -> Option<RelativePhrase>
     if matches!(tokens[first].gap, Gap::Break | Gap::Comma) {
         return None;
     }
-    let w1 = tokens[p1].folded.as_str();
+    let w1 = tokens[p1].folded.as_ref();
     match w1 {
         "near" | "outside" | "nearby" => {
             let start = if folded(tokens, p1.checked_sub(1)) == Some("just") {
@@ -120,7 +120,7 @@ pub fn relation_before(tokens: &[Token], first: usize) -> Option<RelativePhrase>
         "to" if folded(tokens, p1.checked_sub(1)) == Some("close") => Some(near(p1 - 1, first)),
         "of" | "from" => {
             let p2 = p1.checked_sub(1)?;
-            let w2 = tokens[p2].folded.as_str();
+            let w2 = tokens[p2].folded.as_ref();
             if matches!(w2, "outskirts" | "vicinity" | "edge" | "edges" | "environs")
                 || (w2 == "outside" && w1 == "of")
             {
@@ -239,7 +239,7 @@ pub fn relation_after(tokens: &[Token], last: usize) -> Option<RelativePhrase> {
     let n1 = tokens
         .get(j)
         .filter(|n| matches!(n.gap, Gap::Space | Gap::Hyphen))?;
-    if matches!(n1.folded.as_str(), "border" | "borders" | "frontier") {
+    if matches!(n1.folded.as_ref(), "border" | "borders" | "frontier") {
         return Some(RelativePhrase {
             relation: Relation::Border,
             first: last,
@@ -248,7 +248,7 @@ pub fn relation_after(tokens: &[Token], last: usize) -> Option<RelativePhrase> {
     }
     let words: Vec<&str> = (last + 1..(last + 4).min(tokens.len()))
         .take_while(|&k| tokens[k].gap == Gap::Space)
-        .map(|k| tokens[k].folded.as_str())
+        .map(|k| tokens[k].folded.as_ref())
         .collect();
     match words.as_slice() {
         ["near" | "on" | "along", "the", "border"] => Some(RelativePhrase {

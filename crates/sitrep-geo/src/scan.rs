@@ -3,6 +3,7 @@
 //! previous token.
 
 use sitrep_text::normalize::fold;
+use std::borrow::Cow;
 
 /// What lies between a token and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,11 +23,14 @@ pub enum Gap {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     /// `fold` of the token text: lower case, no accents or apostrophes.
-    pub folded: String,
+    /// Borrowed from the text when the word already is its folded form
+    /// (most words of English prose), so tokenizing allocates only for
+    /// capitalised, accented or apostrophed words.
+    pub folded: Cow<'a, str>,
     /// First letter upper case.
     pub capitalised: bool,
     /// Two or more letters, all upper case ("UK", "BAGHDAD").
@@ -37,7 +41,7 @@ pub struct Token {
     pub gap: Gap,
 }
 
-impl Token {
+impl Token<'_> {
     /// Upper-case initial or all capitals: a proper-name shape.
     pub fn is_proper(&self) -> bool {
         self.capitalised || self.all_caps
@@ -53,6 +57,15 @@ pub fn fold_fast(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     out.extend(ascii_folded(s).map(char::from));
     out
+}
+
+/// Whether a word is its own folded form: lower-case ASCII letters and
+/// digits only.
+fn is_folded(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// Whether `fold_fast(s) == folded`, without building the folded string
@@ -96,7 +109,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into word tokens: runs of letters and digits, keeping
 /// apostrophes inside a word ("Côte d'Ivoire", "Ta'izz").
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut prev_end = 0usize;
     let mut chars = text.char_indices().peekable();
@@ -142,14 +155,18 @@ fn next_is_alnum(text: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-fn make_token(word: &str, start: usize, end: usize, gap: Gap, sentence_start: bool) -> Token {
+fn make_token(word: &str, start: usize, end: usize, gap: Gap, sentence_start: bool) -> Token<'_> {
     let first = word.chars().next().unwrap_or(' ');
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
     Token {
         start,
         end,
-        folded: fold_fast(word),
+        folded: if is_folded(word) {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(fold_fast(word))
+        },
         capitalised: first.is_uppercase(),
         all_caps,
         is_number: first.is_ascii_digit(),
@@ -191,7 +208,7 @@ fn classify_gap(gap: &str, first: bool) -> Gap {
 /// A sentence starts after . ! ? : or a line break, or after an opening quote
 /// at one of those. "U.S. forces" and "Mr. Jordan" are handled by callers
 /// (abbreviations are single letters or titles).
-fn opens_sentence(gap: &str, prev: Option<&Token>) -> bool {
+fn opens_sentence(gap: &str, prev: Option<&Token<'_>>) -> bool {
     if gap.contains('\n') {
         return true;
     }
@@ -212,7 +229,7 @@ fn opens_sentence(gap: &str, prev: Option<&Token>) -> bool {
     // an abbreviation, not a sentence.
     let after_initial = only_one
         && first == '.'
-        && prev.is_some_and(|p| p.end - p.start == 1 || ABBREVIATIONS.contains(&p.folded.as_str()));
+        && prev.is_some_and(|p| p.end - p.start == 1 || ABBREVIATIONS.contains(&p.folded.as_ref()));
     ends_sentence && !after_initial
 }
 
