@@ -218,8 +218,7 @@ impl<'b, 'a> Builder<'b, 'a> {
         if let Some(p) = inc.place.and_then(|i| self.an.places.get(i)) {
             return Some(p);
         }
-        for &s in &inc.sentences {
-            let span = self.an.sentences[s];
+        for &span in &inc.parts {
             if let Some(i) = places_near(self.an, span, inc.reading.anchor).first() {
                 return self.an.places.get(*i).copied();
             }
@@ -277,9 +276,12 @@ impl<'b, 'a> Builder<'b, 'a> {
         self.put(&mut event, Fields::EVENT_TYPE, anchor);
         self.put(&mut event, Fields::SUB_EVENT_TYPE, anchor);
 
-        let first = an.sentences[inc.sentences[0]];
-        let last = an.sentences[*inc.sentences.last().unwrap_or(&inc.sentences[0])];
-        let notes_span = first.cover(last);
+        let notes_span = inc
+            .parts
+            .iter()
+            .copied()
+            .reduce(|a, b| a.cover(b))
+            .unwrap_or(anchor);
         event.notes = Some(an.slice(notes_span).to_string());
         self.put(&mut event, Fields::NOTES, notes_span);
 
@@ -353,8 +355,8 @@ impl<'b, 'a> Builder<'b, 'a> {
     /// Armed actors of the incident's sentences, in text order, distinct.
     fn armed_slots(&self, inc: &Incident, country: Option<&str>) -> Vec<Slot> {
         let mut out: Vec<Slot> = Vec::new();
-        for &s in &inc.sentences {
-            for m in self.an.actors_in(self.an.sentences[s]) {
+        for &part in &inc.parts {
+            for m in self.an.actors_in(part) {
                 if !self.an.is_armed(m) {
                     continue;
                 }
@@ -373,9 +375,9 @@ impl<'b, 'a> Builder<'b, 'a> {
         inc: &Incident,
         pred: impl Fn(&ActorMention) -> bool,
     ) -> Option<ActorMention> {
-        inc.sentences
+        inc.parts
             .iter()
-            .flat_map(|&s| self.an.actors_in(self.an.sentences[s]))
+            .flat_map(|&part| self.an.actors_in(part))
             .find(|m| pred(m))
             .copied()
     }
@@ -385,10 +387,13 @@ impl<'b, 'a> Builder<'b, 'a> {
         let an = self.an;
         let anchor = inc.reading.anchor;
         // The anchor may come from a later sentence that upgraded the reading.
-        let sentence = an
-            .sentence_of(anchor.start)
-            .and_then(|i| an.sentences.get(i).copied())
-            .unwrap_or(an.sentences[inc.sentences[0]]);
+        let sentence = inc
+            .parts
+            .iter()
+            .copied()
+            .find(|p| p.contains(anchor))
+            .or_else(|| inc.parts.first().copied())
+            .unwrap_or(anchor);
         let (agent, target) = an.agent_and_target(sentence, anchor);
         let agent_slot = agent
             .filter(|m| an.is_armed(m))
@@ -614,8 +619,7 @@ impl<'b, 'a> Builder<'b, 'a> {
         let mut deaths: Option<Count> = None;
         let mut wounded: Option<Count> = None;
         let mut none_killed: Option<Span> = None;
-        for &s in &inc.sentences {
-            let sentence = an.sentences[s];
+        for &sentence in &inc.parts {
             // Deaths that did not happen, or happened long ago, are not counted.
             let in_sentence: Vec<&Hit<Cat>> = an
                 .triggers
@@ -659,12 +663,15 @@ impl<'b, 'a> Builder<'b, 'a> {
             .date
             .and_then(|i| an.dates.get(i))
             .and_then(|d| d.date.map(|date| (d, date)));
+        let date = date
+            .map(|(d, date)| (date, d.precision, d.span))
+            .or_else(|| inc.derived_date.map(|d| (d.date, d.precision, d.evidence)));
         match (date, an.doc.published) {
-            (Some((d, date)), _) => {
+            (Some((date, precision, span)), _) => {
                 event.event_date = Some(date);
-                event.time_precision = Some(d.precision);
-                self.put(event, Fields::EVENT_DATE, d.span);
-                self.put(event, Fields::TIME_PRECISION, d.span);
+                event.time_precision = Some(precision);
+                self.put(event, Fields::EVENT_DATE, span);
+                self.put(event, Fields::TIME_PRECISION, span);
             }
             (None, Some(published)) => self.publication_date(event, published),
             (None, None) => event.caveats.push("no_date_anchor".to_string()),
@@ -691,11 +698,7 @@ impl<'b, 'a> Builder<'b, 'a> {
         if inc.reading.weak {
             c -= 0.15;
         }
-        let in_sentences = place.is_some_and(|p| {
-            inc.sentences
-                .iter()
-                .any(|&s| self.an.sentences[s].contains(p.span))
-        });
+        let in_sentences = place.is_some_and(|p| inc.parts.iter().any(|s| s.contains(p.span)));
         if in_sentences {
             c += 0.1;
         }

@@ -5,21 +5,45 @@
 //! detail (a death toll, an arrest), or refers back to it ("the attack").
 //! Otherwise it starts a new incident; a roundup of clashes in three towns
 //! gives three.
+//!
+//! A sentence that tells of two incidents ("Gunmen stormed Tal Afar three
+//! days after the market bombing in Baqubah") is read clause by clause (see
+//! [`crate::clauses`]); an incident dated only relative to another ("three
+//! days after") takes that one's date plus the offset.
 
+use crate::clauses::{self, JoinKind, Split};
 use crate::lexicon::Cue;
 use crate::reading::{is_country, Annotated, Reading};
-use sitrep_model::{EventType, Span, SubEventType};
+use chrono::NaiveDate;
+use sitrep_model::{EventType, Span, SubEventType, TimePrecision};
+use sitrep_text::dates::DateKind;
 
-/// Sentences that report one event.
+/// Sentences (or clauses) that report one event.
 #[derive(Debug, Clone)]
 pub struct Incident {
     pub reading: Reading,
-    /// Sentence indices, in order; the first holds the anchor.
+    /// Sentence indices, in order, each once; the first holds the anchor.
     pub sentences: Vec<usize>,
+    /// The text that tells of the incident, in order: whole sentences, or
+    /// the clauses of a sentence that reports more than one incident.
+    pub parts: Vec<Span>,
     /// Index into `Annotated::places` of the place the incident is at.
     pub place: Option<usize>,
     /// Index into `Annotated::dates`.
     pub date: Option<usize>,
+    /// With no date of its own: the date worked out from another
+    /// incident's ("three days after the market bombing").
+    pub derived_date: Option<DerivedDate>,
+}
+
+/// A date worked out from another incident's date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DerivedDate {
+    pub date: NaiveDate,
+    pub precision: TimePrecision,
+    /// "three days after the market bombing", or the other incident's own
+    /// date when the two are told side by side ("..., while ...").
+    pub evidence: Span,
 }
 
 /// Places inside `span` that are not whole countries, nearest `anchor` first
@@ -116,66 +140,469 @@ fn merged_reading(current: Reading, next: Reading) -> Reading {
     }
 }
 
-/// Groups the document's sentences into incidents.
+/// The incident kinds a specific anaphor names: "the bombing" is an
+/// explosion, "the clashes" a battle. Generic ones ("the attack", "the
+/// incident") name none and refer to the latest incident.
+fn anaphor_kinds(phrase: &str) -> &'static [EventType] {
+    use EventType as E;
+    let noun = phrase.rsplit(' ').next().unwrap_or("");
+    let is = |words: &[&str]| words.iter().any(|w| noun.eq_ignore_ascii_case(w));
+    if is(&["bombing", "blast", "explosion"]) {
+        &[E::ExplosionsRemoteViolence]
+    } else if is(&["clashes", "fighting"]) {
+        &[E::Battles]
+    } else if is(&[
+        "protest",
+        "protesters",
+        "demonstration",
+        "demonstrators",
+        "riot",
+    ]) {
+        &[E::Protests, E::Riots]
+    } else {
+        &[]
+    }
+}
+
+/// How many incidents back a specific anaphor may reach.
+const ANAPHOR_REACH: usize = 3;
+
+/// The incident that a specific anaphor in `span` refers to: "The bombing
+/// killed five" after a storming and a bombing is about the bombing, even
+/// when the storming was told last.
+fn referent(an: &Annotated<'_>, out: &[Incident], span: Span) -> Option<usize> {
+    let kinds = an
+        .cues
+        .iter()
+        .filter(|c| c.what == Cue::Anaphora && span.contains(c.span))
+        .map(|c| anaphor_kinds(an.slice(c.span)))
+        .find(|k| !k.is_empty())?;
+    out.iter()
+        .enumerate()
+        .rev()
+        .take(ANAPHOR_REACH)
+        .find(|(_, inc)| kinds.contains(&inc.reading.sub.event_type()))
+        .map(|(i, _)| i)
+}
+
+/// "Two days later, troops retook Bama": a sentence dated only relative to
+/// the event told before it.
+fn offset_from_last_event<'d>(
+    an: &'d Annotated<'_>,
+    span: Span,
+) -> Option<&'d sitrep_text::dates::DateMention> {
+    an.dates.iter().find(|d| {
+        d.kind == DateKind::RelativeToEvent && d.offset_days.is_some() && span.contains(d.span)
+    })
+}
+
+/// A date relation between two incidents.
+#[derive(Debug, Clone, Copy)]
+struct DateLink {
+    dependent: usize,
+    anchor: usize,
+    /// The dependent's date less the anchor's.
+    offset_days: i64,
+    /// The precision the offset itself has ("a week after": Week).
+    precision: TimePrecision,
+    /// The words that relate the two; `None`: the date's own words.
+    evidence: Option<Span>,
+    /// An undated anchor may take its date from a dated dependent.
+    both_ways: bool,
+}
+
+/// One sentence, or one clause of a sentence, to group.
+struct Part {
+    sentence: usize,
+    span: Span,
+    /// An incident was reported in an earlier sentence.
+    has_prior: bool,
+    /// The clause split said this clause is an incident of its own: it
+    /// joins no incident but the one it refers back to.
+    separate: bool,
+    /// A whole sentence (not a clause).
+    whole: bool,
+}
+
+struct Grouping<'g, 'a> {
+    an: &'g Annotated<'a>,
+    out: Vec<Incident>,
+    links: Vec<DateLink>,
+}
+
+/// Groups the document's sentences (and the clauses of sentences that
+/// report two incidents) into incidents.
 pub fn incidents(an: &Annotated<'_>) -> Vec<Incident> {
-    let mut out: Vec<Incident> = Vec::new();
+    let mut g = Grouping {
+        an,
+        out: Vec::new(),
+        links: Vec::new(),
+    };
     for idx in 0..an.sentences.len() {
         let sentence = an.sentences[idx];
-        let reading = an.read_sentence(idx, !out.is_empty());
-        let anchor = reading.map(|r| r.anchor).unwrap_or(sentence);
-        let place = places_near(an, sentence, anchor).first().copied();
-        let date = dates_in(an, sentence, anchor).first().copied();
-        let refers_back = an
-            .cues
-            .iter()
-            .any(|c| c.what == Cue::Anaphora && sentence.contains(c.span));
-        let separate = an
-            .cues
-            .iter()
-            .any(|c| c.what == Cue::Separate && sentence.contains(c.span));
-        let Some(current) = out.last_mut() else {
-            if let Some(reading) = reading {
-                out.push(Incident {
-                    reading,
-                    sentences: vec![idx],
-                    place,
-                    date,
+        let has_prior = !g.out.is_empty();
+        match clauses::split_sentence(an, sentence).and_then(|s| g.kept(s, has_prior)) {
+            None => {
+                g.add(Part {
+                    sentence: idx,
+                    span: sentence,
+                    has_prior,
+                    separate: false,
+                    whole: true,
                 });
             }
-            continue;
+            Some(split) => g.add_clauses(idx, split, has_prior),
+        }
+    }
+    let Grouping { mut out, links, .. } = g;
+    resolve_dates(an, &mut out, &links);
+    out
+}
+
+impl Grouping<'_, '_> {
+    fn add_clauses(&mut self, idx: usize, split: Split, has_prior: bool) {
+        let history = |k: usize| {
+            split
+                .joins
+                .iter()
+                .any(|j| j.sub == k && matches!(j.kind, JoinKind::Sequence { history: true, .. }))
         };
+        let incident_of: Vec<Option<usize>> = split
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(k, &span)| {
+                if history(k) {
+                    return None;
+                }
+                // After a kept cut the clause is an incident of its own;
+                // after a semicolon it is grouped as a sentence would be.
+                let separate = k
+                    .checked_sub(1)
+                    .and_then(|j| split.joins.get(j))
+                    .is_some_and(|j| j.kind != JoinKind::Break);
+                self.add(Part {
+                    sentence: idx,
+                    span,
+                    has_prior,
+                    separate,
+                    whole: false,
+                })
+            })
+            .collect();
+        for join in &split.joins {
+            let main = incident_of.get(join.main).copied().flatten();
+            let sub = incident_of.get(join.sub).copied().flatten();
+            let (Some(dependent), Some(anchor)) = (main, sub) else {
+                continue;
+            };
+            if dependent == anchor {
+                continue;
+            }
+            let (offset_days, precision, evidence) = match join.kind {
+                JoinKind::Sequence {
+                    offset_days: Some(days),
+                    precision,
+                    ..
+                } => (days, precision, Some(join.phrase)),
+                // "after", "following": later, but the text does not say
+                // by how much, so no date is made up.
+                JoinKind::Sequence { .. } | JoinKind::Break => continue,
+                JoinKind::Coordinate => (0, TimePrecision::Day, None),
+            };
+            self.links.push(DateLink {
+                dependent,
+                anchor,
+                offset_days,
+                precision,
+                evidence,
+                both_ways: true,
+            });
+        }
+    }
+
+    /// The split with only the cuts between clauses that are separate
+    /// incidents; `None` when no cut is left (the sentence reads whole, as
+    /// a sentence about one incident always has).
+    fn kept(&self, split: Split, has_prior: bool) -> Option<Split> {
+        let an = self.an;
+        let readings: Vec<Option<Reading>> = split
+            .parts
+            .iter()
+            .map(|p| an.read_span(*p, has_prior))
+            .collect();
+        let mut keep: Vec<bool> = (0..split.joins.len())
+            .map(|j| {
+                split.joins[j].kind != JoinKind::Break
+                    && self.separate_clauses(&split, j, &readings)
+            })
+            .collect();
+        if !keep.contains(&true) {
+            return None;
+        }
+        // Semicolons count only in a sentence that is cut elsewhere.
+        for (kept, join) in keep.iter_mut().zip(&split.joins) {
+            *kept |= join.kind == JoinKind::Break;
+        }
+        // Clauses whose cut is not kept read as one.
+        let mut parts = vec![split.parts[0]];
+        let mut index = vec![0];
+        for (j, &kept) in keep.iter().enumerate() {
+            let next = split.parts[j + 1];
+            match parts.last_mut() {
+                Some(last) if !kept => *last = last.cover(next),
+                _ => parts.push(next),
+            }
+            index.push(parts.len() - 1);
+        }
+        let joins = split
+            .joins
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, kept)| *kept)
+            .map(|(join, _)| clauses::Join {
+                main: index[join.main],
+                sub: index[join.sub],
+                ..join
+            })
+            .collect();
+        Some(Split { parts, joins })
+    }
+
+    /// Do clauses `j` and `j + 1` report separate incidents? They do when
+    /// they are at different places or on different days, are told side by
+    /// side and report kinds of event that never merge, are marked apart
+    /// ("meanwhile"), or one refers back to an incident reported earlier
+    /// ("after the bombing").
+    fn separate_clauses(&self, split: &Split, j: usize, readings: &[Option<Reading>]) -> bool {
+        let an = self.an;
+        let (Some(&a_span), Some(&b_span), Some(join)) = (
+            split.parts.get(j),
+            split.parts.get(j + 1),
+            split.joins.get(j),
+        ) else {
+            return false;
+        };
+        let reading = |k: usize| readings.get(k).copied().flatten();
+        if matches!(join.kind, JoinKind::Sequence { history: true, .. }) {
+            // "... months after 230 were killed": cut off the history so
+            // its toll is not this event's.
+            return reading(join.main).is_some();
+        }
+        // "Less than 24 hours after an explosion in Idlib, HTS executed 8
+        // people in the square of the bombing": the main clause's event
+        // word refers back to the other clause's event.
+        let main_refers_back = reading(join.main).is_some_and(|r| {
+            an.cues
+                .iter()
+                .any(|c| c.what == Cue::Anaphora && c.span.contains(r.anchor))
+        });
+        if main_refers_back {
+            return false;
+        }
+        let (a, b) = match (reading(j), reading(j + 1)) {
+            (Some(a), Some(b)) => (a, b),
+            (Some(_), None) => return referent(an, &self.out, b_span).is_some(),
+            (None, Some(_)) => return referent(an, &self.out, a_span).is_some(),
+            (None, None) => return false,
+        };
+        let place = |span: Span, r: Reading| places_near(an, span, r.anchor).first().copied();
+        let date = |span: Span, r: Reading| {
+            dates_in(an, span, r.anchor)
+                .first()
+                .and_then(|&i| an.dates.get(i))
+                .and_then(|d| d.date)
+        };
+        let places_differ = match (place(a_span, a), place(b_span, b)) {
+            (Some(x), Some(y)) => !same_place(an, x, y),
+            _ => false,
+        };
+        let dates_differ = match (date(a_span, a), date(b_span, b)) {
+            (Some(x), Some(y)) => x != y,
+            _ => false,
+        };
+        let days_apart = !a.auxiliary
+            && !b.auxiliary
+            && matches!(
+                join.kind,
+                JoinKind::Sequence {
+                    another_day: true,
+                    ..
+                }
+            );
+        // Kinds that never merge are separate incidents only when told side
+        // by side: after "after", the other clause is often the cause
+        // ("took control of Baidoa after government forces withdrew").
+        let apart_in_kind = join.kind == JoinKind::Coordinate && !compatible(&a, &b, false, false);
+        places_differ
+            || dates_differ
+            || days_apart
+            || apart_in_kind
+            || an.cue_in(b_span, Cue::Separate)
+    }
+
+    fn push(
+        &mut self,
+        reading: Reading,
+        part: &Part,
+        place: Option<usize>,
+        date: Option<usize>,
+    ) -> usize {
+        self.out.push(Incident {
+            reading,
+            sentences: vec![part.sentence],
+            parts: vec![part.span],
+            place,
+            date,
+            derived_date: None,
+        });
+        self.out.len() - 1
+    }
+
+    /// Adds a part to incident `t`.
+    fn join(&mut self, t: usize, part: &Part, place: Option<usize>, date: Option<usize>) {
+        let Some(current) = self.out.get_mut(t) else {
+            return;
+        };
+        if current.sentences.last() != Some(&part.sentence) {
+            current.sentences.push(part.sentence);
+        }
+        current.parts.push(part.span);
+        current.place = current.place.or(place);
+        current.date = current.date.or(date);
+    }
+
+    /// Groups one part; returns the incident it went to, if any.
+    fn add(&mut self, part: Part) -> Option<usize> {
+        let an = self.an;
+        let span = part.span;
+        let reading = an.read_span(span, part.has_prior);
+        let anchor = reading.map(|r| r.anchor).unwrap_or(span);
+        let place = places_near(an, span, anchor).first().copied();
+        let date = dates_in(an, span, anchor).first().copied();
+        let refers_back = an.cue_in(span, Cue::Anaphora);
+        let separate = an.cue_in(span, Cue::Separate);
+        let referent = referent(an, &self.out, span);
+        let later = if part.whole {
+            offset_from_last_event(an, span)
+        } else {
+            None
+        };
+        let last = self.out.len().checked_sub(1);
+        let target = match referent.or(last) {
+            Some(t) if !(part.separate && referent.is_none()) => t,
+            _ => return reading.map(|r| self.push(r, &part, place, date)),
+        };
+        let current = &self.out[target];
         let new_place = match (current.place, place) {
             (Some(a), Some(b)) => !same_place(an, a, b),
             _ => false,
         };
-        let new_date = match (current.date, date) {
+        let mut new_date = match (current.date, date) {
             (Some(a), Some(b)) => an.dates[a].date != an.dates[b].date,
             _ => false,
         };
-        let Some(reading) = reading else {
-            // A sentence with no trigger adds detail (a suspect, a place)
-            // to the incident unless it moves elsewhere.
-            if !new_place && !new_date {
-                current.sentences.push(idx);
-                current.place = current.place.or(place);
-                current.date = current.date.or(date);
+        // "Two days later, troops retook Bama" is not the incident of two
+        // days before ("The next day, the toll rose to 12" still is).
+        if let (Some(m), Some(r)) = (later, reading) {
+            if !r.auxiliary && !refers_back && m.offset_days != Some(0) {
+                new_date = true;
             }
-            continue;
+        }
+        let Some(reading) = reading else {
+            // A part with no trigger adds detail (a suspect, a place) to
+            // the incident unless it moves elsewhere.
+            if !new_place && !new_date {
+                self.join(target, &part, place, date);
+                return Some(target);
+            }
+            return None;
         };
         if !new_place && !new_date && compatible(&current.reading, &reading, refers_back, separate)
         {
+            let current = &mut self.out[target];
             current.reading = merged_reading(current.reading, reading);
-            current.sentences.push(idx);
-            current.place = current.place.or(place);
-            current.date = current.date.or(date);
-        } else {
-            out.push(Incident {
-                reading,
-                sentences: vec![idx],
-                place,
-                date,
-            });
+            self.join(target, &part, place, date);
+            return Some(target);
+        }
+        let new = self.push(reading, &part, place, date);
+        if let (Some(m), Some(previous)) = (later, last) {
+            if let Some(days) = m.offset_days {
+                self.links.push(DateLink {
+                    dependent: new,
+                    anchor: previous,
+                    offset_days: days,
+                    precision: m.precision,
+                    evidence: Some(m.span),
+                    both_ways: false,
+                });
+            }
+        }
+        Some(new)
+    }
+}
+
+/// An incident's own or derived date, its precision and its evidence.
+fn known_date(an: &Annotated<'_>, inc: &Incident) -> Option<(NaiveDate, TimePrecision, Span)> {
+    if let Some(d) = inc.date.and_then(|i| an.dates.get(i)) {
+        return d.date.map(|date| (date, d.precision, d.span));
+    }
+    inc.derived_date.map(|d| (d.date, d.precision, d.evidence))
+}
+
+fn coarser(a: TimePrecision, b: TimePrecision) -> TimePrecision {
+    if b.code() > a.code() {
+        b
+    } else {
+        a
+    }
+}
+
+/// `date` moved by `days`, unless that passes the day after publication
+/// (an event dated after its report is a misreading).
+fn shifted(an: &Annotated<'_>, date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    let moved = date.checked_add_signed(chrono::Duration::try_days(days)?)?;
+    let too_late = an.doc.published.is_some_and(|p| (moved - p).num_days() > 1);
+    (!too_late).then_some(moved)
+}
+
+/// Dates incidents that have none of their own from the incidents they are
+/// related to; a chain ("a day after ..., two days after ...") resolves
+/// link by link.
+fn resolve_dates(an: &Annotated<'_>, out: &mut [Incident], links: &[DateLink]) {
+    for _ in 0..links.len() {
+        let mut changed = false;
+        for link in links {
+            let (Some(dependent), Some(anchor)) = (out.get(link.dependent), out.get(link.anchor))
+            else {
+                continue;
+            };
+            match (known_date(an, dependent), known_date(an, anchor)) {
+                (None, Some((date, precision, span))) => {
+                    if let Some(moved) = shifted(an, date, link.offset_days) {
+                        out[link.dependent].derived_date = Some(DerivedDate {
+                            date: moved,
+                            precision: coarser(precision, link.precision),
+                            evidence: link.evidence.unwrap_or(span),
+                        });
+                        changed = true;
+                    }
+                }
+                (Some((date, precision, span)), None) if link.both_ways => {
+                    if let Some(moved) = shifted(an, date, -link.offset_days) {
+                        out[link.anchor].derived_date = Some(DerivedDate {
+                            date: moved,
+                            precision: coarser(precision, link.precision),
+                            evidence: link.evidence.map_or(span, |e| e.cover(span)),
+                        });
+                        changed = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !changed {
+            break;
         }
     }
-    out
 }

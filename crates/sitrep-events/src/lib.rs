@@ -8,11 +8,15 @@
 //! 2. [`reading::Annotated::read_sentence`]: each sentence's live triggers
 //!    (not planned, hypothetical, denied or background, see [`modality`])
 //!    decide one ACLED sub-event type.
-//! 3. [`incidents::incidents`]: sentences about the same incident merge.
+//! 3. [`incidents::incidents`]: sentences about the same incident merge; a
+//!    sentence that reports two incidents is read clause by clause
+//!    ([`clauses`]), and an incident dated "three days after" another takes
+//!    that one's date plus three days.
 //! 4. [`build::Builder`]: actors, location, fatalities, date and evidence.
 
 pub mod actors;
 pub mod build;
+pub mod clauses;
 pub mod fatalities;
 pub mod incidents;
 pub mod lexicon;

@@ -175,7 +175,7 @@ impl<'a> Annotated<'a> {
         )
     }
 
-    fn cue_in(&self, span: Span, what: Cue) -> bool {
+    pub(crate) fn cue_in(&self, span: Span, what: Cue) -> bool {
         self.cues
             .iter()
             .any(|c| c.what == what && span.contains(c.span))
@@ -485,7 +485,12 @@ impl<'a> Annotated<'a> {
 
     /// The reading of sentence `idx`, if it reports an event.
     pub fn read_sentence(&self, idx: usize, has_prior: bool) -> Option<Reading> {
-        let sentence = *self.sentences.get(idx)?;
+        self.read_span(*self.sentences.get(idx)?, has_prior)
+    }
+
+    /// The reading of `sentence`: a whole sentence, or one clause of a
+    /// sentence that reports two incidents (see [`crate::clauses`]).
+    pub fn read_span(&self, sentence: Span, has_prior: bool) -> Option<Reading> {
         let live: Vec<Hit<Cat>> = self
             .triggers
             .iter()
@@ -926,7 +931,7 @@ fn seized_weapons_are_disrupted(text: &str, mut triggers: Vec<Hit<Cat>>) -> Vec<
 
 /// Byte spans of the words (runs of letters, digits and hyphens, as
 /// `lower_words` splits them) inside `within`.
-fn word_spans(text: &str, within: Span) -> Vec<Span> {
+pub(crate) fn word_spans(text: &str, within: Span) -> Vec<Span> {
     let slice = text.get(within.start..within.end).unwrap_or("");
     let mut out = Vec::new();
     let mut start = None;

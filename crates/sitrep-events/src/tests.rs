@@ -938,3 +938,276 @@ fn officials_who_only_report_an_attack_are_not_its_parties() {
     );
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
 }
+
+mod clauses {
+    //! Sentences that report two incidents, read clause by clause.
+    use super::*;
+
+    const TAL_AFAR: Town = Town {
+        name: "Tal Afar",
+        country: "Iraq",
+        code: "IQ",
+        admin1: "Nineveh",
+        lat: 36.379,
+        lon: 42.450,
+    };
+    const BAQUBAH: Town = Town {
+        name: "Baqubah",
+        country: "Iraq",
+        code: "IQ",
+        admin1: "Diyala",
+        lat: 33.747,
+        lon: 44.644,
+    };
+    const MOSUL: Town = Town {
+        name: "Mosul",
+        country: "Iraq",
+        code: "IQ",
+        admin1: "Nineveh",
+        lat: 36.335,
+        lon: 43.119,
+    };
+    const TOWNS: [&Town; 3] = [&TAL_AFAR, &BAQUBAH, &MOSUL];
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    fn evidence_text<'e>(e: &'e Event, field: &str) -> Option<&'e str> {
+        e.evidence.get(field).map(|ev| ev.text.as_str())
+    }
+
+    const HEADLINE: &str = "Gunmen stormed Tal Afar three days after the market bombing in Baqubah, which killed at least 12 people.";
+
+    #[test]
+    fn storming_after_a_bombing_is_two_events_each_with_its_own_place_and_toll() {
+        let events = code(HEADLINE, &TOWNS);
+        assert_eq!(events.len(), 2, "{events:#?}");
+        let (storm, bombing) = (&events[0], &events[1]);
+        assert_eq!(storm.sub_event_type, Some(SubEventType::Attack));
+        assert_eq!(storm.location.as_deref(), Some("Tal Afar"));
+        assert_eq!(storm.country.as_deref(), Some("Iraq"));
+        assert_eq!(storm.fatalities, None, "{storm:#?}");
+        assert_eq!(evidence_text(storm, "actor1"), Some("Gunmen"));
+        assert_eq!(
+            bombing.event_type,
+            Some(EventType::ExplosionsRemoteViolence)
+        );
+        assert_eq!(bombing.location.as_deref(), Some("Baqubah"));
+        assert_eq!(bombing.fatalities, Some(12));
+        assert_eq!(evidence_text(bombing, "fatalities"), Some("at least 12"));
+        // Each event's evidence comes from its own clause.
+        assert_eq!(evidence_text(storm, "location"), Some("Tal Afar"));
+        assert_eq!(evidence_text(bombing, "location"), Some("Baqubah"));
+        assert_eq!(
+            evidence_text(storm, "notes"),
+            Some("Gunmen stormed Tal Afar")
+        );
+        assert!(evidence_text(bombing, "notes")
+            .is_some_and(|n| n.contains("bombing") && !n.contains("stormed")));
+        assert_ne!(storm.event_id, bombing.event_id);
+        // Undated: both take the report's date, with the caveat.
+        for e in &events {
+            assert_eq!(e.event_date, Some(published()));
+            assert!(e.caveats.iter().any(|c| c == "date_from_publication"));
+        }
+    }
+
+    #[test]
+    fn storming_is_dated_three_days_after_a_dated_bombing() {
+        let events = code(
+            "Gunmen stormed Tal Afar three days after Monday's market bombing in Baqubah, which killed at least 12 people.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        let (storm, bombing) = (&events[0], &events[1]);
+        // Published Sunday 3 July 2016: Monday is 27 June.
+        assert_eq!(bombing.event_date, Some(ymd(2016, 6, 27)));
+        assert_eq!(evidence_text(bombing, "event_date"), Some("Monday's"));
+        assert_eq!(storm.event_date, Some(ymd(2016, 6, 30)));
+        assert_eq!(storm.time_precision, Some(TimePrecision::Day));
+        assert_eq!(
+            evidence_text(storm, "event_date"),
+            Some("three days after Monday's market bombing")
+        );
+        assert!(storm.caveats.is_empty(), "{:?}", storm.caveats);
+        assert_eq!(storm.fatalities, None);
+        assert_eq!(bombing.fatalities, Some(12));
+    }
+
+    #[test]
+    fn bombing_is_dated_from_a_dated_storming() {
+        let events = code(
+            "On Thursday, gunmen stormed Tal Afar three days after the market bombing in Baqubah.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].event_date, Some(ymd(2016, 6, 30)));
+        assert_eq!(events[1].event_date, Some(ymd(2016, 6, 27)));
+        assert!(evidence_text(&events[1], "event_date")
+            .is_some_and(|t| t.contains("Thursday") && t.contains("three days after")));
+    }
+
+    #[test]
+    fn an_opening_after_clause_is_the_other_event() {
+        let events = code(
+            "Three days after the market bombing in Baqubah on Monday, gunmen stormed Tal Afar.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        let (bombing, storm) = (&events[0], &events[1]);
+        assert_eq!(bombing.location.as_deref(), Some("Baqubah"));
+        assert_eq!(bombing.event_date, Some(ymd(2016, 6, 27)));
+        assert_eq!(storm.location.as_deref(), Some("Tal Afar"));
+        assert_eq!(storm.event_date, Some(ymd(2016, 6, 30)));
+        assert_eq!(
+            evidence_text(storm, "event_date"),
+            Some("Three days after the market bombing")
+        );
+    }
+
+    #[test]
+    fn after_a_non_event_does_not_split() {
+        for (text, sub) in [
+            (
+                "Gunmen stormed a checkpoint in Tal Afar after midnight and killed two soldiers.",
+                SubEventType::ArmedClash,
+            ),
+            (
+                "Protesters marched through Baqubah after Friday prayers and blocked the main road.",
+                SubEventType::ViolentDemonstration,
+            ),
+            (
+                "Police arrested two men in Baqubah after a search of the house.",
+                SubEventType::Arrests,
+            ),
+            (
+                "Police arrested two men in Baqubah after the meeting and seized two rifles.",
+                SubEventType::Arrests,
+            ),
+        ] {
+            let e = one(text, &TOWNS);
+            assert_eq!(e.sub_event_type, Some(sub), "{text}");
+            assert_eq!(
+                evidence_text(&e, "notes"),
+                Some(text),
+                "the whole sentence is the note"
+            );
+        }
+    }
+
+    #[test]
+    fn an_after_clause_about_the_same_incident_does_not_split() {
+        let e = one(
+            "Five people were killed in Baqubah after gunmen opened fire on a market.",
+            &TOWNS,
+        );
+        assert_eq!(e.fatalities, Some(5));
+        assert_eq!(e.location.as_deref(), Some("Baqubah"));
+        // The main clause's event word refers to the other clause's event.
+        let e = one(
+            "Hours after a car bomb exploded in Baqubah, police sealed off the site of the bombing.",
+            &TOWNS,
+        );
+        assert_eq!(e.location.as_deref(), Some("Baqubah"));
+    }
+
+    #[test]
+    fn while_joins_two_events_at_two_places() {
+        let events = code(
+            "On Monday, gunmen stormed a police station in Tal Afar, while troops clashed with Islamic State fighters in Mosul.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].location.as_deref(), Some("Tal Afar"));
+        assert_eq!(events[1].location.as_deref(), Some("Mosul"));
+        assert_eq!(events[1].sub_event_type, Some(SubEventType::ArmedClash));
+        // Told side by side: the clash shares the storming's date.
+        for e in &events {
+            assert_eq!(e.event_date, Some(ymd(2016, 6, 27)));
+            assert_eq!(evidence_text(e, "event_date"), Some("Monday"));
+        }
+    }
+
+    #[test]
+    fn killed_while_on_patrol_is_one_event() {
+        let e = one(
+            "Two soldiers were killed in Mosul while on patrol when gunmen attacked them.",
+            &TOWNS,
+        );
+        assert_eq!(e.fatalities, Some(2));
+    }
+
+    #[test]
+    fn meanwhile_after_a_semicolon_starts_another_event() {
+        let events = code(
+            "Troops clashed with militants in Mosul; meanwhile, a car bomb exploded in Baqubah, killing seven people.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].location.as_deref(), Some("Mosul"));
+        assert_eq!(events[0].fatalities, None);
+        assert_eq!(events[1].location.as_deref(), Some("Baqubah"));
+        assert_eq!(events[1].fatalities, Some(7));
+    }
+
+    #[test]
+    fn and_in_another_town_starts_another_event() {
+        let events = code(
+            "A roadside bomb killed three soldiers in Mosul, and in Baqubah, gunmen attacked a checkpoint.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].location.as_deref(), Some("Mosul"));
+        assert_eq!(events[0].fatalities, Some(3));
+        assert_eq!(events[1].location.as_deref(), Some("Baqubah"));
+        assert_eq!(events[1].fatalities, None);
+    }
+
+    #[test]
+    fn a_follow_up_goes_to_the_last_incident_or_the_one_its_anaphor_names() {
+        // "The attack" is the last incident told (the bombing).
+        let events = code(
+            &format!("{HEADLINE}\nThe attack wounded 20 others."),
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].wounded, None);
+        assert_eq!(events[1].wounded, Some(20));
+        // "The bombing" is the bombing, though the storming was told last.
+        let events = code(
+            "Three days after a market bombing in Baqubah, gunmen stormed Tal Afar.\nThe bombing killed at least 12 people.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].location.as_deref(), Some("Baqubah"));
+        assert_eq!(events[0].fatalities, Some(12));
+        assert_eq!(events[1].location.as_deref(), Some("Tal Afar"));
+        assert_eq!(events[1].fatalities, None);
+    }
+
+    #[test]
+    fn a_history_clause_gives_no_event_and_no_toll() {
+        let e = one(
+            "A car bomb killed 11 soldiers in Baqubah months after 230 people were killed in bombings in Mosul.",
+            &TOWNS,
+        );
+        assert_eq!(e.fatalities, Some(11));
+        assert_eq!(e.location.as_deref(), Some("Baqubah"));
+    }
+
+    #[test]
+    fn a_sentence_dated_days_after_the_last_event_takes_its_date_plus_the_offset() {
+        let events = code(
+            "Gunmen attacked a checkpoint in Tal Afar on Monday.\nTwo days later, gunmen attacked a checkpoint in Tal Afar again.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].event_date, Some(ymd(2016, 6, 27)));
+        assert_eq!(events[1].event_date, Some(ymd(2016, 6, 29)));
+        assert_eq!(
+            evidence_text(&events[1], "event_date"),
+            Some("Two days later")
+        );
+    }
+}
