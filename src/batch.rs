@@ -163,7 +163,7 @@ pub fn extract(
     let mut near_duplicates = NearDuplicateIndex::new();
     let mut stored = std::collections::HashSet::new();
     if let Some(s) = &store {
-        near_duplicates = NearDuplicateIndex::from_stored(s.fingerprints()?);
+        near_duplicates = crate::stored::near_duplicate_index(s)?;
         if mode.resume {
             stored = s.stored_versions()?;
         }

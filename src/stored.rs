@@ -21,6 +21,33 @@ pub fn export(
     Ok(writer.finish()?)
 }
 
+/// The near-duplicate index of every stored document, in the order they
+/// were stored. Fingerprints an earlier version made under another scheme
+/// are made again from the stored text and saved (once per database), so
+/// its documents are still found as originals.
+pub fn near_duplicate_index(
+    store: &sitrep_store::Store,
+) -> Result<sitrep_dedup::NearDuplicateIndex> {
+    let mut stored = store.fingerprints()?;
+    let stale: Vec<usize> = (0..stored.len())
+        .filter(|&i| sitrep_dedup::stale_fingerprint(&stored[i].1))
+        .collect();
+    if !stale.is_empty() {
+        store.begin_batch()?;
+        for &i in &stale {
+            let doc_id = &stored[i].0;
+            let text = store.document_text(doc_id)?.unwrap_or_default();
+            let fresh = sitrep_dedup::fingerprint(&text).map(|fp| fp.to_bytes());
+            store
+                .set_fingerprint(doc_id, fresh.as_deref())
+                .with_context(|| format!("refreshing the fingerprint of {doc_id}"))?;
+            stored[i].1 = fresh.unwrap_or_default();
+        }
+        store.commit_batch()?;
+    }
+    Ok(sitrep_dedup::NearDuplicateIndex::from_stored(stored))
+}
+
 /// Opens a database that must already exist (read commands never create one).
 pub fn open_existing(db: &Path) -> Result<sitrep_store::Store> {
     if !db.exists() {

@@ -43,7 +43,7 @@ pub fn run(request: &WatchRequest) -> Result<ExitCode> {
     let mut store = Store::open(request.db)
         .with_context(|| format!("opening database {}", request.db.display()))?;
     let run_id = store.begin_run("watch", request.feeds)?;
-    let mut near_duplicates = NearDuplicateIndex::from_stored(store.fingerprints()?);
+    let mut near_duplicates = crate::stored::near_duplicate_index(&store)?;
     let pipeline = Pipeline::new();
     let mut writer = EventWriter::new(sitrep_export::Format::Jsonl, std::io::stdout())?;
     let stop = sitrep_watch::stop_on_signals().context("installing the Ctrl-C handler")?;

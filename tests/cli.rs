@@ -507,6 +507,22 @@ fn syndicated_copies_are_linked_as_near_duplicates_within_and_across_runs() {
         .iter()
         .all(|e| e["doc_id"].as_str().unwrap().starts_with("daily-")));
 
+    // An earlier version stored fingerprints under another scheme (untagged
+    // 64-function signatures): the next run makes them again from the text.
+    let original_id = linked[0]["caveats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|c| c.as_str().unwrap().strip_prefix("near_duplicate_of:"))
+        .unwrap()
+        .to_string();
+    {
+        let store = sitrep_store::Store::open(std::path::Path::new(&db)).unwrap();
+        store
+            .set_fingerprint(&original_id, Some(&[7u8; 256]))
+            .unwrap();
+    }
+
     // a third outlet, in a later run, links to the same original
     let third = write(
         dir.path(),
@@ -519,6 +535,20 @@ fn syndicated_copies_are_linked_as_near_duplicates_within_and_across_runs() {
         "{}",
         stderr(&out)
     );
+    assert!(
+        stdout(&out).contains(&format!("near_duplicate_of:{original_id}")),
+        "{}",
+        stdout(&out)
+    );
+    let store = sitrep_store::Store::open(std::path::Path::new(&db)).unwrap();
+    let refreshed = store
+        .fingerprints()
+        .unwrap()
+        .into_iter()
+        .find(|(id, _)| *id == original_id)
+        .unwrap()
+        .1;
+    assert!(!sitrep_dedup::stale_fingerprint(&refreshed));
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! edited, must not become forty incidents.
 //!
 //! A document's [`Fingerprint`] is a MinHash signature of its word
-//! 3-shingles (lower-cased alphanumeric words): [`HASHES`] minima, each
-//! under a different hash function. The share of equal entries between two
+//! 3-shingles (lower-cased alphanumeric words): [`HASHES`] minima, one per
+//! bin of a single hash (one-permutation MinHash). The share of equal entries between two
 //! signatures estimates the Jaccard similarity of the shingle sets; at or
 //! above [`MIN_SIMILARITY`] two documents are near-duplicates. The index
 //! finds candidates without comparing against every document: signatures
@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-/// Hash functions in a signature.
+/// Bins (minima) in a signature.
 pub const HASHES: usize = 64;
 /// LSH bands; `HASHES / BANDS` rows each. With 16 bands of 4 rows, a pair
 /// with Jaccard 0.8 becomes a candidate with probability 1 - (1 - 0.8^4)^16
@@ -35,6 +35,17 @@ pub const MIN_WORDS: usize = 25;
 /// A MinHash signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint(pub [u32; HASHES]);
+
+/// Tag of stored fingerprints: the hashing scheme, so a signature made
+/// another way is never compared with one made this way.
+const SCHEME: [u8; 4] = *b"OPH1";
+
+/// Whether stored fingerprint bytes were made by another scheme (an
+/// earlier version): the document's text must be fingerprinted again for
+/// it to be found as an original.
+pub fn stale_fingerprint(bytes: &[u8]) -> bool {
+    Fingerprint::from_bytes(bytes).is_none()
+}
 
 impl Fingerprint {
     /// Estimated Jaccard similarity of the two documents' shingle sets.
@@ -55,17 +66,25 @@ impl Fingerprint {
         })
     }
 
-    /// Little-endian bytes, for storage.
+    /// The scheme tag, then the bins as little-endian bytes, for storage.
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.0.iter().flat_map(|v| v.to_le_bytes()).collect()
+        SCHEME
+            .iter()
+            .copied()
+            .chain(self.0.iter().flat_map(|v| v.to_le_bytes()))
+            .collect()
     }
 
+    /// A stored fingerprint, or None for bytes that are not one of this
+    /// scheme (such as the untagged 64-function signatures earlier versions
+    /// stored; see [`stale_fingerprint`]).
     pub fn from_bytes(bytes: &[u8]) -> Option<Fingerprint> {
-        if bytes.len() != HASHES * 4 {
+        let bins = bytes.strip_prefix(SCHEME.as_slice())?;
+        if bins.len() != HASHES * 4 {
             return None;
         }
         let mut values = [0u32; HASHES];
-        for (v, chunk) in values.iter_mut().zip(bytes.chunks_exact(4)) {
+        for (v, chunk) in values.iter_mut().zip(bins.chunks_exact(4)) {
             *v = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
         }
         Some(Fingerprint(values))
@@ -73,6 +92,14 @@ impl Fingerprint {
 }
 
 /// The fingerprint of `text`, or None for texts too short to fingerprint.
+///
+/// One-permutation MinHash: each shingle is hashed once; the hash's top six
+/// bits pick one of the [`HASHES`] bins and its low 32 bits compete for
+/// that bin's minimum. Equal bins estimate the Jaccard similarity as the
+/// minima of 64 separate hash functions do, at a 64th of the hashing (that
+/// loop was 3% of an extract run). Bins no shingle fell into borrow from the
+/// next filled bin to their right, offset by the distance (rotation
+/// densification), so both documents of a pair fill them alike.
 pub fn fingerprint(text: &str) -> Option<Fingerprint> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -82,50 +109,36 @@ pub fn fingerprint(text: &str) -> Option<Fingerprint> {
     if words.len() < MIN_WORDS {
         return None;
     }
-    let mut minima = [u32::MAX; HASHES];
+    let mut minima = [EMPTY; HASHES];
+    let mut filled = [false; HASHES];
     for shingle in words.windows(3) {
-        let base = mix(shingle[0] ^ shingle[1].rotate_left(21) ^ shingle[2].rotate_left(42));
-        // Hash function i is multiply-add-shift over the mixed shingle: one
-        // multiplication each instead of a full finaliser (this loop was the
-        // fingerprint's whole cost), and still a different, well-spread
-        // permutation per function because `base` is already mixed.
-        for ((min, mul), add) in minima.iter_mut().zip(MULTIPLIERS).zip(SEEDS) {
-            let h = (base.wrapping_mul(mul).wrapping_add(add) >> 32) as u32;
-            *min = (*min).min(h);
-        }
+        let h = mix(shingle[0] ^ shingle[1].rotate_left(21) ^ shingle[2].rotate_left(42));
+        let bin = (h >> (64 - BIN_BITS)) as usize;
+        minima[bin] = minima[bin].min(h as u32);
+        filled[bin] = true;
     }
+    densify(&mut minima, &filled);
     Some(Fingerprint(minima))
 }
 
-/// Per-function seeds (fixed: fingerprints are stored and compared across
-/// runs; changing them, or [`MULTIPLIERS`], means earlier runs' documents
-/// are no longer linked).
-const SEEDS: [u64; HASHES] = splitmix_sequence(0x9e37_79b9_7f4a_7c15);
+/// log2 of [`HASHES`].
+const BIN_BITS: u32 = HASHES.trailing_zeros();
+const EMPTY: u32 = u32::MAX;
 
-/// Per-function odd multipliers.
-const MULTIPLIERS: [u64; HASHES] = {
-    let mut m = splitmix_sequence(0x2545_f491_4f6c_dd1d);
-    let mut i = 0;
-    while i < HASHES {
-        m[i] |= 1;
-        i += 1;
+/// Fills empty bins from the nearest filled bin to the right (wrapping),
+/// plus a per-step offset so a borrowed value never equals its donor's.
+fn densify(minima: &mut [u32; HASHES], filled: &[bool; HASHES]) {
+    let donors = *minima;
+    for bin in 0..HASHES {
+        if filled[bin] {
+            continue;
+        }
+        let Some(distance) = (1..HASHES).find(|d| filled[(bin + d) % HASHES]) else {
+            return; // nothing filled: nothing to borrow
+        };
+        let donor = donors[(bin + distance) % HASHES];
+        minima[bin] = donor.wrapping_add((distance as u32).wrapping_mul(0x9e37_79b9));
     }
-    m
-};
-
-const fn splitmix_sequence(start: u64) -> [u64; HASHES] {
-    let mut out = [0u64; HASHES];
-    let mut i = 0;
-    let mut state: u64 = start;
-    while i < HASHES {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        out[i] = z ^ (z >> 31);
-        i += 1;
-    }
-    out
 }
 
 /// FNV-1a over the lower-cased word (ASCII bytes lower-cased directly, the
@@ -308,6 +321,37 @@ mod tests {
         ]);
         assert_eq!(stored.find(&fp, "copy"), Some("wire"));
         assert_eq!(fingerprint("Clashes in Gao killed three."), None);
+    }
+
+    #[test]
+    fn fingerprints_of_another_scheme_are_stale_not_compared() {
+        let fp = fingerprint(WIRE).unwrap();
+        assert!(!stale_fingerprint(&fp.to_bytes()));
+        // The untagged 64-function signature earlier versions stored.
+        let old: Vec<u8> = fp.0.iter().flat_map(|v| v.to_le_bytes()).collect();
+        assert!(stale_fingerprint(&old));
+        assert_eq!(Fingerprint::from_bytes(&old), None);
+        let index = NearDuplicateIndex::from_stored([("old".to_string(), old)]);
+        assert!(index.is_empty());
+    }
+
+    #[test]
+    fn short_texts_fill_every_bin_alike() {
+        // 30 words: 28 shingles for 64 bins, most filled by densification.
+        let short = "Gunmen attacked a police post in Dikwa on Sunday, killing two officers \
+            and wounding three others before fleeing towards the border, a police \
+            spokesman said in Maiduguri.";
+        let a = fingerprint(short).unwrap();
+        assert!(a.0.iter().all(|&v| v != EMPTY));
+        assert_eq!(fingerprint(short), Some(a.clone()));
+        let edited = short.replace("a police spokesman", "the police spokesman");
+        let b = fingerprint(&edited).unwrap();
+        assert!(a.similarity(&b) >= 0.6, "similarity {}", a.similarity(&b));
+        let other = "Floods destroyed hundreds of homes in Maiduguri after days of heavy rain, \
+            officials said, and aid agencies warned of cholera in the camps for displaced \
+            families across the north-east of the country this week.";
+        let c = fingerprint(other).unwrap();
+        assert!(a.similarity(&c) < 0.2, "similarity {}", a.similarity(&c));
     }
 
     #[test]

@@ -414,6 +414,28 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// A stored document's text.
+    pub fn document_text(&self, doc_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text FROM documents WHERE doc_id = ?1",
+                [doc_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Replaces a stored document's near-duplicate fingerprint (made again
+    /// under a new scheme).
+    pub fn set_fingerprint(&self, doc_id: &str, fingerprint: Option<&[u8]>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE documents SET fingerprint = ?2 WHERE doc_id = ?1",
+            params![doc_id, fingerprint],
+        )?;
+        Ok(())
+    }
+
     /// (doc_id, content_hash) of every stored document, for `--resume`.
     pub fn stored_versions(&self) -> Result<std::collections::HashSet<(String, String)>> {
         let mut stmt = self
