@@ -345,10 +345,10 @@ impl Grouping<'_, '_> {
             *kept |= join.kind == JoinKind::Break;
         }
         // Clauses whose cut is not kept read as one.
-        let mut parts = vec![split.parts[0]];
+        let mut parts = vec![*split.parts.first()?];
         let mut index = vec![0];
         for (j, &kept) in keep.iter().enumerate() {
-            let next = split.parts[j + 1];
+            let next = *split.parts.get(j + 1)?;
             match parts.last_mut() {
                 Some(last) if !kept => *last = last.cover(next),
                 _ => parts.push(next),
@@ -360,12 +360,14 @@ impl Grouping<'_, '_> {
             .into_iter()
             .zip(keep)
             .filter(|(_, kept)| *kept)
-            .map(|(join, _)| clauses::Join {
-                main: index[join.main],
-                sub: index[join.sub],
-                ..join
+            .map(|(join, _)| {
+                Some(clauses::Join {
+                    main: *index.get(join.main)?,
+                    sub: *index.get(join.sub)?,
+                    ..join
+                })
             })
-            .collect();
+            .collect::<Option<Vec<_>>>()?;
         Some(Split { parts, joins })
     }
 

@@ -699,6 +699,9 @@ mod robustness {
                     "killed", "Baidoa", "soldiers", "protest", "Nigerian", "troops",
                     "—", "’s", "clashed", "at least 5", "wounded", "and", "or",
                     "yesterday", "on 2 July", "IS", "mortar", "no casualties",
+                    "after", "three days after", "while", ";", "meanwhile", ", and in Baidoa,",
+                    "following", "the bombing", "Two days later,", "months after",
+                    "more than 70 days after", "a few days after",
                 ]),
                 0..30,
             )
@@ -1194,6 +1197,32 @@ mod clauses {
         );
         assert_eq!(e.fatalities, Some(11));
         assert_eq!(e.location.as_deref(), Some("Baqubah"));
+    }
+
+    mod robustness {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            /// Connective soup codes without panicking, with evidence for
+            /// every field taken from the text (checked by `code`).
+            #[test]
+            fn connective_soup_never_panics(
+                words in proptest::collection::vec(
+                    prop::sample::select(vec![
+                        "Gunmen", "stormed", "Tal Afar", "three days after", "the market bombing",
+                        "in", "Baqubah", ",", "which killed at least 12 people", "while",
+                        "troops clashed with", "Mosul", ";", "meanwhile", "after", "Monday's",
+                        "On Thursday", ".", "Three days after", "a day before", "and in",
+                        "following", "months after", "killed", "The bombing", "\n",
+                    ]),
+                    0..40,
+                )
+            ) {
+                let _ = code(&words.join(" "), &TOWNS);
+            }
+        }
     }
 
     #[test]
