@@ -223,15 +223,24 @@ impl<'b, 'a> Builder<'b, 'a> {
                 return self.an.places.get(*i).copied();
             }
         }
-        self.main_place()
+        // A clause of a sentence that reports two incidents does not take
+        // the place named in the other clause ("Gunmen stormed a police
+        // station three days after the market bombing in Baqubah").
+        let in_other_clause = |p: &PlaceMention| {
+            inc.sentences
+                .iter()
+                .any(|&s| self.an.sentences.get(s).is_some_and(|x| x.contains(p.span)))
+                && !inc.parts.iter().any(|part| part.contains(p.span))
+        };
+        self.main_place_but(in_other_clause)
     }
 
-    /// The most-mentioned non-country place (first on ties), else the first
-    /// country mention.
-    fn main_place(&self) -> Option<&'a PlaceMention> {
+    /// The most-mentioned non-country place (first on ties) that `skip`
+    /// does not rule out, else the first country mention.
+    fn main_place_but(&self, skip: impl Fn(&PlaceMention) -> bool) -> Option<&'a PlaceMention> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, p) in self.an.places.iter().enumerate() {
-            if is_country(p) {
+            if is_country(p) || skip(p) {
                 continue;
             }
             match counts.iter_mut().find(|c| c.0 == p.place.name) {

@@ -177,14 +177,23 @@ impl Scan<'_, '_> {
             .map(|h| h.span)
     }
 
-    /// The other event's trigger: the first live one after a connective
-    /// ending at `from`, close to it and (unless `across_comma`) in the same
-    /// clause.
+    /// The other event's trigger: the first one after a connective ending
+    /// at `from`, close to it, (unless `across_comma`) in the same clause,
+    /// and live in that clause. The connective's own cue does not count:
+    /// "in the wake of" marks what follows as background to the main
+    /// clause, not as history.
     fn trigger_after(&self, from: usize, to: usize, across_comma: bool) -> Option<Span> {
-        let hit = self.first_live(from, to)?;
-        if self.reports_an_end(hit) {
+        let clause = Span::new(from, to.max(from));
+        let first = self
+            .an
+            .triggers
+            .iter()
+            .filter(|h| clause.contains(h.span))
+            .min_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)))?;
+        if !self.an.is_live(clause, first, false) || self.reports_an_end(first.span) {
             return None;
         }
+        let hit = first.span;
         let gap = self.an.text.get(from..hit.start).unwrap_or("");
         let words = gap
             .split(|c: char| !c.is_alphanumeric())
@@ -481,7 +490,9 @@ impl Scan<'_, '_> {
                     main,
                     sub,
                 });
-                part_start = connective.start;
+                // The connective belongs to neither clause: its cue
+                // ("in the wake of") would make the other event history.
+                part_start = connective.end;
                 content_start = connective.end;
             }
             i = next;
@@ -506,7 +517,7 @@ impl Scan<'_, '_> {
         let trigger = self.trigger_after(connective.end, comma, false)?;
         self.first_live(comma + 1, segment.end)?;
         let parts = vec![
-            self.trimmed(Span::new(segment.start, comma)),
+            self.trimmed(Span::new(connective.end, comma)),
             self.trimmed(Span::new(comma + 1, segment.end)),
         ];
         let join = Join {

@@ -1199,6 +1199,39 @@ mod clauses {
         assert_eq!(e.location.as_deref(), Some("Baqubah"));
     }
 
+    #[test]
+    fn a_clause_without_a_place_does_not_take_the_other_clauses_place() {
+        let events = code(
+            "Gunmen stormed a police station three days after the market bombing in Baqubah.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].location, None, "{:#?}", events[0]);
+        assert_eq!(events[1].location.as_deref(), Some("Baqubah"));
+    }
+
+    #[test]
+    fn in_the_wake_of_and_hours_before_join_two_events() {
+        let events = code(
+            "Protesters took to the streets of Baqubah in the wake of an air strike on Mosul that killed nine civilians.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].event_type, Some(EventType::Protests));
+        assert_eq!(events[0].fatalities, None);
+        assert_eq!(events[1].sub_event_type, Some(SubEventType::AirDroneStrike));
+        assert_eq!(events[1].location.as_deref(), Some("Mosul"));
+        assert_eq!(events[1].fatalities, Some(9));
+        let events = code(
+            "Gunmen attacked a checkpoint in Tal Afar a day before Friday's suicide bombing in Baqubah.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        // Friday before Sunday 3 July 2016 is 1 July.
+        assert_eq!(events[1].event_date, Some(ymd(2016, 7, 1)));
+        assert_eq!(events[0].event_date, Some(ymd(2016, 6, 30)));
+    }
+
     mod robustness {
         use super::*;
         use proptest::prelude::*;
