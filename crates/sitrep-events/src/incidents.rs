@@ -186,13 +186,22 @@ fn referent(an: &Annotated<'_>, out: &[Incident], span: Span) -> Option<usize> {
 }
 
 /// "Two days later, troops retook Bama": a sentence dated only relative to
-/// the event told before it.
+/// the event told before it. "The day before the vote" names its own
+/// anchor, which need not be an incident, so it dates nothing.
 fn offset_from_last_event<'d>(
     an: &'d Annotated<'_>,
     span: Span,
 ) -> Option<&'d sitrep_text::dates::DateMention> {
     an.dates.iter().find(|d| {
-        d.kind == DateKind::RelativeToEvent && d.offset_days.is_some() && span.contains(d.span)
+        let names_its_anchor = an
+            .slice(d.span)
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("before"));
+        d.kind == DateKind::RelativeToEvent
+            && d.offset_days.is_some()
+            && span.contains(d.span)
+            && !names_its_anchor
     })
 }
 

@@ -1271,5 +1271,12 @@ mod clauses {
             evidence_text(&events[1], "event_date"),
             Some("Two days later")
         );
+        // "The day before the vote" is not dated from the last incident.
+        let events = code(
+            "Gunmen attacked a checkpoint in Tal Afar on Monday.\nTroops clashed with militants in Mosul on the day before the vote.",
+            &TOWNS,
+        );
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[1].event_date, Some(published()));
     }
 }
