@@ -493,8 +493,13 @@ impl Grouping<'_, '_> {
         let date = dates_in(an, span, anchor).first().copied();
         let refers_back = an.cue_in(span, Cue::Anaphora);
         let separate = an.cue_in(span, Cue::Separate);
-        let referent = referent(an, &self.out, span);
-        let later = if part.whole {
+        let referent = if refers_back {
+            referent(an, &self.out, span)
+        } else {
+            None
+        };
+        // Only an event (not a detail) can be dated from the last one.
+        let later = if part.whole && reading.is_some() {
             offset_from_last_event(an, span)
         } else {
             None
