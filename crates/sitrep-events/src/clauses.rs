@@ -50,14 +50,15 @@ pub struct Join {
     /// Index into [`Split::parts`] of the clause whose date depends on the
     /// other's ("Gunmen stormed Tal Afar").
     pub main: usize,
-    /// Index of the other clause ("three days after the market bombing ...").
+    /// Index of the other clause ("the market bombing in Baqubah, ...").
     pub sub: usize,
 }
 
 /// A sentence cut into clauses that each report an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {
-    /// The clauses, in text order.
+    /// The clauses, in text order, without the connectives between them
+    /// (whose cues, like "in the wake of", belong to neither event).
     pub parts: Vec<Span>,
     /// `joins[i]` joins `parts[i]` and `parts[i + 1]`.
     pub joins: Vec<Join>,
@@ -77,7 +78,7 @@ const SAME_DAY: [&str; 6] = [
 ];
 
 /// "days after": later, by an amount the text does not give.
-const SOME_TIME: [&str; 3] = ["days", "weeks", "months"];
+const SOME_TIME: [&str; 4] = ["days", "weeks", "months", "years"];
 
 /// "months after": the other event is history.
 const HISTORY_DAYS: i64 = 30;
