@@ -200,6 +200,8 @@ pub struct ActorDictionary {
     pub named: Vec<NamedActor>,
     patterns: Vec<Pattern>,
     automaton: crate::lexicon::Matcher,
+    /// The aliases with the trigger and cue lexicons, for [`Self::scan`].
+    scanner: Option<crate::lexicon::Scanner>,
 }
 
 pub(crate) fn is_acronym(alias: &str) -> bool {
@@ -295,10 +297,12 @@ impl ActorDictionary {
         }
         let automaton = crate::lexicon::build_automaton(patterns.iter().map(|p| p.text.as_str()))
             .map_err(|e| DictionaryError::Automaton(e.to_string()))?;
+        let scanner = crate::lexicon::Scanner::build(patterns.iter().map(|p| p.text.as_str()));
         Ok(ActorDictionary {
             named,
             patterns,
             automaton,
+            scanner,
         })
     }
 
@@ -315,14 +319,40 @@ impl ActorDictionary {
     /// Every actor mention in `text`, in order, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<ActorMention> {
         leftmost_longest_valid(&self.automaton, text, |pattern, start, end| {
-            let p = &self.patterns[pattern];
-            let on_boundaries = word_starts_at(text, start) && word_ends_at(text, end);
-            let as_written = !p.case_sensitive || text.get(start..end) == Some(p.text.as_str());
-            (on_boundaries && as_written).then_some((end, p.actor))
+            self.accept(text, pattern, start, end)
         })
         .into_iter()
         .map(|(span, actor)| ActorMention { span, actor })
         .collect()
+    }
+
+    /// Whether a raw match of alias `pattern` at `start..end` is a mention:
+    /// on word boundaries, and an acronym as written.
+    pub(crate) fn accept(
+        &self,
+        text: &str,
+        pattern: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, ActorRef)> {
+        let p = self.patterns.get(pattern)?;
+        let on_boundaries = word_starts_at(text, start) && word_ends_at(text, end);
+        let as_written = !p.case_sensitive || text.get(start..end) == Some(p.text.as_str());
+        (on_boundaries && as_written).then_some((end, p.actor))
+    }
+
+    /// Actor mentions, trigger hits and cue hits in one pass over `text`
+    /// (the same as [`ActorDictionary::find`], [`crate::lexicon::triggers`]
+    /// and [`crate::lexicon::cues`], read once).
+    pub fn scan(&self, text: &str) -> crate::lexicon::Scanned {
+        match &self.scanner {
+            Some(scanner) => scanner.scan(text, self),
+            None => crate::lexicon::Scanned {
+                actors: self.find(text),
+                triggers: crate::lexicon::triggers(text),
+                cues: crate::lexicon::cues(text),
+            },
+        }
     }
 }
 
@@ -337,6 +367,54 @@ mod tests {
 
     fn dict() -> &'static ActorDictionary {
         DICTIONARY.as_ref().expect("embedded dictionary parses")
+    }
+
+    /// The one-pass scan must find exactly what the three scans find.
+    fn assert_scan_agrees(text: &str) {
+        let d = dict();
+        let scanned = d.scan(text);
+        assert_eq!(scanned.actors, d.find(text), "actors in {text:?}");
+        assert_eq!(
+            scanned.triggers,
+            crate::lexicon::triggers(text),
+            "triggers in {text:?}"
+        );
+        assert_eq!(scanned.cues, crate::lexicon::cues(text), "cues in {text:?}");
+    }
+
+    #[test]
+    fn one_pass_scan_finds_what_the_three_scans_find() {
+        assert!(dict().scanner.is_some());
+        for text in [
+            "Boko Haram fighters killed nine soldiers, including two officers, in Monguno on Sunday, the army said.",
+            "Police arrested two men after protesters blocked the road and torched a bus in Nairobi.",
+            "IS claimed the attack; it is the third this month, Islamic State said in a statement.",
+            "Al Shabaab militants ambushed AMISOM troops near Baidoa, killing at least 12 people.",
+            "Government troops retook the town from rebels who had seized it in March.",
+            "",
+            "protesté, protesters’ “strike” — killed",
+        ] {
+            assert_scan_agrees(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_agrees_on_any_mix_of_lexicon_words(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Boko", "Haram", "police", "Police", "killed", "kill", "protesters", "IS", "is",
+                "Islamic", "State", "the", "attack", "army", "said", "strike", "air", "troops",
+                "al", "Shabaab", "clashes", "in", "Baidoa", ",", ".", "—", "’s", "dozens", "of",
+            ]),
+            0..30,
+        )) {
+            let text = words.join(" ");
+            let d = dict();
+            let scanned = d.scan(&text);
+            proptest::prop_assert_eq!(scanned.actors, d.find(&text));
+            proptest::prop_assert_eq!(scanned.triggers, crate::lexicon::triggers(&text));
+            proptest::prop_assert_eq!(scanned.cues, crate::lexicon::cues(&text));
+        }
     }
 
     fn names(text: &str) -> Vec<String> {

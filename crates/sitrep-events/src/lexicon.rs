@@ -712,6 +712,8 @@ pub struct Hit<T> {
 /// A compiled word-boundary lexicon.
 pub struct Lexicon<T: Copy + 'static> {
     automaton: Matcher,
+    /// Each pattern's text as the automaton holds it (without the `*`).
+    patterns: Vec<String>,
     values: Vec<(T, bool)>,
 }
 
@@ -731,39 +733,139 @@ impl<T: Copy + 'static> Lexicon<T> {
             values.push((*value, prefix));
         }
         let automaton = build_automaton(&patterns).ok()?;
-        Some(Lexicon { automaton, values })
+        Some(Lexicon {
+            automaton,
+            patterns,
+            values,
+        })
     }
 
     /// All word-boundary matches in `text`, in order. A prefix pattern's span
     /// is extended to the end of the word it starts.
     pub fn find(&self, text: &str) -> Vec<Hit<T>> {
+        hits(leftmost_longest_valid(
+            &self.automaton,
+            text,
+            |pattern, start, end| self.accept(text, pattern, start, end),
+        ))
+    }
+
+    /// Whether a raw match of `pattern` at `start..end` counts, and where it
+    /// ends (a prefix pattern runs to the end of its word).
+    fn accept(&self, text: &str, pattern: usize, start: usize, end: usize) -> Option<(usize, T)> {
+        let (value, prefix) = *self.values.get(pattern)?;
+        if !word_starts_at(text, start) {
+            return None;
+        }
         let bytes = text.as_bytes();
-        leftmost_longest_valid(&self.automaton, text, |pattern, start, end| {
-            let (value, prefix) = self.values[pattern];
-            if !word_starts_at(text, start) {
-                return None;
+        let mut end = end;
+        if prefix {
+            while end < bytes.len() && is_word_byte(bytes[end]) {
+                end += 1;
             }
-            let mut end = end;
-            if prefix {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
+            // Extend over non-ASCII letters too ("protesté"), never
+            // into a no-break space or a curly quote.
+            while let Some(c) = text.get(end..).and_then(|t| t.chars().next()) {
+                if !c.is_alphanumeric() {
+                    break;
                 }
-                // Extend over non-ASCII letters too ("protesté"), never
-                // into a no-break space or a curly quote.
-                while let Some(c) = text.get(end..).and_then(|t| t.chars().next()) {
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    end += c.len_utf8();
-                }
-            } else if !word_ends_at(text, end) {
-                return None;
+                end += c.len_utf8();
             }
-            Some((end, value))
-        })
+        } else if !word_ends_at(text, end) {
+            return None;
+        }
+        Some((end, value))
+    }
+}
+
+fn hits<T>(found: Vec<(Span, T)>) -> Vec<Hit<T>> {
+    found
         .into_iter()
         .map(|(span, what)| Hit { span, what })
         .collect()
+}
+
+/// Raw matches kept by an `accept` check: (start, end, pattern, value).
+type Found<V> = Vec<(usize, usize, usize, V)>;
+
+/// One automaton over the actor dictionary and the trigger and cue
+/// lexicons, so a document is read once rather than three times (the three
+/// scans were the largest single item of the coder's profile). Each match
+/// is checked by the set its pattern came from, and leftmost-longest
+/// selection runs per set, exactly as the separate scans did.
+pub struct Scanner {
+    automaton: Matcher,
+    /// Patterns below this id are the actor dictionary's...
+    first_trigger: usize,
+    /// ...then the triggers', then from here the cues'.
+    first_cue: usize,
+}
+
+/// What one pass over a text found, per set, each in text order.
+pub struct Scanned {
+    pub actors: Vec<crate::actors::ActorMention>,
+    pub triggers: Vec<Hit<Cat>>,
+    pub cues: Vec<Hit<Cue>>,
+}
+
+impl Scanner {
+    /// Builds the combined automaton over the dictionary's patterns and the
+    /// embedded trigger and cue lexicons.
+    pub fn build<'p>(actor_patterns: impl ExactSizeIterator<Item = &'p str>) -> Option<Scanner> {
+        let triggers = TRIGGER_LEXICON.as_ref()?;
+        let cues = CUE_LEXICON.as_ref()?;
+        let first_trigger = actor_patterns.len();
+        let first_cue = first_trigger + triggers.patterns.len();
+        let patterns = actor_patterns
+            .chain(triggers.patterns.iter().map(String::as_str))
+            .chain(cues.patterns.iter().map(String::as_str));
+        let automaton = build_automaton(patterns).ok()?;
+        Some(Scanner {
+            automaton,
+            first_trigger,
+            first_cue,
+        })
+    }
+
+    /// Actor mentions (checked by `dict`), trigger hits and cue hits.
+    pub fn scan(&self, text: &str, dict: &crate::actors::ActorDictionary) -> Scanned {
+        let (Some(trigger_lexicon), Some(cue_lexicon)) =
+            (TRIGGER_LEXICON.as_ref(), CUE_LEXICON.as_ref())
+        else {
+            return Scanned {
+                actors: Vec::new(),
+                triggers: Vec::new(),
+                cues: Vec::new(),
+            };
+        };
+        let mut actors: Found<crate::actors::ActorRef> = Vec::new();
+        let mut triggers: Found<Cat> = Vec::new();
+        let mut cues: Found<Cue> = Vec::new();
+        for_each_match(&self.automaton, text, |pattern, start, end| {
+            if pattern < self.first_trigger {
+                if let Some((end, v)) = dict.accept(text, pattern, start, end) {
+                    actors.push((start, end, pattern, v));
+                }
+            } else if pattern < self.first_cue {
+                let p = pattern - self.first_trigger;
+                if let Some((end, v)) = trigger_lexicon.accept(text, p, start, end) {
+                    triggers.push((start, end, p, v));
+                }
+            } else {
+                let p = pattern - self.first_cue;
+                if let Some((end, v)) = cue_lexicon.accept(text, p, start, end) {
+                    cues.push((start, end, p, v));
+                }
+            }
+        });
+        Scanned {
+            actors: leftmost_longest(actors)
+                .into_iter()
+                .map(|(span, actor)| crate::actors::ActorMention { span, actor })
+                .collect(),
+            triggers: hits(leftmost_longest(triggers)),
+            cues: hits(leftmost_longest(cues)),
+        }
     }
 }
 
@@ -778,18 +880,30 @@ pub fn leftmost_longest_valid<V>(
     text: &str,
     mut accept: impl FnMut(usize, usize, usize) -> Option<(usize, V)>,
 ) -> Vec<(Span, V)> {
-    let mut found: Vec<(usize, usize, usize, V)> = Vec::new();
+    let mut found: Found<V> = Vec::new();
+    for_each_match(automaton, text, |pattern, start, end| {
+        if let Some((end, v)) = accept(pattern, start, end) {
+            found.push((start, end, pattern, v));
+        }
+    });
+    leftmost_longest(found)
+}
+
+/// Every match of every pattern, overlapping: (pattern, start, end).
+fn for_each_match(automaton: &Matcher, text: &str, mut each: impl FnMut(usize, usize, usize)) {
     let input = Input::new(text);
     let mut state = OverlappingState::start();
     // A DFA built with `MatchKind::Standard` supports overlapping search
     // and never fails, so the loop ends at the end of the text.
     while automaton.try_find_overlapping(&input, &mut state).is_ok() {
         let Some(m) = state.get_match() else { break };
-        let pattern = m.pattern().as_usize();
-        if let Some((end, v)) = accept(pattern, m.start(), m.end()) {
-            found.push((m.start(), end, pattern, v));
-        }
+        each(m.pattern().as_usize(), m.start(), m.end());
     }
+}
+
+/// Leftmost-longest selection among accepted matches; ties go to the
+/// pattern listed first.
+fn leftmost_longest<V>(mut found: Found<V>) -> Vec<(Span, V)> {
     found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1), f.2));
     let mut out = Vec::new();
     let mut covered = 0;
