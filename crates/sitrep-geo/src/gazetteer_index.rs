@@ -231,8 +231,8 @@ impl NameIndex for GazetteerIndex {
         self.gazetteer.place(id)
     }
 
-    fn demonym_country(&self, folded: &str) -> Option<String> {
-        countries::by_demonym(folded).map(|c| c.iso2.to_string())
+    fn demonym_country(&self, folded: &str) -> Option<&str> {
+        countries::by_demonym(folded).map(|c| c.iso2)
     }
 
     fn country_entry(&self, iso2: &str) -> Option<EntryId> {

@@ -34,7 +34,7 @@ pub trait NameIndex {
     }
     fn place(&self, id: EntryId) -> Place;
     /// The country (ISO2) a folded demonym or adjective names ("syrian").
-    fn demonym_country(&self, folded: &str) -> Option<String>;
+    fn demonym_country(&self, folded: &str) -> Option<&str>;
     /// The gazetteer entry of a country, by ISO2.
     fn country_entry(&self, iso2: &str) -> Option<EntryId>;
 }
@@ -75,7 +75,7 @@ impl NameIndex for EmptyIndex {
             population: 0,
         }
     }
-    fn demonym_country(&self, _folded: &str) -> Option<String> {
+    fn demonym_country(&self, _folded: &str) -> Option<&str> {
         None
     }
     fn country_entry(&self, _iso2: &str) -> Option<EntryId> {
@@ -202,8 +202,8 @@ impl NameIndex for MemoryIndex {
             population: e.population,
         }
     }
-    fn demonym_country(&self, folded: &str) -> Option<String> {
-        self.demonyms.get(folded).cloned()
+    fn demonym_country(&self, folded: &str) -> Option<&str> {
+        self.demonyms.get(folded).map(String::as_str)
     }
     fn country_entry(&self, iso2: &str) -> Option<EntryId> {
         self.countries.get(iso2).copied()

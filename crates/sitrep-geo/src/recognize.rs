@@ -5,7 +5,7 @@ use crate::index::{EntryId, NameIndex};
 use crate::lexicon::{self, FastSet};
 use crate::scan::{Gap, Token};
 use sitrep_model::{FeatureKind, Span};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 
 /// Longest name, in tokens, the matcher tries ("Democratic Republic of the
@@ -104,6 +104,7 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
         tokens,
         index,
         lowercase_words: OnceCell::new(),
+        lowercase_asked: Cell::new(0),
         persons: &persons,
     };
     let mut out = Recognized::default();
@@ -240,11 +241,24 @@ struct TrapScope<'a> {
     /// Words the story uses in lower case: a capitalised one is that word.
     /// Built on first need: most documents never ask.
     lowercase_words: OnceCell<FastSet<&'a str>>,
+    lowercase_asked: Cell<usize>,
     persons: &'a HashSet<String>,
 }
 
 impl TrapScope<'_> {
     fn seen_in_lower_case(&self, folded: &str) -> bool {
+        // A walk over the tokens costs less than hashing all of them while
+        // few words are asked about; past that, the set pays.
+        if self.lowercase_words.get().is_none() {
+            let asked = self.lowercase_asked.get() + 1;
+            self.lowercase_asked.set(asked);
+            if asked <= LINEAR_LOWERCASE_LOOKUPS {
+                return self
+                    .tokens
+                    .iter()
+                    .any(|t| !t.is_proper() && !t.is_number && t.folded == folded);
+            }
+        }
         self.lowercase_words
             .get_or_init(|| {
                 self.tokens
@@ -256,6 +270,9 @@ impl TrapScope<'_> {
             .contains(folded)
     }
 }
+
+/// Lower-case lookups answered by walking the tokens before the set is built.
+const LINEAR_LOWERCASE_LOOKUPS: usize = 8;
 
 /// Places this populous are known by name alone: a given name or a
 /// leading "The" does not disqualify them ("Houston", "The Hague").
@@ -521,7 +538,9 @@ fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameInde
                 cues.settlement = lexicon::is_settlement_word(p2);
                 cues.locative |= cues.admin || cues.settlement;
                 if cues.admin || cues.settlement {
-                    cues.demonym_country = word(back(3)).and_then(|d| index.demonym_country(d));
+                    cues.demonym_country = word(back(3))
+                        .and_then(|d| index.demonym_country(d))
+                        .map(str::to_string);
                 }
             }
         } else if lexicon::is_settlement_word(p) {
@@ -561,7 +580,7 @@ fn collect_demonyms(
         let Some(iso2) = index.demonym_country(&t.folded) else {
             continue;
         };
-        out.demonym_countries.push(iso2.clone());
+        out.demonym_countries.push(iso2.to_string());
         // Skip a second demonym: "the Syrian-Turkish border" names both.
         let mut j = i + 1;
         while tokens.get(j).is_some_and(|n| {
@@ -584,7 +603,9 @@ fn collect_demonyms(
             span: Span::new(t.start, t.end),
             key: t.folded.to_string(),
             entries: vec![entry],
-            kind: CandidateKind::Demonym { iso2 },
+            kind: CandidateKind::Demonym {
+                iso2: iso2.to_string(),
+            },
             cues: Cues::default(),
             multi_token: false,
         });

@@ -61,7 +61,7 @@ pub fn fold_fast(s: &str) -> String {
 
 /// Whether a word is its own folded form: lower-case ASCII letters and
 /// digits only.
-fn is_folded(word: &str) -> bool {
+pub(crate) fn is_folded(word: &str) -> bool {
     !word.is_empty()
         && word
             .bytes()
