@@ -594,7 +594,7 @@ fn collect_demonyms(
         if !place_noun {
             continue;
         }
-        let Some(entry) = index.country_entry(&iso2) else {
+        let Some(entry) = index.country_entry(iso2) else {
             continue;
         };
         out.candidates.push(Candidate {
