@@ -3,7 +3,7 @@
 //! type, if any, it reports.
 
 use crate::actors::{ActorDictionary, ActorMention, ActorRef, AgentKind};
-use crate::lexicon::{self, Cat, Cue, Hit};
+use crate::lexicon::{Cat, Cue, Hit};
 use crate::modality;
 use crate::outlet;
 use sitrep_geo::countries::{self, Country};
@@ -1027,7 +1027,9 @@ pub fn annotate<'a>(
 ) -> Annotated<'a> {
     let text = doc.text.as_str();
     let whole = Span::new(0, text.len());
-    let actors = reporters_dropped(text, heads_of_named_groups_dropped(text, dict.find(text)));
+    // Actors, triggers and cues in one pass over the text.
+    let scanned = dict.scan(text);
+    let actors = reporters_dropped(text, heads_of_named_groups_dropped(text, scanned.actors));
     // One tokenisation for both scans.
     let (quantities, dates) = sitrep_text::quantities_and_dates(text, whole, doc.published);
     // "on 17 and 21 June": day numbers are not counts.
@@ -1052,8 +1054,8 @@ pub fn annotate<'a>(
         doc,
         text,
         sentences: sitrep_text::sentences::split_sentences(text),
-        triggers: seized_weapons_are_disrupted(text, lexicon::triggers(text)),
-        cues: lexicon::cues(text),
+        triggers: seized_weapons_are_disrupted(text, scanned.triggers),
+        cues: scanned.cues,
         actors,
         places,
         quantities,
