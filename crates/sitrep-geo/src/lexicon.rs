@@ -210,6 +210,12 @@ const LOCATIVE_PREPOSITIONS: &str = "\
     northwest southeast southwest";
 word_set!(is_locative_cue, LOCATIVE_PREPOSITIONS);
 
+/// Nouns of taking or holding ground before "of": "took control of X",
+/// "the fall of X", "the siege of X" say that X is a place.
+const CONTROL_NOUNS: &str = "\
+    control capture recapture seizure fall siege liberation retaking takeover encirclement";
+word_set!(is_control_noun, CONTROL_NOUNS);
+
 /// Words after a demonym that make it a place: "the Turkish border".
 const DEMONYM_PLACE_NOUNS: &str = "\
     border borders frontier side territory territories soil airspace waters coast coastline \

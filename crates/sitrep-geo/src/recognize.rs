@@ -536,7 +536,7 @@ fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameInde
             if let Some(p2) = word(back(2)) {
                 cues.admin = lexicon::is_admin_word(p2);
                 cues.settlement = lexicon::is_settlement_word(p2);
-                cues.locative |= cues.admin || cues.settlement;
+                cues.locative |= cues.admin || cues.settlement || lexicon::is_control_noun(p2);
                 if cues.admin || cues.settlement {
                     cues.demonym_country = word(back(3))
                         .and_then(|d| index.demonym_country(d))

@@ -248,3 +248,27 @@ fn a_village_name_inside_a_group_name_does_not_set_the_story_country() {
         assert!(!found.iter().any(|(t, _, _)| t == "Haram"), "{found:?}");
     }
 }
+
+#[test]
+fn taking_control_of_a_village_names_it_as_a_place() {
+    // A small town named alone needs a cue; "took control of", "the fall
+    // of" and "the siege of" are one, a bare "of" is not.
+    for lead in [
+        "Al Shabaab took control of",
+        "Residents described the fall of",
+        "Aid workers warned about the siege of",
+    ] {
+        let found = places(&format!("{lead} Ceel Dheer on Sunday."));
+        assert!(
+            found
+                .iter()
+                .any(|(t, _, c)| t == "Ceel Dheer" && c == "Somalia"),
+            "{lead}: {found:?}"
+        );
+    }
+    let uncued = places("Al Shabaab fighters met the elders of Ceel Dheer on Sunday.");
+    assert!(
+        uncued.iter().all(|(t, _, _)| t != "Ceel Dheer"),
+        "{uncued:?}"
+    );
+}
