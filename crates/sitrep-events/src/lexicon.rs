@@ -226,6 +226,11 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("overran", Cat::Capture),
     ("overrun", Cat::Capture),
     // Territory
+    // "troops dislodged the militants from X": ground taken back (the
+    // agent decides whose: state forces regain, others overtake).
+    ("dislodged", Cat::GovRetake),
+    ("dislodge", Cat::GovRetake),
+    ("dislodges", Cat::GovRetake),
     ("retook", Cat::GovRetake),
     ("retaken", Cat::GovRetake),
     ("retake", Cat::GovRetake),

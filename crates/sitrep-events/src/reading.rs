@@ -700,6 +700,21 @@ impl Classifier<'_, '_> {
                 .words_after(trigger, self.sentence.end, 6)
                 .iter()
                 .any(|w| TERRITORY_OBJECTS.contains(&w.as_str()))
+            || self.proper_name_after_from(trigger, window_end)
+    }
+
+    /// "dislodged Boko Haram from Ngoshe": a capitalised name after "from"
+    /// that is no actor is the ground taken, even when the gazetteer lacks
+    /// it (villages often are).
+    fn proper_name_after_from(&self, trigger: Span, window_end: usize) -> bool {
+        let window = Span::new(trigger.end, window_end.max(trigger.end));
+        let an = self.an;
+        word_spans(an.text, window).windows(2).any(|pair| {
+            let (from, name) = (pair[0], pair[1]);
+            an.slice(from).eq_ignore_ascii_case("from")
+                && an.slice(name).starts_with(|c: char| c.is_uppercase())
+                && !an.actors.iter().any(|a| a.span.overlaps(name))
+        })
     }
 
     fn territory(&self) -> Option<Reading> {

@@ -278,6 +278,40 @@ fn troops_retaking_a_town_is_government_regaining_territory() {
 }
 
 #[test]
+fn dislodging_fighters_from_villages_the_gazetteer_lacks_is_regaining_territory() {
+    // No town known here: "from" and a capitalised name say it is ground.
+    let e = one(
+        "Nigerian troops dislodged Boko Haram fighters from Kirawa and Ashigashiya on Saturday, the army said.",
+        &[],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::GovernmentRegainsTerritory)
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Nigeria"));
+    // The militants doing it: they overtake.
+    let e = one(
+        "Boko Haram fighters dislodged soldiers from Kirawa after a gun battle.",
+        &[],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::NonStateActorOvertakesTerritory)
+    );
+    // "from" and a name that is an actor, not ground: no territory.
+    let events = code(
+        "Troops dislodged the fighters from Boko Haram hideouts in the forest.",
+        &[],
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.sub_event_type != Some(SubEventType::GovernmentRegainsTerritory)),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn militants_seizing_a_town_is_non_state_takeover() {
     let e = one(
         "Islamic State militants seized the town of Sirte after government forces withdrew.",
