@@ -1222,16 +1222,63 @@ fn drop_far_namesakes<'a>(
 
 /// Capitalised words that are demonyms or country names, with the country.
 pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
-    word_spans(text, Span::new(0, text.len()))
-        .into_iter()
-        .filter_map(|span| {
+    let words = word_spans(text, Span::new(0, text.len()));
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &span)| {
             let w = &text[span.start..span.end];
             if w.len() < 4 || !w.starts_with(|c: char| c.is_uppercase()) {
                 return None;
             }
-            countries::by_demonym(w)
-                .or_else(|| countries::by_name(w))
-                .map(|country| (span, country.name))
+            if let Some(country) = countries::by_demonym(w) {
+                // "a French tourist", "two Chinese engineers": whose
+                // nationals they are, not where the story is.
+                let next = words.get(i + 1).map(|n| &text[n.start..n.end]);
+                let nationality = next.is_some_and(|n| {
+                    NATIONALITY_NOUNS
+                        .iter()
+                        .any(|noun| n.eq_ignore_ascii_case(noun))
+                });
+                return (!nationality).then_some((span, country.name));
+            }
+            countries::by_name(w).map(|country| (span, country.name))
         })
         .collect()
 }
+
+/// Civilians named by nationality: a demonym before one of these says whose
+/// citizen, not which country the report is about. Troops are not here: a
+/// story's "Nigerian troops" are usually at home.
+const NATIONALITY_NOUNS: [&str; 30] = [
+    "tourist",
+    "tourists",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "engineer",
+    "engineers",
+    "hostage",
+    "hostages",
+    "expatriate",
+    "expatriates",
+    "priest",
+    "nun",
+    "missionary",
+    "missionaries",
+    "businessman",
+    "businessmen",
+    "diplomat",
+    "diplomats",
+    "ambassador",
+    "envoy",
+    "embassy",
+    "consulate",
+    "passport",
+    "tycoon",
+];

@@ -312,6 +312,25 @@ fn dislodging_fighters_from_villages_the_gazetteer_lacks_is_regaining_territory(
 }
 
 #[test]
+fn a_victims_nationality_is_not_the_events_country() {
+    // No place the gazetteer knows; the outlet is Algerian. "French" and
+    // "British" say whose citizens, not where.
+    let events = code_from(
+        "Algerie Presse Service",
+        "Gunmen killed a French tourist and wounded two British nationals near a desert camp on Sunday, officials said.",
+        &[],
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].country.as_deref(), Some("Algeria"));
+    // A demonym before troops still places the story.
+    let events = code(
+        "Malian troops clashed with militants near a desert camp on Sunday, killing three.",
+        &[],
+    );
+    assert_eq!(events[0].country.as_deref(), Some("Mali"));
+}
+
+#[test]
 fn militants_seizing_a_town_is_non_state_takeover() {
     let e = one(
         "Islamic State militants seized the town of Sirte after government forces withdrew.",
