@@ -396,16 +396,27 @@ impl TrapScope<'_> {
             });
         if let Some(n) = next.filter(|n| n.gap == Gap::Space && n.capitalised) {
             // "Jordan Henderson", "Abu Shok": a name continues past the match.
-            let continues = !n.sentence_start
+            let name_word = !n.sentence_start
                 && !lexicon::is_never_place(&n.folded)
                 && !lexicon::is_admin_word(&n.folded)
                 && !lexicon::is_settlement_word(&n.folded)
                 && !lexicon::is_common_word(&n.folded)
                 && !lexicon::is_title(&n.folded)
                 && !lexicon::is_org_suffix(&n.folded)
-                && self.index.demonym_country(&n.folded).is_none()
-                && self.index.lookup(&n.folded).is_empty();
+                && self.index.demonym_country(&n.folded).is_none();
+            let continues = name_word && self.index.lookup(&n.folded).is_empty();
             if single && continues && (!is_country || lexicon::is_first_name(folded)) {
+                return true;
+            }
+            // "Nelson Mandela Bay", "Victoria Nyanza": a given name before
+            // another name is a person's, even when the surname is also
+            // some village; only a well-known place survives that.
+            if single
+                && name_word
+                && !is_country
+                && lexicon::is_first_name(folded)
+                && max_population < WELL_KNOWN_POPULATION
+            {
                 return true;
             }
         }

@@ -272,3 +272,26 @@ fn taking_control_of_a_village_names_it_as_a_place() {
         "{uncued:?}"
     );
 }
+
+#[test]
+fn a_given_name_before_another_name_is_a_person_even_when_both_are_villages() {
+    for text in [
+        "Opposition leader Nelson Chamisa addressed supporters in Harare on Saturday.",
+        "Teachers marched to the offices of the Nelson Mandela Bay municipality.",
+        "He took over from Bruce Forsyth as the presenter of the show.",
+    ] {
+        let found = places(text);
+        assert!(
+            found
+                .iter()
+                .all(|(t, _, _)| !["Nelson", "Bruce"].contains(&t.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    // A well-known place keeps its name before another capitalised word.
+    let found = places("Troops were sent from Houston Texas to the border.");
+    assert!(
+        found.iter().any(|(t, _, _)| t.starts_with("Houston")),
+        "{found:?}"
+    );
+}
