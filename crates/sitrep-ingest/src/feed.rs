@@ -46,8 +46,12 @@ pub struct Feed {
 pub struct FeedItem {
     /// RSS `guid`, Atom `id`, RSS 1.0 `rdf:about`.
     pub guid: Option<String>,
-    /// RSS `link`, Atom `link` (rel `alternate` or none).
+    /// RSS `link`, Atom `link` (rel `alternate` or none), as written.
     pub link: Option<String>,
+    /// The `xml:base` attributes in force at the link, outermost first
+    /// (feed, entry, the link itself): a relative link resolves against
+    /// each in turn, starting from the feed's own address.
+    pub link_bases: Vec<String>,
     pub title: Option<String>,
     /// Publication date as written: `pubDate`, `dc:date`, Atom `published`,
     /// else Atom `updated`.
@@ -251,6 +255,8 @@ struct FeedParser<'a> {
     /// The item being read, with the stack depth of its element.
     item: Option<(FeedItem, usize, Option<u8>)>,
     capture: Option<Capture>,
+    /// `xml:base` values of the open elements, with each one's depth.
+    bases: Vec<(usize, String)>,
 }
 
 impl<'a> FeedParser<'a> {
@@ -268,6 +274,7 @@ impl<'a> FeedParser<'a> {
             items: Vec::new(),
             item: None,
             capture: None,
+            bases: Vec::new(),
         }
     }
 
@@ -336,6 +343,10 @@ impl<'a> FeedParser<'a> {
 
     /// An element opens (its name is not on the stack yet).
     fn open(&mut self, start: &BytesStart) -> Result<(), IngestError> {
+        // Kept for every element, the root included; `close` drops it.
+        if let Some(base) = attribute(start, "xml:base").filter(|b| !b.trim().is_empty()) {
+            self.bases.push((self.stack.len(), base));
+        }
         let (local, prefix) = start.name().decompose();
         let local = local.into_inner();
         let prefix = prefix.map(|p| p.into_inner());
@@ -388,7 +399,8 @@ impl<'a> FeedParser<'a> {
                 }
             }
             Some((item, item_depth, _)) if depth == *item_depth + 1 => {
-                if let Some(field) = item_field(kind, local, prefix, start, item) {
+                let bases = self.bases.iter().map(|(_, b)| b.clone());
+                if let Some(field) = item_field(kind, local, prefix, start, item, bases) {
                     self.capture = Some(Capture {
                         field,
                         depth,
@@ -405,6 +417,9 @@ impl<'a> FeedParser<'a> {
     fn close(&mut self, qualified_name: &str, empty: bool) {
         self.stack.pop();
         let depth = self.stack.len();
+        while self.bases.last().is_some_and(|(d, _)| *d >= depth) {
+            self.bases.pop();
+        }
         if let Some(capture) = &mut self.capture {
             if capture.depth < depth {
                 if capture.keeps_markup() {
@@ -483,6 +498,7 @@ fn item_field(
     prefix: Option<&str>,
     start: &BytesStart,
     item: &mut FeedItem,
+    bases_in_force: impl Iterator<Item = String>,
 ) -> Option<Field> {
     let atom_element = kind == FeedKind::Atom || prefix == Some("atom");
     match local {
@@ -491,6 +507,9 @@ fn item_field(
             let rel = attribute(start, "rel");
             if item.link.is_none() && matches!(rel.as_deref(), None | Some("alternate")) {
                 item.link = attribute(start, "href").filter(|h| !h.trim().is_empty());
+                if item.link.is_some() {
+                    item.link_bases = bases_in_force.collect();
+                }
             }
             None
         }

@@ -306,7 +306,7 @@ where
             link: item
                 .link
                 .as_deref()
-                .and_then(|l| links::absolute_link(url, l)),
+                .and_then(|l| links::resolve_item_link(url, &item.link_bases, l)),
             ..item.clone()
         };
         let document = item_document(

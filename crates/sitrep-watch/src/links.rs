@@ -1,7 +1,7 @@
-//! Item links made absolute against the feed's own URL. Atom feeds often
-//! link items with a path ("/2021/03/baidoa"), meant relative to the feed
-//! (or an `xml:base`, which sitrep does not read: the feed's URL stands in
-//! for it, which is what the base is in the feeds that use one).
+//! Item links made absolute. Atom feeds often link items with a path
+//! ("/2021/03/baidoa"), relative to the `xml:base` attributes in force
+//! (feed, entry, link), each of which is itself relative to the one before,
+//! the first to the feed's own URL.
 //!
 //! A small join (RFC 3986 section 5.2, with dot segments removed) rather
 //! than the `url` crate, whose IDNA tables would add some twenty crates to
@@ -61,6 +61,16 @@ pub fn absolute_link(base: &str, link: &str) -> Option<String> {
         out.push_str(f);
     }
     Some(out)
+}
+
+/// `link` made absolute through the `xml:base` chain in force at it
+/// (outermost first), starting from the feed's URL. A base that does not
+/// resolve is skipped, as a reader would ignore it.
+pub fn resolve_item_link(feed_url: &str, bases: &[String], link: &str) -> Option<String> {
+    let base = bases.iter().fold(feed_url.to_string(), |base, next| {
+        absolute_link(&base, next).unwrap_or(base)
+    });
+    absolute_link(&base, link)
 }
 
 fn is_http(scheme: &str) -> bool {
@@ -129,6 +139,29 @@ mod tests {
         assert_eq!(absolute_link(FEED, "   "), None);
         // A relative link with nothing to resolve it against.
         assert_eq!(absolute_link("not a url", "/story"), None);
+    }
+
+    #[test]
+    fn xml_base_chains_resolve_outermost_first() {
+        let bases = |b: &[&str]| b.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let feed = "https://news.example.org/feeds/all.atom";
+        assert_eq!(
+            super::resolve_item_link(feed, &bases(&["/africa/", "2021/"]), "baidoa").as_deref(),
+            Some("https://news.example.org/africa/2021/baidoa")
+        );
+        assert_eq!(
+            super::resolve_item_link(feed, &bases(&["https://m.example.net/x/"]), "y").as_deref(),
+            Some("https://m.example.net/x/y")
+        );
+        // A base that is no URL is ignored; no bases is the feed's URL.
+        assert_eq!(
+            super::resolve_item_link(feed, &bases(&["mailto:x@example.org"]), "z").as_deref(),
+            Some("https://news.example.org/feeds/z")
+        );
+        assert_eq!(
+            super::resolve_item_link(feed, &[], "/a").as_deref(),
+            Some("https://news.example.org/a")
+        );
     }
 
     proptest::proptest! {

@@ -278,6 +278,38 @@ fn fetch_articles_reads_the_linked_page_relative_or_not_and_falls_back_to_the_it
     assert_eq!(fallback.text, "Teaser about Kaduna.");
 }
 
+#[test]
+fn atom_links_resolve_through_xml_base() {
+    let server = CannedServer::start(|request: &testing::Request| match request.path.as_str() {
+        "/feeds/desk.atom" => Reply::new(200, ATOM_WITH_BASE),
+        "/africa/2021/jos" => {
+            Reply::new(200, ARTICLE).header("Content-Type", "text/html; charset=utf-8")
+        }
+        _ => Reply::new(404, "gone"),
+    })
+    .unwrap();
+    let url = server.url("/feeds/desk.atom");
+    let mut store = Store::open_in_memory().unwrap();
+    let mut taken = Vec::new();
+    let options = WatchOptions {
+        fetch_articles: true,
+    };
+    let report = poll(&mut store, &url, options, &mut taken).unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(taken.len(), 1);
+    assert_eq!(
+        taken[0].url.as_deref(),
+        Some(server.url("/africa/2021/jos").as_str())
+    );
+    assert!(taken[0].text.contains("armed herders"), "{}", taken[0].text);
+}
+
+/// The feed sets a path as its base and the entry a directory under it.
+const ATOM_WITH_BASE: &str = r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/africa/">
+<title>Plateau Desk</title>
+<entry xml:base="2021/"><id>j-1</id><title>Jos</title><link href="jos"/><summary>Teaser about Jos.</summary></entry>
+</feed>"#;
+
 const FEED_WITH_LOCAL_LINKS: &str = r#"<rss><channel><title>Plateau Desk</title>
 <item><title>Clashes near Jos</title><guid>k-1</guid><link>/story-1</link><description>Teaser about Jos.</description></item>
 <item><title>Kaduna</title><guid>k-2</guid><link>HOST/story-2</link><description>Teaser about Kaduna.</description></item>

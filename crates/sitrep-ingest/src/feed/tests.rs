@@ -437,3 +437,44 @@ fn deeply_nested_item_html_is_flattened_not_parsed_quadratically() {
         .text
         .contains("Troops repelled an attack on a base near Menaka"));
 }
+
+#[test]
+fn atom_links_keep_the_xml_base_in_force() {
+    let feed = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://desk.example.org/africa/">
+  <title>Desk</title>
+  <entry xml:base="2021/">
+    <id>e-1</id><title>Baidoa</title>
+    <link rel="alternate" href="baidoa.html"/>
+    <summary>Clashes broke out in Baidoa on Tuesday.</summary>
+  </entry>
+  <entry>
+    <id>e-2</id><title>Gao</title>
+    <link href="/gao" xml:base="https://other.example.net/"/>
+    <summary>A bomb exploded in Gao on Monday.</summary>
+  </entry>
+  <entry>
+    <id>e-3</id><title>Kidal</title>
+    <link href="https://wire.example.com/kidal"/>
+    <summary>Gunmen attacked a convoy near Kidal.</summary>
+  </entry>
+</feed>"#;
+    let parsed = super::parse_feed(feed.as_bytes()).expect("feed parses");
+    let bases: Vec<Vec<&str>> = parsed
+        .items
+        .iter()
+        .map(|i| i.link_bases.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        bases,
+        vec![
+            vec!["https://desk.example.org/africa/", "2021/"],
+            vec![
+                "https://desk.example.org/africa/",
+                "https://other.example.net/"
+            ],
+            vec!["https://desk.example.org/africa/"],
+        ]
+    );
+    assert_eq!(parsed.items[0].link.as_deref(), Some("baidoa.html"));
+}
