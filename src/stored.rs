@@ -1,5 +1,7 @@
 //! Commands over the database: export, fuse, control, runs, diff. Each
-//! opens an existing database (read commands never create one).
+//! opens an existing database (read commands never create one). Also the
+//! near-duplicate index of stored documents, which `extract` and `watch`
+//! both load.
 
 use crate::EventFormat;
 use anyhow::{Context, Result};
