@@ -1044,7 +1044,13 @@ pub fn annotate<'a>(
     let whole = Span::new(0, text.len());
     // Actors, triggers and cues in one pass over the text.
     let scanned = dict.scan(text);
-    let actors = reporters_dropped(text, heads_of_named_groups_dropped(text, scanned.actors));
+    let actors = reporters_dropped(
+        text,
+        heads_of_named_groups_dropped(
+            text,
+            agents_in_organisation_names_dropped(text, scanned.actors),
+        ),
+    );
     // One tokenisation for both scans.
     let (quantities, dates) = sitrep_text::quantities_and_dates(text, whole, doc.published);
     // "on 17 and 21 June": day numbers are not counts.
@@ -1148,6 +1154,73 @@ fn is_reporter(text: &str, span: Span) -> bool {
         .trim_end_matches(" the")
         .ends_with("according to");
     reports_after || according_to
+}
+
+/// Words that end the name of an association, not a force: "Police Wives
+/// Association", "Police and Prisons Civil Rights Union".
+const ORGANISATION_WORDS: [&str; 16] = [
+    "association",
+    "union",
+    "unions",
+    "federation",
+    "council",
+    "committee",
+    "club",
+    "society",
+    "foundation",
+    "league",
+    "alliance",
+    "network",
+    "trust",
+    "cooperative",
+    "syndicate",
+    "forum",
+];
+
+/// A capitalised agent word that opens the name of an association is part
+/// of that name, not a party: "The Police and Prisons Civil Rights Union
+/// marched" is a protest by a union, not police on the march. The name runs
+/// over capitalised words and "and", "of", "for", "&", up to six words.
+fn agents_in_organisation_names_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
+    let opens_organisation_name = |m: &ActorMention| {
+        if !matches!(m.actor, ActorRef::Agent(_)) {
+            return false;
+        }
+        let starts_capitalised = text
+            .get(m.span.start..m.span.end)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if !starts_capitalised {
+            return false;
+        }
+        let end = char_floor(text, (m.span.end + 120).min(text.len()));
+        let rest = Span::new(m.span.end, end);
+        let gap_is_space = |from: usize, to: usize| {
+            text.get(from..to)
+                .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '&'))
+        };
+        let mut previous_end = m.span.end;
+        for word in word_spans(text, rest).into_iter().take(6) {
+            if !gap_is_space(previous_end, word.start) {
+                return false;
+            }
+            previous_end = word.end;
+            let w = &text[word.start..word.end];
+            if ORGANISATION_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                && w.starts_with(|c: char| c.is_uppercase())
+            {
+                return true;
+            }
+            let joins = matches!(w, "and" | "of" | "for");
+            if !joins && !w.starts_with(|c: char| c.is_uppercase()) {
+                return false;
+            }
+        }
+        false
+    };
+    found
+        .into_iter()
+        .filter(|m| !opens_organisation_name(m))
+        .collect()
 }
 
 fn heads_of_named_groups_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {

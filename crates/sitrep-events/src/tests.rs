@@ -331,6 +331,24 @@ fn a_victims_nationality_is_not_the_events_country() {
 }
 
 #[test]
+fn a_union_named_after_the_police_marching_is_a_protest_not_police() {
+    for text in [
+        "The Police and Prisons Civil Rights Union marched to the provincial offices in Kampala on Monday over unpaid allowances.",
+        "Members of the Police Wives Association held a peace march in Kampala on Monday.",
+    ] {
+        let e = one(text, &[&KAMPALA]);
+        assert_eq!(e.event_type, Some(EventType::Protests), "{text}");
+        assert_eq!(e.actor1.as_deref(), Some("Protesters (Uganda)"), "{text}");
+    }
+    // The police themselves still act.
+    let e = one(
+        "Police arrested two union leaders in Kampala on Monday.",
+        &[&KAMPALA],
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Police Forces of Uganda"));
+}
+
+#[test]
 fn militants_seizing_a_town_is_non_state_takeover() {
     let e = one(
         "Islamic State militants seized the town of Sirte after government forces withdrew.",
