@@ -239,8 +239,10 @@ struct TrapScope<'a> {
     tokens: &'a [Token<'a>],
     index: &'a dyn NameIndex,
     /// Words the story uses in lower case: a capitalised one is that word.
-    /// Built on first need: most documents never ask.
+    /// Built only once the document has asked about more than
+    /// [`LINEAR_LOWERCASE_LOOKUPS`] words; until then a walk answers.
     lowercase_words: OnceCell<FastSet<&'a str>>,
+    /// Lookups answered so far without the set.
     lowercase_asked: Cell<usize>,
     persons: &'a HashSet<String>,
 }
