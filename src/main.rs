@@ -9,7 +9,8 @@ mod watch;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// mimalloc rather than the system allocator: the analysis allocates many
@@ -166,12 +167,20 @@ enum EvalCommand {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Also write every miss, spurious place and far resolution to FILE
+        /// as JSON Lines (for error analysis).
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
     },
     /// Event coding: detection, type/sub-type, location, fatalities, actors, dates.
     Events {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Also write each document where a measure failed (gold and
+        /// predicted values side by side) to FILE as JSON Lines.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
     },
     /// Fusion: pairwise and B-cubed merge precision/recall on reports labelled
     /// with their incident (`data/fusion/reports.jsonl` is one such set).
@@ -386,19 +395,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Eval { what } => {
             let (path, json) = match &what {
-                EvalCommand::Geo { file, json }
-                | EvalCommand::Events { file, json }
+                EvalCommand::Geo { file, json, .. }
+                | EvalCommand::Events { file, json, .. }
                 | EvalCommand::Fusion { file, json } => (file, *json),
                 EvalCommand::Html { dir, json } => (dir, *json),
             };
             let context = || format!("evaluating {}", path.display());
             let (table, value) = match &what {
-                EvalCommand::Geo { .. } => {
-                    let r = sitrep_eval::geo::evaluate(path).with_context(context)?;
+                EvalCommand::Geo { errors, .. } => {
+                    let options = sitrep_eval::geo::EvalOptions {
+                        keep_errors: errors.is_some(),
+                    };
+                    let mut r =
+                        sitrep_eval::geo::evaluate_with(path, options).with_context(context)?;
+                    if let Some(out) = errors {
+                        write_jsonl(out, &std::mem::take(&mut r.errors))?;
+                    }
                     (r.table(), serde_json::to_value(&r)?)
                 }
-                EvalCommand::Events { .. } => {
-                    let r = sitrep_eval::events::evaluate(path).with_context(context)?;
+                EvalCommand::Events { errors, .. } => {
+                    let options = sitrep_eval::events::EvalOptions {
+                        keep_misses: errors.is_some(),
+                    };
+                    let mut r =
+                        sitrep_eval::events::evaluate_with(path, options).with_context(context)?;
+                    if let Some(out) = errors {
+                        write_jsonl(out, &std::mem::take(&mut r.misses))?;
+                    }
                     (r.table(), serde_json::to_value(&r)?)
                 }
                 EvalCommand::Fusion { .. } => {
@@ -419,4 +442,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     Ok(summary.exit_code())
+}
+
+/// Writes `rows` to `path`, one JSON object a line (`eval --errors`).
+fn write_jsonl<T: serde::Serialize>(path: &Path, rows: &[T]) -> Result<()> {
+    let file =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for row in rows {
+        serde_json::to_writer(&mut out, row)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
 }
