@@ -48,7 +48,45 @@ fn is_death_word(word: &str) -> bool {
                 | "shot dead"
                 | "shot and killed"
                 | "gunned down"
+                | "summarily shot"
         )
+}
+
+/// Nouns for incidents rather than people: a number before "of" one of them
+/// counts incidents ("a number of kidnappings and murders", "dozens of
+/// attacks"), never the dead.
+const INCIDENT_NOUNS: &[&str] = &[
+    "kidnappings",
+    "abductions",
+    "murders",
+    "killings",
+    "assassinations",
+    "attacks",
+    "incidents",
+    "cases",
+    "raids",
+    "clashes",
+    "bombings",
+    "explosions",
+    "ambushes",
+    "robberies",
+    "crimes",
+    "executions",
+    "massacres",
+];
+
+/// Does the number ending at `end` count incidents ("several attacks",
+/// "a number of murders")? Looks at the next two words only.
+fn counts_incidents(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut next = words(rest).take(2).map(|w| w.to_ascii_lowercase());
+    match next.next() {
+        Some(w) if w == "of" => next
+            .next()
+            .is_some_and(|n| INCIDENT_NOUNS.contains(&n.as_str())),
+        Some(w) => INCIDENT_NOUNS.contains(&w.as_str()),
+        None => false,
+    }
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -141,6 +179,9 @@ pub fn count_sentence(
         {
             continue;
         }
+        if counts_incidents(text, q.span.end) {
+            continue;
+        }
         // The nearest cue the number belongs to: a verb after it ("five
         // people were killed") or just before it ("killing five people").
         let after = |cands: &[Span], max_words: usize| {
@@ -167,12 +208,15 @@ pub fn count_sentence(
         let injury_object = before(&injuries, 0);
         // "killing the bomber and five police officers": the verb's object
         // is a singular victim and a count; both died.
+        // ("One dead and three injured": the injury verb right after the
+        // number claims it.)
         let singular_and = singular_before_and(text, sentence, q.span.start);
-        let death_object_with_one = if death_object.is_none() && singular_and {
-            before(&deaths, 3)
-        } else {
-            None
-        };
+        let death_object_with_one =
+            if death_object.is_none() && singular_and && after(&injuries, 0).is_none() {
+                before(&deaths, 3)
+            } else {
+                None
+            };
         let death_object = death_object.or(death_object_with_one);
         // "the death toll from the attack rose to 12": a toll reaches its
         // number through prepositions, so only punctuation detaches it.
@@ -308,11 +352,14 @@ fn singular_before_and(text: &str, sentence: Span, at: usize) -> bool {
         let w = w.to_ascii_lowercase();
         matches!(w.as_str(), "a" | "an" | "the" | "one" | "his" | "her") || w.ends_with("'s")
     };
+    // The word before "and" must be a noun for a victim, not the death
+    // word itself ("One dead and three injured").
+    let victim = |noun: &str| !noun.ends_with('s') && !is_death_word(noun);
     match ws.as_slice() {
         [.., det2, det1, noun, and] if and.eq_ignore_ascii_case("and") => {
-            (is_det(det1) || is_det(det2)) && !noun.ends_with('s')
+            (is_det(det1) || is_det(det2)) && victim(noun)
         }
-        [det, noun, and] if and.eq_ignore_ascii_case("and") => is_det(det) && !noun.ends_with('s'),
+        [det, noun, and] if and.eq_ignore_ascii_case("and") => is_det(det) && victim(noun),
         _ => false,
     }
 }
@@ -439,6 +486,25 @@ mod tests {
         assert_eq!(counts(t).deaths.map(|d| d.value), Some(6));
         let t = "Gunmen attacked the post, killing a soldier and two civilians.";
         assert_eq!(counts(t).deaths.map(|d| d.value), Some(3));
+    }
+
+    #[test]
+    fn a_singular_count_before_injuries_is_not_an_added_victim() {
+        let t = "One dead and three injured when a minibus hit a landmine near Beledweyne.";
+        let c = counts(t);
+        assert_eq!(c.deaths.map(|d| d.value), Some(1));
+        assert_eq!(c.wounded.map(|d| d.value), Some(3));
+    }
+
+    #[test]
+    fn a_number_of_incidents_is_no_death_toll() {
+        let t = "The two were accused of a number of kidnappings and murders in the district.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "Dozens of killings were reported in the region last year.";
+        assert_eq!(counts(t).deaths, None);
+        // The people counted still count.
+        let t = "Gunmen killed several villagers in the raid.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(10));
     }
 
     #[test]

@@ -311,6 +311,8 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("died", Cat::Kill),
     ("casualties", Cat::Kill),
     ("shot dead", Cat::Shoot),
+    // "summarily shot": put to death without trial, an execution.
+    ("summarily shot", Cat::Kill),
     ("shot and killed", Cat::Shoot),
     ("shot", Cat::Shoot),
     ("shooting*", Cat::Shoot),

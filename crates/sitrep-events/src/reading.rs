@@ -409,6 +409,12 @@ impl<'a> Annotated<'a> {
         {
             return false;
         }
+        if hit.what == Cat::Kill
+            && word.to_ascii_lowercase().starts_with("execut")
+            && self.executes_a_plan(sentence, hit.span)
+        {
+            return false;
+        }
         // A definite noun phrase ("the attack") refers back once an incident
         // has been reported; it is not a new one.
         if has_prior
@@ -430,6 +436,48 @@ impl<'a> Annotated<'a> {
             return false;
         }
         !self.dated_background(sentence, hit.span)
+    }
+
+    /// "executed the operation", "executing their plan": carrying something
+    /// out, not putting people to death.
+    fn executes_a_plan(&self, sentence: Span, trigger: Span) -> bool {
+        let after = self.words_after(trigger, sentence.end, 3);
+        let object = match after.first().map(String::as_str) {
+            Some("the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that") => {
+                after.get(1)
+            }
+            _ => after.first(),
+        };
+        object.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "operation"
+                    | "operations"
+                    | "plan"
+                    | "plans"
+                    | "plot"
+                    | "attack"
+                    | "attacks"
+                    | "raid"
+                    | "raids"
+                    | "mission"
+                    | "missions"
+                    | "order"
+                    | "orders"
+                    | "strategy"
+                    | "assault"
+                    | "ambush"
+                    | "bombing"
+                    | "agreement"
+                    | "deal"
+                    | "warrant"
+                    | "warrants"
+                    | "project"
+                    | "programme"
+                    | "program"
+                    | "contract"
+            )
+        })
     }
 
     /// "released a statement", "released a video": not a release of people.

@@ -410,6 +410,20 @@ fn future_hypothetical_negated_and_threats_give_no_event() {
 }
 
 #[test]
+fn executing_an_operation_is_not_an_execution() {
+    let text = "A soldier was killed in Dikwa on Monday.\nThree militants executed the operation using a truck.";
+    let e = one(text, &[&DIKWA]);
+    assert_eq!(e.fatalities, Some(1), "{e:?}");
+    // People executed are killed.
+    let e = one(
+        "Militants executed four soldiers in Dikwa on Monday.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.fatalities, Some(4), "{e:?}");
+    assert!(code("The militia executed its plan on Monday.", &[]).is_empty());
+}
+
+#[test]
 fn background_history_gives_no_event() {
     let events = code(
         "Violence has flared since militants stormed Sirte.",
