@@ -15,7 +15,7 @@ use crate::clauses::{self, JoinKind, Split};
 use crate::lexicon::Cue;
 use crate::reading::{is_country, Annotated, Reading};
 use chrono::NaiveDate;
-use sitrep_model::{EventType, Span, SubEventType, TimePrecision};
+use sitrep_model::{EventType, FeatureKind, PlaceMention, Span, SubEventType, TimePrecision};
 use sitrep_text::dates::DateKind;
 
 /// Sentences (or clauses) that report one event.
@@ -50,18 +50,63 @@ pub struct DerivedDate {
 /// (same clause before the rest of the span).
 pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
     let clause = an.clause_of(span, anchor);
-    let mut found: Vec<(bool, usize, usize)> = an
+    let mut found: Vec<(bool, bool, bool, usize, usize)> = an
         .places
         .iter()
         .enumerate()
         .filter(|(_, p)| span.contains(p.span) && !is_country(p))
         .map(|(i, p)| {
             let in_clause = clause.contains(p.span);
-            (!in_clause, p.span.start.abs_diff(anchor.start), i)
+            (
+                !in_clause,
+                is_reporters_place(an.text, p.span),
+                is_wide(p),
+                p.span.start.abs_diff(anchor.start),
+                i,
+            )
         })
         .collect();
     found.sort();
-    found.into_iter().map(|(_, _, i)| i).collect()
+    found.into_iter().map(|(_, _, _, _, i)| i).collect()
+}
+
+/// Where the report came from, not where it happened: "sources in
+/// Pretoria said", "officials in Kano told reporters". Such a place is the
+/// event's only when the clause names no other.
+fn is_reporters_place(text: &str, place: Span) -> bool {
+    let head = text.get(..place.start).unwrap_or("");
+    let mut before = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (Some(prep), Some(noun)) = (before.next(), before.next()) else {
+        return false;
+    };
+    prep.eq_ignore_ascii_case("in")
+        && matches!(
+            noun.to_ascii_lowercase().as_str(),
+            "sources"
+                | "source"
+                | "officials"
+                | "official"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "reporters"
+                | "reporter"
+                | "journalists"
+                | "correspondent"
+                | "correspondents"
+                | "diplomats"
+                | "analysts"
+                | "observers"
+        )
+}
+
+/// A province or region: in a clause that also names a town, the town is
+/// where it happened ("outside the MEC's home in Bergvliet" beats "the
+/// Western Cape Education MEC"), and the wide area only places the town.
+fn is_wide(p: &PlaceMention) -> bool {
+    matches!(p.place.feature, FeatureKind::Admin1 | FeatureKind::Region)
 }
 
 fn dates_in(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {

@@ -131,11 +131,14 @@ fn code(text: &str, towns: &[&Town]) -> Vec<Event> {
 }
 
 fn code_from(source: &str, text: &str, towns: &[&Town]) -> Vec<Event> {
+    code_places(source, text, &mentions(text, towns))
+}
+
+fn code_places(source: &str, text: &str, places: &[PlaceMention]) -> Vec<Event> {
     let mut doc = sitrep_model::Document::new("test-doc", text);
     doc.published = Some(published());
     doc.source = Some(source.to_string());
-    let places = mentions(text, towns);
-    let events = EventCoder::new().code(&doc, &places);
+    let events = EventCoder::new().code(&doc, places);
     for e in &events {
         assert!(
             e.fields_without_evidence().is_empty(),
@@ -407,6 +410,33 @@ fn future_hypothetical_negated_and_threats_give_no_event() {
         let events = code(text, &[&SIRTE, &BAIDOA, &DIKWA, &MAIDUGURI, &LUSAKA]);
         assert!(events.is_empty(), "{text}: {events:#?}");
     }
+}
+
+#[test]
+fn the_town_a_clause_names_beats_its_province_and_the_reporters_city() {
+    const BORNO: Town = Town {
+        name: "Borno",
+        country: "Nigeria",
+        code: "NG",
+        admin1: "Borno",
+        lat: 11.5,
+        lon: 13.0,
+    };
+    let text = "Members of the Borno Elders Forum protested outside the governor's lodge in Dikwa.";
+    let mut places = mentions(text, &[&BORNO, &DIKWA]);
+    for p in &mut places {
+        if p.place.name == "Borno" {
+            p.place.feature = FeatureKind::Admin1;
+            p.precision = GeoPrecision::Region;
+        }
+    }
+    let events = code_places("Test Wire", text, &places);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].location.as_deref(), Some("Dikwa"));
+
+    let text = "Sources in Maiduguri said gunmen killed four farmers near Gwoza.";
+    let e = one(text, &[&MAIDUGURI, &GWOZA]);
+    assert_eq!(e.location.as_deref(), Some("Gwoza"), "{e:?}");
 }
 
 #[test]
