@@ -46,8 +46,10 @@ pub struct DerivedDate {
     pub evidence: Span,
 }
 
-/// Places inside `span` that are not whole countries, nearest `anchor` first
-/// (same clause before the rest of the span).
+/// Places inside `span` that are not whole countries, best first: those in
+/// `anchor`'s clause before the rest of the span, then places that are not
+/// a report's source before those that are, towns before provinces and
+/// regions, and then text order.
 pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
     let clause = an.clause_of(span, anchor);
     let mut found: Vec<(bool, bool, bool, usize, usize)> = an
@@ -57,11 +59,14 @@ pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
         .filter(|(_, p)| span.contains(p.span) && !is_country(p))
         .map(|(i, p)| {
             let in_clause = clause.contains(p.span);
+            // Text order last: the lead names where it happened, later
+            // places tend to be destinations and asides ("closed the road
+            // to Dire Dawa"), and ACLED's coders take the first of a list.
             (
                 !in_clause,
                 is_reporters_place(an.text, p.span),
                 is_wide(p),
-                p.span.start.abs_diff(anchor.start),
+                p.span.start,
                 i,
             )
         })

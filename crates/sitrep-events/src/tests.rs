@@ -434,6 +434,11 @@ fn the_town_a_clause_names_beats_its_province_and_the_reporters_city() {
     assert_eq!(events.len(), 1, "{events:#?}");
     assert_eq!(events[0].location.as_deref(), Some("Dikwa"));
 
+    // Of two towns in one clause, the first named.
+    let text = "Traders on the road between Dikwa and Gwoza protested against new taxes.";
+    let e = one(text, &[&DIKWA, &GWOZA]);
+    assert_eq!(e.location.as_deref(), Some("Dikwa"), "{e:?}");
+
     let text = "Sources in Maiduguri said gunmen killed four farmers near Gwoza.";
     let e = one(text, &[&MAIDUGURI, &GWOZA]);
     assert_eq!(e.location.as_deref(), Some("Gwoza"), "{e:?}");
