@@ -348,6 +348,17 @@ fn parser() -> Geoparser {
         ),
         &[],
     );
+    // Towns whose names also name suburbs and squares elsewhere.
+    for (name, lat, lon, cc, admin1, pop) in [
+        ("Auckland", -36.85, 174.76, "NZ", "Auckland", 1_600_000),
+        ("Johannesburg", -26.20, 28.04, "ZA", "Gauteng", 4_400_000),
+        ("Liverpool", 53.41, -2.98, "GB", "England", 490_000),
+    ] {
+        ix.add(
+            entry(name, lat, lon, cc, Some(admin1), PopulatedPlace, pop),
+            &[],
+        );
+    }
     ix.add_demonym("Turkish", "TR");
     ix.add_demonym("Syrian", "SY");
     ix.add_demonym("Iraqi", "IQ");
@@ -405,6 +416,20 @@ fn people_named_like_places_are_not_places() {
 #[test]
 fn organisations_containing_places_are_not_places() {
     assert!(names("The Washington Post reported the strike.").is_empty());
+}
+
+#[test]
+fn a_suburb_or_square_named_after_a_town_is_not_that_town() {
+    // "Auckland Park" is a Johannesburg suburb, not Auckland.
+    assert_eq!(
+        names("Journalists protested outside the broadcaster in Auckland Park, Johannesburg."),
+        vec!["Johannesburg"]
+    );
+    assert!(names("Crowds filled Liverpool Square on Sunday.").is_empty());
+    assert_eq!(
+        names("Crowds filled the streets of Liverpool on Sunday."),
+        vec!["Liverpool"]
+    );
 }
 
 #[test]
