@@ -441,8 +441,11 @@ impl TrapScope<'_> {
             // Sentence-initial capitals say nothing: a word seen in lower
             // case elsewhere in the story, or a common English word, is
             // that word. Mid-sentence they need a cue.
-            let common = lexicon::is_common_word(folded) || self.seen_in_lower_case(folded);
-            if common && !head.all_caps && (head.sentence_start || !cue) {
+            // (The lower-case check last: it is the costly one.)
+            if !head.all_caps
+                && (head.sentence_start || !cue)
+                && (lexicon::is_common_word(folded) || self.seen_in_lower_case(folded))
+            {
                 return true;
             }
             if lexicon::is_region_adjective(folded) {
