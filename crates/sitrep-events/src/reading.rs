@@ -1344,14 +1344,24 @@ fn drop_far_namesakes<'a>(
 /// Capitalised words that are demonyms or country names, with the country.
 pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
     let words = word_spans(text, Span::new(0, text.len()));
+    // Plain ASCII words are folded into one reused buffer, so the lookups
+    // neither fold nor allocate again.
+    let mut folded = String::new();
     words
         .iter()
         .enumerate()
         .filter_map(|(i, &span)| {
-            let w = &text[span.start..span.end];
-            if w.len() < 4 || !w.starts_with(|c: char| c.is_uppercase()) {
+            let raw = &text[span.start..span.end];
+            if raw.len() < 4 || !raw.starts_with(|c: char| c.is_uppercase()) {
                 return None;
             }
+            let w = if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                folded.clear();
+                folded.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                folded.as_str()
+            } else {
+                raw
+            };
             if let Some(country) = countries::by_demonym(w) {
                 // "a French tourist", "two Chinese engineers": whose
                 // nationals they are, not where the story is.

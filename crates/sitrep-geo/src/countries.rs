@@ -131,7 +131,11 @@ pub fn by_iso3(code: &str) -> Option<&'static Country> {
 /// "Ivory Coast", "Côte d'Ivoire" and "cote divoire" all give CI.
 pub fn by_name(name: &str) -> Option<&'static Country> {
     let reg = registry();
-    let index = *reg.by_folded_name.get(&fold(name))?;
+    let index = if crate::scan::is_folded(name) {
+        *reg.by_folded_name.get(name)?
+    } else {
+        *reg.by_folded_name.get(&fold(name))?
+    };
     reg.countries.get(index)
 }
 
