@@ -522,7 +522,11 @@ impl<'a> Annotated<'a> {
             }
             if d.span.end <= trigger.start {
                 let between = lower_words(self.slice(Span::new(d.span.end, trigger.start))).count();
-                between <= 1 || (!current_date && between <= 8)
+                // "Soldiers who took part in the 2011 coup protested": a
+                // date inside a relative clause dates that clause only.
+                let relative = lower_words(self.slice(Span::new(clause.start, d.span.start)))
+                    .any(|w| w == "who" || w == "which");
+                between <= 1 || (!current_date && between <= 8 && !relative)
             } else if d.span.start >= trigger.end {
                 lower_words(self.slice(Span::new(trigger.end, d.span.start))).count() <= 4
             } else {
@@ -661,10 +665,31 @@ impl Classifier<'_, '_> {
         if violence_first {
             return None;
         }
-        let violent = [Cat::Riot, Cat::Burn, Cat::Loot, Cat::Clash, Cat::Mob]
-            .iter()
-            .any(|c| self.has(*c).is_some())
-            || self.unarmed_roadblock().is_some();
+        // "protested against insecurity and looting": what a protest is
+        // about is no violence of its own, when the preposition follows the
+        // protest word. A verb in the past is an act, though ("protested
+        // against the tax and clashed with police"), and so is what
+        // "protesters angry about the ban" did.
+        let topic = |h: &Hit<Cat>| {
+            h.span.start >= anchor.end
+                && !self.an.slice(h.span).to_ascii_lowercase().ends_with("ed")
+                && {
+                    let gap = self.an.slice(Span::new(anchor.end, h.span.start));
+                    !gap.contains([',', ';', '.'])
+                        && lower_words(gap).next().is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "against" | "over" | "about" | "denouncing" | "condemning"
+                            )
+                        })
+                }
+        };
+        let violent = self.live.iter().any(|h| {
+            matches!(
+                h.what,
+                Cat::Riot | Cat::Burn | Cat::Loot | Cat::Clash | Cat::Mob
+            ) && !topic(h)
+        }) || self.unarmed_roadblock().is_some();
         let state_present = self
             .an
             .actors_in(self.sentence)
@@ -687,7 +712,19 @@ impl Classifier<'_, '_> {
     fn unarmed_roadblock(&self) -> Option<Span> {
         let s = self.has(Cat::Roadblock)?;
         let (agent, _) = self.an.agent_and_target(self.sentence, s);
-        agent.is_none_or(|m| !self.an.is_armed(&m)).then_some(s)
+        let unarmed = match agent {
+            Some(m) => !self.an.is_armed(&m),
+            // "Soldiers shot six people and closed all roads": with no doer
+            // found, armed men named before the road block and no crowd
+            // are taken to have closed it.
+            None => {
+                let before = Span::new(self.sentence.start, s.start);
+                let armed = self.an.actors_in(before).any(|m| self.an.is_armed(m));
+                let crowd = self.an.actors_in(before).any(|m| !self.an.is_armed(m));
+                !armed || crowd
+            }
+        };
+        unarmed.then_some(s)
     }
 
     fn riot(&self) -> Option<Reading> {
@@ -829,6 +866,24 @@ impl Classifier<'_, '_> {
         }
         if let Some(s) = self.has(Cat::Sexual) {
             return self.reading(S::SexualViolence, s, Cat::Sexual);
+        }
+        // "Two people were doused in petrol and set alight": people burned
+        // are attacked, not property destroyed.
+        if let Some(s) = self.has(Cat::Burn) {
+            let (agent, target) = self.an.agent_and_target(self.sentence, s);
+            // A passive spread over two verbs ("were doused ... and set
+            // alight") leaves the victim where the agent would be.
+            let passive_subject = agent.filter(|m| {
+                lower_words(self.an.slice(Span::new(m.span.end, s.start)))
+                    .next()
+                    .is_some_and(|w| w == "were" || w == "was")
+            });
+            if target
+                .or(passive_subject)
+                .is_some_and(|m| self.an.is_civilian(&m))
+            {
+                return self.reading(S::Attack, s, Cat::Attack);
+            }
         }
         let (span, cat) = [Cat::Ambush, Cat::Attack, Cat::Storm, Cat::Shoot, Cat::Kill]
             .iter()
@@ -1092,11 +1147,14 @@ pub fn annotate<'a>(
     let whole = Span::new(0, text.len());
     // Actors, triggers and cues in one pass over the text.
     let scanned = dict.scan(text);
-    let actors = reporters_dropped(
+    let actors = off_duty_are_civilians(
         text,
-        heads_of_named_groups_dropped(
+        reporters_dropped(
             text,
-            agents_in_organisation_names_dropped(text, scanned.actors),
+            heads_of_named_groups_dropped(
+                text,
+                agents_in_organisation_names_dropped(text, scanned.actors),
+            ),
         ),
     );
     // One tokenisation for both scans.
@@ -1162,6 +1220,46 @@ const REPORTING_WORDS: [&str; 14] = [
 /// the police who report a market bombing become its target. Named groups
 /// are kept ("Islamic State said it carried out the attack" names the
 /// perpetrator).
+/// "an off-duty soldier", "former soldiers", "a retired police officer":
+/// ACLED codes security personnel who are not on duty as civilians, so the
+/// agent is a civilian (their march is a protest, an attack on them
+/// violence against civilians).
+fn off_duty_are_civilians(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
+    found
+        .into_iter()
+        .map(|mut m| {
+            let forces = matches!(
+                m.actor,
+                ActorRef::Agent(AgentKind::Police | AgentKind::Military)
+            );
+            if forces && not_on_duty(text, m.span) {
+                m.actor = ActorRef::Agent(AgentKind::Civilians);
+            }
+            m
+        })
+        .collect()
+}
+
+/// Is the word right before `span` (past an article or a count) one that
+/// takes its bearer off duty?
+fn not_on_duty(text: &str, span: Span) -> bool {
+    let head = text.get(..span.start).unwrap_or("");
+    // "off-duty" splits into "off" and "duty"; "ex-soldiers" keeps the
+    // "ex" before the hyphen.
+    let words: Vec<String> = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let first = words.first().map(String::as_str);
+    let second = words.get(1).map(String::as_str);
+    matches!(
+        first,
+        Some("former" | "retired" | "ex" | "demobilised" | "demobilized")
+    ) || (first == Some("duty") && second == Some("off"))
+}
+
 fn reporters_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
     found
         .into_iter()

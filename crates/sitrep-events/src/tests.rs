@@ -445,6 +445,75 @@ fn the_town_a_clause_names_beats_its_province_and_the_reporters_city() {
 }
 
 #[test]
+fn security_personnel_off_duty_are_civilians() {
+    // Their march is a protest, not armed men on the move.
+    let e = one(
+        "Former soldiers protested outside the ministry in Lusaka.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Protests), "{e:?}");
+    assert_eq!(e.actor1.as_deref(), Some("Protesters (Zambia)"));
+    // An attack on one is violence against a civilian.
+    let e = one(
+        "Soldiers beat an off-duty soldier in Lusaka on Monday.",
+        &[&LUSAKA],
+    );
+    assert_eq!(
+        e.event_type,
+        Some(EventType::ViolenceAgainstCivilians),
+        "{e:?}"
+    );
+    assert_eq!(e.actor2.as_deref(), Some("Civilians (Zambia)"));
+    // On duty, they are forces.
+    let e = one("Gunmen attacked soldiers in Lusaka on Monday.", &[&LUSAKA]);
+    assert_eq!(e.event_type, Some(EventType::Battles), "{e:?}");
+}
+
+#[test]
+fn a_past_year_in_a_relative_clause_does_not_date_the_main_verb() {
+    let text = "Teachers who took part in the 2011 coup attempt protested in Lusaka.";
+    let e = one(text, &[&LUSAKA]);
+    assert_eq!(e.event_type, Some(EventType::Protests), "{e:?}");
+    // Without the relative clause the year still makes it history.
+    assert!(code("The 2011 mutiny in Lusaka killed hundreds.", &[&LUSAKA]).is_empty());
+}
+
+#[test]
+fn what_a_protest_is_against_is_not_its_violence() {
+    let text = "Residents protested against insecurity and looting in Lusaka.";
+    let e = one(text, &[&LUSAKA]);
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::PeacefulProtest),
+        "{e:?}"
+    );
+    let text = "Residents protested against the tax and looted shops in Lusaka.";
+    let e = one(text, &[&LUSAKA]);
+    assert_eq!(e.event_type, Some(EventType::Riots), "{e:?}");
+}
+
+#[test]
+fn people_set_alight_are_attacked_not_property() {
+    let text = "Two men were doused in petrol and set alight in Lusaka on Monday.";
+    let e = one(text, &[&LUSAKA]);
+    assert_eq!(
+        e.event_type,
+        Some(EventType::ViolenceAgainstCivilians),
+        "{e:?}"
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::Attack));
+    let e = one(
+        "Gunmen set alight a warehouse in Lusaka on Monday.",
+        &[&LUSAKA],
+    );
+    assert_eq!(
+        e.event_type,
+        Some(EventType::StrategicDevelopments),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn executing_an_operation_is_not_an_execution() {
     let text = "A soldier was killed in Dikwa on Monday.\nThree militants executed the operation using a truck.";
     let e = one(text, &[&DIKWA]);
