@@ -366,6 +366,16 @@ impl TrapScope<'_> {
         }
         let prev = m.first.checked_sub(1).map(|p| &tokens[p]);
         let next = tokens.get(m.last + 1);
+        // "South West England", "North-Western Sydney": compass words that
+        // some country names a province by, before another name, only say
+        // which part of it.
+        let directions_only = !is_country
+            && tokens[m.first..=m.last]
+                .iter()
+                .all(|t| lexicon::is_region_adjective(&t.folded));
+        if directions_only && next.is_some_and(|n| n.gap == Gap::Space && n.capitalised) {
+            return true;
+        }
         let prev_joined =
             prev.filter(|_| matches!(head.gap, Gap::Space | Gap::Dot) && !head.sentence_start);
         if let Some(p) = prev_joined {

@@ -20,6 +20,9 @@ pub struct Resolved {
     pub confidence: f32,
 }
 
+/// The score of a reading ruled out by the area the text puts it in.
+const OUTSIDE_CONTAINER: f32 = -1.0e6;
+
 /// A city this big is what a bare mention of its name means, over a
 /// same-named province.
 const BIG_CITY: u64 = 300_000;
@@ -80,7 +83,7 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
         .map(|c| c.entries.iter().map(|&id| (id, index.entry(id))).collect())
         .collect();
     let context = build_context(&candidates, &infos, &recognized.demonym_countries);
-    let containers = containers(tokens, &candidates, &infos);
+    let (containers, inside) = containers(tokens, &candidates, &infos);
 
     let mut out = Vec::with_capacity(candidates.len());
     for (i, cand) in candidates.into_iter().enumerate() {
@@ -99,7 +102,27 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
                 bonus + score_entry(e, &cand, i, &context, &containers[i])
             })
             .collect();
-        let contained = !containers[i].is_empty();
+        // "Maryland in Lagos State": nothing abroad lies in a province, so
+        // only readings in its country remain (the country only: a town's
+        // recorded first-level area need not be the one the text names,
+        // "Cornwall in South West England").
+        let mut scores = scores;
+        if inside[i] {
+            let in_country =
+                |e: &EntryInfo<'_>| containers[i].iter().any(|(c, _)| c == e.country_code);
+            if !entries.iter().any(|(_, e)| in_country(e)) {
+                continue;
+            }
+            for (score, (_, e)) in scores.iter_mut().zip(entries) {
+                if !in_country(e) {
+                    *score = OUTSIDE_CONTAINER;
+                }
+            }
+        }
+        // Containers named with a comma ("Stroud, Ontario") decide the
+        // reading outright; one named with "in" only rules out the rest of
+        // the world, above.
+        let contained = !containers[i].is_empty() && !inside[i];
         let area_in_context = |e: &EntryInfo<'_>| {
             e.admin1
                 .is_some_and(|a| context.admin_weight(i, (e.country_code, a)) > 0.0)
@@ -111,6 +134,9 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
         // "Stroud, Ontario" with no Stroud in Ontario: not the English one.
         let area = matches!(info.feature, FeatureKind::Country | FeatureKind::Admin1);
         if contained && !area && container_fit(info, &containers[i]) == 0 {
+            continue;
+        }
+        if inside[i] && !containers[i].iter().any(|(c, _)| c == info.country_code) {
             continue;
         }
         let strength = strength(&cand, info, i, &context, &containers[i]);
@@ -251,20 +277,31 @@ fn single_admin1<'a>(entries: &[(EntryId, EntryInfo<'a>)]) -> Option<AdminKey<'a
 /// (country, admin-1) pairs of the second name's country and admin-1 entries.
 type Containers = Vec<(String, Option<String>)>;
 
+/// Each candidate's containers ("Pandi, Bulacan"; "Dikwa in Borno"), and
+/// whether they were named with "in".
 fn containers(
     tokens: &[Token],
     candidates: &[Candidate],
     infos: &[Vec<(EntryId, EntryInfo<'_>)>],
-) -> Vec<Containers> {
+) -> (Vec<Containers>, Vec<bool>) {
     let mut out = vec![Vec::new(); candidates.len()];
+    let mut inside = vec![false; candidates.len()];
     for i in 0..candidates.len().saturating_sub(1) {
         let next = &candidates[i + 1];
-        if next.first != candidates[i].last + 1 || tokens[next.first].gap != Gap::Comma {
+        let comma = next.first == candidates[i].last + 1 && tokens[next.first].gap == Gap::Comma;
+        if !comma && !in_first_level_area(tokens, &candidates[i], next) {
             continue;
         }
+        // "X in Y" contains X only when Y is a province or state ("Maryland
+        // in Lagos State"); "the US in Syria" says nothing of where the US is.
+        let containing = |e: &EntryInfo<'_>| match e.feature {
+            FeatureKind::Admin1 => true,
+            FeatureKind::Country => comma,
+            _ => false,
+        };
         out[i] = infos[i + 1]
             .iter()
-            .filter(|(_, e)| matches!(e.feature, FeatureKind::Country | FeatureKind::Admin1))
+            .filter(|(_, e)| containing(e))
             .map(|(_, e)| {
                 let admin = (e.feature == FeatureKind::Admin1)
                     .then(|| e.admin1.map(str::to_string))
@@ -272,8 +309,18 @@ fn containers(
                 (e.country_code.to_string(), admin)
             })
             .collect();
+        inside[i] = !comma && !out[i].is_empty();
     }
-    out
+    (out, inside)
+}
+
+/// "X in Y", with nothing but "in" between the two names.
+fn in_first_level_area(tokens: &[Token], cand: &Candidate, next: &Candidate) -> bool {
+    let between = cand.last + 1;
+    next.first == between + 1
+        && tokens[between].folded == "in"
+        && tokens[between].gap == Gap::Space
+        && tokens[next.first].gap == Gap::Space
 }
 
 /// How well an entry fits the containers: 2 in the named admin area, 1 in

@@ -348,6 +348,28 @@ fn parser() -> Geoparser {
         ),
         &[],
     );
+    // First-level areas: a US state that is also a Lagos district's name,
+    // and provinces named by compass words.
+    for (name, lat, lon, cc, pop) in [
+        ("Maryland", 39.0, -76.97, "US", 5_800_000),
+        ("Lagos", 6.5, 3.58, "NG", 9_000_000),
+        ("South-West", 4.92, 9.34, "CM", 1_500_000),
+        ("England", 52.44, -2.08, "GB", 55_000_000),
+    ] {
+        ix.add(entry(name, lat, lon, cc, Some(name), Admin1, pop), &[]);
+    }
+    ix.add(
+        entry(
+            "Cornwall",
+            50.42,
+            -4.83,
+            "GB",
+            Some("England"),
+            Admin2,
+            530_000,
+        ),
+        &[],
+    );
     // Towns whose names also name suburbs and squares elsewhere.
     for (name, lat, lon, cc, admin1, pop) in [
         ("Auckland", -36.85, 174.76, "NZ", "Auckland", 1_600_000),
@@ -416,6 +438,33 @@ fn people_named_like_places_are_not_places() {
 #[test]
 fn organisations_containing_places_are_not_places() {
     assert!(names("The Washington Post reported the strike.").is_empty());
+}
+
+#[test]
+fn nothing_abroad_lies_in_a_province_the_text_names() {
+    // The US state is not "in Lagos"; with no Maryland in Nigeria known,
+    // the name is left out rather than put in America.
+    assert_eq!(
+        names("Hawkers blocked the road at Maryland in Lagos on Monday."),
+        vec!["Lagos"]
+    );
+    assert_eq!(
+        names("Officials in Maryland said the flu had spread."),
+        vec!["Maryland"]
+    );
+}
+
+#[test]
+fn compass_words_before_a_name_are_not_a_province() {
+    // Cameroon's South-West province is not the south-west of England.
+    assert_eq!(
+        names("A dog died at a caravan park in Cornwall in South West England."),
+        vec!["Cornwall", "England"]
+    );
+    assert_eq!(
+        names("Separatists attacked a school in South-West on Monday."),
+        vec!["South-West"]
+    );
 }
 
 #[test]
