@@ -712,19 +712,7 @@ impl Classifier<'_, '_> {
     fn unarmed_roadblock(&self) -> Option<Span> {
         let s = self.has(Cat::Roadblock)?;
         let (agent, _) = self.an.agent_and_target(self.sentence, s);
-        let unarmed = match agent {
-            Some(m) => !self.an.is_armed(&m),
-            // "Soldiers shot six people and closed all roads": with no doer
-            // found, armed men named before the road block and no crowd
-            // are taken to have closed it.
-            None => {
-                let before = Span::new(self.sentence.start, s.start);
-                let armed = self.an.actors_in(before).any(|m| self.an.is_armed(m));
-                let crowd = self.an.actors_in(before).any(|m| !self.an.is_armed(m));
-                !armed || crowd
-            }
-        };
-        unarmed.then_some(s)
+        agent.is_none_or(|m| !self.an.is_armed(&m)).then_some(s)
     }
 
     fn riot(&self) -> Option<Reading> {
