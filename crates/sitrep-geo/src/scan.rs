@@ -110,23 +110,40 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits `text` into word tokens: runs of letters and digits, keeping
 /// apostrophes inside a word ("Côte d'Ivoire", "Ta'izz").
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut prev_end = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+    let mut at = 0usize;
+    while at < bytes.len() {
+        // ASCII punctuation and spaces, the common gap, byte by byte.
+        if !bytes[at].is_ascii_alphanumeric() && bytes[at].is_ascii() {
+            at += 1;
             continue;
         }
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if !c.is_alphanumeric() {
+            at += c.len_utf8();
+            continue;
+        }
+        let start = at;
         let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = chars.peek() {
-            let inner_apostrophe = is_apostrophe(d) && next_is_alnum(text, i + d.len_utf8());
+        loop {
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = text.get(end..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            let inner_apostrophe = is_apostrophe(d) && next_is_alnum(text, end + d.len_utf8());
             if d.is_alphanumeric() || inner_apostrophe {
-                end = i + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        at = end;
         // "Canada's": the possessive is not part of the name.
         let end = strip_possessive(text, start, end);
         let word = &text[start..end];
@@ -157,8 +174,21 @@ fn next_is_alnum(text: &str, at: usize) -> bool {
 
 fn make_token(word: &str, start: usize, end: usize, gap: Gap, sentence_start: bool) -> Token<'_> {
     let first = word.chars().next().unwrap_or(' ');
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
+    // One pass over the bytes for ASCII words, the usual case.
+    let (letters, any_lower) = if word.is_ascii() {
+        word.bytes().fold((0usize, false), |(n, lower), b| {
+            (
+                n + usize::from(b.is_ascii_alphabetic()),
+                lower || b.is_ascii_lowercase(),
+            )
+        })
+    } else {
+        (
+            word.chars().filter(|c| c.is_alphabetic()).count(),
+            word.chars().any(char::is_lowercase),
+        )
+    };
+    let all_caps = letters >= 2 && !any_lower;
     Token {
         start,
         end,
