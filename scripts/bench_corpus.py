@@ -5,6 +5,10 @@
   text.jsonl : N plain-text articles of about 4 KB, each a different draw of
                paragraphs from the GeoWebNews and GeoVirus articles and the
                ACLED/UCDP event notes (so no two articles are identical).
+               About half the paragraphs are event notes: event-dense.
+  news.jsonl : N plain-text articles of about 4 KB drawn from the news
+               articles alone (GeoWebNews, GeoVirus; no event notes), cut
+               into passages of a few sentences: ordinary news density.
   html.jsonl : N real-size news pages ({"id","html"}), cycling through the
                181 article-extraction benchmark pages (each a different id).
   html.warc.gz : the same N pages as a news crawl ships them: one gzip
@@ -12,13 +16,14 @@
                (the requests are skipped and counted), HTTP headers with the
                charset.
 
-Usage: scripts/bench_corpus.py SHARED_DATA_DIR OUT_DIR [--text N] [--html N]
+Usage: scripts/bench_corpus.py SHARED_DATA_DIR OUT_DIR [--text N] [--news N] [--html N]
 """
 import argparse
 import gzip
 import json
 import os
 import random
+import re
 
 
 def paragraphs(shared):
@@ -35,11 +40,28 @@ def paragraphs(shared):
     return paras
 
 
-def build_text(shared, out, n, seed=7):
+def news_passages(shared):
+    """The news articles cut into passages of a few sentences (their
+    paragraphs are often whole articles)."""
+    out = []
+    for name in ("geo/geowebnews.jsonl", "geo/geovirus.jsonl"):
+        with open(os.path.join(shared, name), encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line)["text"]
+                passage = ""
+                for sentence in re.split(r"(?<=[.!?])\s+", text):
+                    passage = f"{passage} {sentence}".strip()
+                    if len(passage) >= 300:
+                        out.append(passage)
+                        passage = ""
+    return out
+
+
+def build_text(shared, out, n, seed=7, name="text.jsonl", paras=None):
     rng = random.Random(seed)
-    paras = paragraphs(shared)
+    paras = paras if paras is not None else paragraphs(shared)
     total = 0
-    with open(os.path.join(out, "text.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
         for i in range(n):
             body, size = [], 0
             while size < 4000:
@@ -48,7 +70,8 @@ def build_text(shared, out, n, seed=7):
                 size += len(p) + 2
             text = "\n\n".join(body)
             total += len(text.encode("utf-8"))
-            f.write(json.dumps({"id": f"text-{i}", "text": text, "published": "2019-06-01"}) + "\n")
+            doc_id = f"{name.split('.')[0]}-{i}"
+            f.write(json.dumps({"id": doc_id, "text": text, "published": "2019-06-01"}) + "\n")
     return total
 
 
@@ -113,11 +136,16 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--text", type=int, default=50000)
     ap.add_argument("--html", type=int, default=5000)
+    ap.add_argument("--news", type=int, default=50000)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     if a.text:
         mb = build_text(a.shared, a.out, a.text) / 1e6
         print(f"text.jsonl: {a.text} articles, {mb:.1f} MB of text")
+    if a.news:
+        passages = news_passages(a.shared)
+        mb = build_text(a.shared, a.out, a.news, name="news.jsonl", paras=passages) / 1e6
+        print(f"news.jsonl: {a.news} articles, {mb:.1f} MB of text ({len(passages)} passages)")
     if a.html:
         mb = build_html(a.shared, a.out, a.html) / 1e6
         print(f"html.jsonl: {a.html} pages, {mb:.1f} MB of HTML")
