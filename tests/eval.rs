@@ -25,6 +25,16 @@ fn geo_gold() -> String {
     .collect()
 }
 
+/// The `--errors` file: its text (for failure messages) and its rows.
+fn read_jsonl(path: &std::path::Path) -> (String, Vec<serde_json::Value>) {
+    let dump = std::fs::read_to_string(path).expect("errors file");
+    let rows = dump
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    (dump, rows)
+}
+
 #[test]
 fn eval_geo_scores_and_writes_its_errors() {
     let dir = tempfile::tempdir().unwrap();
@@ -46,11 +56,7 @@ fn eval_geo_scores_and_writes_its_errors() {
     assert_eq!(report["accuracy_161km"], 1.0, "{report}");
     // The dump goes to the file, not into the report.
     assert!(report.get("errors").is_none(), "{report}");
-    let dump = std::fs::read_to_string(&errors).expect("errors file");
-    let rows: Vec<serde_json::Value> = dump
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let (dump, rows) = read_jsonl(&errors);
     assert!(
         rows.iter()
             .any(|r| r["kind"] == "missed" && r["text"] == "Zorgland"),
@@ -94,11 +100,7 @@ fn eval_events_scores_and_writes_the_documents_that_missed() {
     let table = stdout(&out);
     assert!(table.contains("all (2 documents)"), "{table}");
     assert!(table.contains("fatalities"), "{table}");
-    let dump = std::fs::read_to_string(&errors).expect("errors file");
-    let rows: Vec<serde_json::Value> = dump
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let (dump, rows) = read_jsonl(&errors);
     let miss = rows
         .iter()
         .find(|r| r["doc_id"] == "e-3")

@@ -136,9 +136,6 @@ pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) 
         if contained && !area && container_fit(info, &containers[i]) == 0 {
             continue;
         }
-        if inside[i] && !containers[i].iter().any(|(c, _)| c == info.country_code) {
-            continue;
-        }
         let strength = strength(&cand, info, i, &context, &containers[i]);
         if strength < ACCEPT_STRENGTH {
             continue;
@@ -289,7 +286,7 @@ fn containers(
     for i in 0..candidates.len().saturating_sub(1) {
         let next = &candidates[i + 1];
         let comma = next.first == candidates[i].last + 1 && tokens[next.first].gap == Gap::Comma;
-        if !comma && !in_first_level_area(tokens, &candidates[i], next) {
+        if !comma && !joined_by_in(tokens, &candidates[i], next) {
             continue;
         }
         // "X in Y" contains X only when Y is a province or state ("Maryland
@@ -315,7 +312,7 @@ fn containers(
 }
 
 /// "X in Y", with nothing but "in" between the two names.
-fn in_first_level_area(tokens: &[Token], cand: &Candidate, next: &Candidate) -> bool {
+fn joined_by_in(tokens: &[Token], cand: &Candidate, next: &Candidate) -> bool {
     let between = cand.last + 1;
     next.first == between + 1
         && tokens[between].folded == "in"
