@@ -1203,11 +1203,6 @@ const REPORTING_WORDS: [&str; 14] = [
     "sources",
 ];
 
-/// State forces and officials named only as the source of the report
-/// ("..., police said", "according to the army") are dropped: otherwise
-/// the police who report a market bombing become its target. Named groups
-/// are kept ("Islamic State said it carried out the attack" names the
-/// perpetrator).
 /// "an off-duty soldier", "former soldiers", "a retired police officer":
 /// ACLED codes security personnel who are not on duty as civilians, so the
 /// agent is a civilian (their march is a protest, an attack on them
@@ -1228,8 +1223,7 @@ fn off_duty_are_civilians(text: &str, found: Vec<ActorMention>) -> Vec<ActorMent
         .collect()
 }
 
-/// Is the word right before `span` (past an article or a count) one that
-/// takes its bearer off duty?
+/// Is the word right before `span` one that takes its bearer off duty?
 fn not_on_duty(text: &str, span: Span) -> bool {
     let head = text.get(..span.start).unwrap_or("");
     // "off-duty" splits into "off" and "duty"; "ex-soldiers" keeps the
@@ -1237,7 +1231,7 @@ fn not_on_duty(text: &str, span: Span) -> bool {
     let words: Vec<String> = head
         .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(3)
+        .take(2)
         .map(str::to_ascii_lowercase)
         .collect();
     let first = words.first().map(String::as_str);
@@ -1248,6 +1242,11 @@ fn not_on_duty(text: &str, span: Span) -> bool {
     ) || (first == Some("duty") && second == Some("off"))
 }
 
+/// State forces and officials named only as the source of the report
+/// ("..., police said", "according to the army") are dropped: otherwise
+/// the police who report a market bombing become its target. Named groups
+/// are kept ("Islamic State said it carried out the attack" names the
+/// perpetrator).
 fn reporters_dropped(text: &str, found: Vec<ActorMention>) -> Vec<ActorMention> {
     found
         .into_iter()
