@@ -9,7 +9,6 @@ mod watch;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -444,16 +443,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(summary.exit_code())
 }
 
-/// Writes `rows` to `path`, one JSON object a line (`eval --errors`).
+/// Writes `rows` to `path` with the JSON Lines writer `places` uses
+/// (`eval --errors`).
 fn write_jsonl<T: serde::Serialize>(path: &Path, rows: &[T]) -> Result<()> {
     let file =
         std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
-    let mut out = std::io::BufWriter::new(file);
+    let mut out = sitrep_export::JsonLines::new(std::io::BufWriter::new(file));
     for row in rows {
-        serde_json::to_writer(&mut out, row)?;
-        out.write_all(b"\n")?;
+        out.write(row)
+            .with_context(|| format!("writing {}", path.display()))?;
     }
-    out.flush()
+    out.finish()
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }

@@ -12,17 +12,19 @@ fn geo_gold() -> String {
     let b = "Officials in Zorgland said the convoy had left Mosul.";
     let nairobi = a.find("Nairobi").unwrap();
     let zorgland = b.find("Zorgland").unwrap();
-    [
+    jsonl_text(&[
         serde_json::json!({"id": "g-1", "text": a, "toponyms": [
             {"start": nairobi, "end": nairobi + 7, "phrase": "Nairobi", "lat": -1.283, "lon": 36.817}
         ]}),
         serde_json::json!({"id": "g-2", "text": b, "toponyms": [
             {"start": zorgland, "end": zorgland + 8, "phrase": "Zorgland", "lat": 10.0, "lon": 10.0}
         ]}),
-    ]
-    .iter()
-    .map(|v| v.to_string() + "\n")
-    .collect()
+    ])
+}
+
+/// Gold records, one a line.
+fn jsonl_text(records: &[serde_json::Value]) -> String {
+    records.iter().map(|v| v.to_string() + "\n").collect()
 }
 
 /// The `--errors` file: its text (for failure messages) and its rows.
@@ -86,8 +88,7 @@ fn eval_events_scores_and_writes_the_documents_that_missed() {
                      "actor1": "Police Forces of Nigeria", "country": "Nigeria",
                      "latitude": 12.0, "longitude": 8.52, "fatalities": 5}}),
     ];
-    let body: String = lines.iter().map(|v| v.to_string() + "\n").collect();
-    let gold = write(dir.path(), "events.jsonl", body.as_bytes());
+    let gold = write(dir.path(), "events.jsonl", jsonl_text(&lines).as_bytes());
     let errors = dir.path().join("misses.jsonl");
     let out = sitrep(&[
         "eval",
