@@ -168,9 +168,7 @@ const FIRST_NAMES: &str = "\
 word_set!(is_first_name, FIRST_NAMES);
 
 /// A capitalised word after a place that makes the pair an organisation,
-/// a publication, a team, a street, a park or a square ("Washington Post",
-/// "Auckland Park", a Johannesburg suburb; but not "Baghdad University",
-/// which is in its town).
+/// a publication, a team or a street ("Washington Post", "Baghdad University").
 const ORG_SUFFIXES: &str = "\
     times post herald tribune journal gazette chronicle telegraph standard observer guardian \
     independent examiner inquirer courier globe mirror express daily weekly news today \
@@ -183,7 +181,7 @@ const ORG_SUFFIXES: &str = "\
     accord agreement convention protocol declaration summit conference forum process talks \
     initiative treaty syndrome virus tank engine  brothers \
     street st road rd avenue ave boulevard blvd lane drive terrace crescent chapel basilica golf \
-    club chambers park square plaza mall stadium arena";
+    club chambers";
 word_set!(is_org_suffix, ORG_SUFFIXES);
 
 /// Administrative unit words after a name: "Homs province", "Kirkuk governorate".

@@ -23,6 +23,8 @@ pub struct Cues {
     pub settlement: bool,
     /// "the Iraqi city of X": the country the demonym names.
     pub demonym_country: Option<String>,
+    /// "X Square", "X Park": a landmark or suburb named after X follows.
+    pub landmark: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -301,6 +303,9 @@ const LANDMARKS: &[&str] = &[
     "prison",
     "hotel",
     "park",
+    "plaza",
+    "mall",
+    "arena",
     "station",
     "building",
     "centre",
@@ -309,6 +314,11 @@ const LANDMARKS: &[&str] = &[
     "museum",
     "dam",
 ];
+
+/// "Square" in "Tahrir Square": a capitalised landmark word.
+fn is_landmark_word(t: &Token) -> bool {
+    t.capitalised && LANDMARKS.contains(&t.folded.as_ref())
+}
 
 /// A town smaller than this gives its name to landmarks elsewhere more
 /// often than it has landmarks the news names.
@@ -393,9 +403,7 @@ impl TrapScope<'_> {
         }
         // "Tahrir Square", "Sheikh Zayed Mosque": a landmark named after a
         // lesser place (or not after a place at all) is not that place.
-        let landmark = next.is_some_and(|n| {
-            n.gap == Gap::Space && n.capitalised && LANDMARKS.contains(&n.folded.as_ref())
-        });
+        let landmark = next.is_some_and(|n| n.gap == Gap::Space && is_landmark_word(n));
         if landmark && max_population < LANDMARK_TOWN_POPULATION {
             return true;
         }
@@ -576,6 +584,7 @@ fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameInde
     if let Some(n) = tokens.get(last + 1).filter(|n| n.gap == Gap::Space) {
         cues.admin |= lexicon::is_admin_word(&n.folded);
         cues.settlement |= lexicon::is_settlement_word(&n.folded) && n.folded != "district";
+        cues.landmark = is_landmark_word(n);
     }
     // The gazetteer also lists names with their level word ("Kole
     // District", "Borno State"): matched whole, the word is the same cue.
@@ -599,16 +608,37 @@ fn collect_demonyms(
             *slot = true;
         }
     }
+    // "South African", "Sri Lankan": two-word demonyms, looked up through
+    // one reused buffer.
+    let mut pair = String::new();
+    let mut next_free = 0;
     for (i, t) in tokens.iter().enumerate() {
-        if !t.capitalised || in_match[i] {
+        if i < next_free || !t.capitalised {
             continue;
         }
-        let Some(iso2) = index.demonym_country(&t.folded) else {
+        // A two-word demonym wins over a name matched on one of its words
+        // ("South" is a province somewhere).
+        let two_words = tokens.get(i + 1).filter(|n| {
+            n.gap == Gap::Space && n.capitalised && {
+                pair.clear();
+                pair.push_str(&t.folded);
+                pair.push(' ');
+                pair.push_str(&n.folded);
+                index.demonym_country(&pair).is_some()
+            }
+        });
+        let (last, iso2) = match two_words {
+            Some(_) => (i + 1, index.demonym_country(&pair)),
+            None if in_match[i] => continue,
+            None => (i, index.demonym_country(&t.folded)),
+        };
+        let Some(iso2) = iso2 else {
             continue;
         };
+        next_free = last + 1;
         out.demonym_countries.push(iso2.to_string());
         // Skip a second demonym: "the Syrian-Turkish border" names both.
-        let mut j = i + 1;
+        let mut j = last + 1;
         while tokens.get(j).is_some_and(|n| {
             n.gap == Gap::Hyphen && n.capitalised && index.demonym_country(&n.folded).is_some()
         }) {
@@ -625,9 +655,13 @@ fn collect_demonyms(
         };
         out.candidates.push(Candidate {
             first: i,
-            last: i,
-            span: Span::new(t.start, t.end),
-            key: t.folded.to_string(),
+            last,
+            span: Span::new(t.start, tokens[last].end),
+            key: if last == i {
+                t.folded.to_string()
+            } else {
+                pair.clone()
+            },
             entries: vec![entry],
             kind: CandidateKind::Demonym {
                 iso2: iso2.to_string(),

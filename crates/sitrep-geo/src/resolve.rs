@@ -503,6 +503,13 @@ fn strength(
     if small_town && foreign && alternate_only {
         return 0.0;
     }
+    // "Auckland Park" in a Johannesburg story: a landmark or suburb named
+    // after a town abroad is not in that town (the recogniser already drops
+    // small towns before landmark words; this is the big ones, whose
+    // landmarks are theirs only in a story about their country).
+    if cand.cues.landmark && foreign && e.feature != FeatureKind::Country {
+        return 0.0;
+    }
     if small_town && foreign {
         s -= 1.0;
     }

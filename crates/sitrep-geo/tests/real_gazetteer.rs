@@ -295,3 +295,30 @@ fn a_given_name_before_another_name_is_a_person_even_when_both_are_villages() {
         "{found:?}"
     );
 }
+
+#[test]
+fn two_word_demonyms_set_the_story_country() {
+    // "South African" places the story, so "Auckland Park" is not the New
+    // Zealand city (it is a Johannesburg suburb the gazetteer lacks).
+    let found = places(
+        "Journalists gathered outside the South African broadcaster in Auckland Park to protest.",
+    );
+    assert!(
+        found.iter().all(|(_, name, _)| name != "Auckland"),
+        "{found:?}"
+    );
+    // And, before a place noun, the demonym names the country.
+    let found = places("Shelling hit the South African border town of Musina.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, c)| t == "South African" && c == "South Africa"),
+        "{found:?}"
+    );
+    // A big city abroad keeps its landmark when nothing places the story.
+    let found = places("Crowds gathered in Auckland Park on Sunday.");
+    assert!(
+        found.iter().any(|(_, name, _)| name == "Auckland"),
+        "{found:?}"
+    );
+}
