@@ -41,6 +41,9 @@ struct Registry {
     by_iso2: FastMap<&'static str, usize>,
     by_folded_name: FastMap<String, usize>,
     by_folded_demonym: FastMap<String, usize>,
+    /// First words of the demonyms that have two or more ("south" of
+    /// "South African"), so a reader tries a word pair only after one.
+    demonym_first_words: FastMap<String, ()>,
 }
 
 fn registry() -> &'static Registry {
@@ -103,11 +106,16 @@ impl Registry {
                 by_folded_demonym.entry(fold(demonym)).or_insert(i);
             }
         }
+        let demonym_first_words = by_folded_demonym
+            .keys()
+            .filter_map(|d| d.split_once(' ').map(|(first, _)| (first.to_string(), ())))
+            .collect();
         Registry {
             countries,
             by_iso2,
             by_folded_name,
             by_folded_demonym,
+            demonym_first_words,
         }
     }
 }
@@ -155,6 +163,12 @@ pub fn by_demonym(word: &str) -> Option<&'static Country> {
             .and_then(|singular| reg.by_folded_demonym.get(singular))
     })?;
     reg.countries.get(*index)
+}
+
+/// Whether a folded word opens some demonym of two or more words ("south",
+/// "sri", "saudi"): only then is the word pair worth looking up.
+pub fn opens_longer_demonym(folded: &str) -> bool {
+    registry().demonym_first_words.contains_key(folded)
 }
 
 /// Every country, ordered by ISO alpha-2 code.
@@ -214,6 +228,16 @@ mod tests {
         assert_eq!(by_name("Burma").map(|c| c.iso2), Some("MM"));
         assert_eq!(by_name("Swaziland").map(|c| c.iso2), Some("SZ"));
         assert_eq!(by_name("Atlantis"), None);
+    }
+
+    #[test]
+    fn first_words_of_longer_demonyms_are_known() {
+        for word in ["south", "sri", "central"] {
+            assert!(opens_longer_demonym(word), "{word}");
+        }
+        for word in ["syrian", "nigerian", "the"] {
+            assert!(!opens_longer_demonym(word), "{word}");
+        }
     }
 
     #[test]

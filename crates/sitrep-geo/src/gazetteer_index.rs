@@ -235,6 +235,10 @@ impl NameIndex for GazetteerIndex {
         countries::by_demonym(folded).map(|c| c.iso2)
     }
 
+    fn opens_longer_demonym(&self, first: &str) -> bool {
+        countries::opens_longer_demonym(first)
+    }
+
     fn country_entry(&self, iso2: &str) -> Option<EntryId> {
         let country = countries::by_iso2(iso2)?;
         self.gazetteer

@@ -35,6 +35,12 @@ pub trait NameIndex {
     fn place(&self, id: EntryId) -> Place;
     /// The country (ISO2) a folded demonym or adjective names ("syrian").
     fn demonym_country(&self, folded: &str) -> Option<&str>;
+    /// Whether a folded word can open a demonym of two words ("south" of
+    /// "South African"); a pair is looked up only then. Indexes that do not
+    /// know say yes.
+    fn opens_longer_demonym(&self, _first: &str) -> bool {
+        true
+    }
     /// The gazetteer entry of a country, by ISO2.
     fn country_entry(&self, iso2: &str) -> Option<EntryId>;
 }

@@ -619,7 +619,7 @@ fn collect_demonyms(
         // A two-word demonym wins over a name matched on one of its words
         // ("South" is a province somewhere).
         let two_words = tokens.get(i + 1).filter(|n| {
-            n.gap == Gap::Space && n.capitalised && {
+            n.gap == Gap::Space && n.capitalised && index.opens_longer_demonym(&t.folded) && {
                 pair.clear();
                 pair.push_str(&t.folded);
                 pair.push(' ');
