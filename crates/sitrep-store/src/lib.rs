@@ -111,6 +111,12 @@ const MIGRATIONS: &[&str] = &[
     // every insert and helped no query
     "DROP INDEX IF EXISTS events_country;
     CREATE INDEX events_country ON events(country COLLATE NOCASE);",
+    // 7: what a run produced, kept per document rather than per event: the
+    // ids and record hashes of the document's events as "id\thash" lines.
+    // One row per document instead of one per event was a quarter of the
+    // storing time on event-dense text. Runs stored before this keep their
+    // `run_events` rows (NULL here), which `diff_runs` still reads.
+    "ALTER TABLE run_documents ADD COLUMN events TEXT;",
 ];
 
 /// Which events to return. Every filter is optional and becomes a bound
@@ -354,19 +360,18 @@ impl Store {
             extras.fingerprint,
             extras.duplicate_of
         ])?;
-        tx.prepare_cached("INSERT OR IGNORE INTO run_documents (run_id, doc_id) VALUES (?1, ?2)")?
-            .execute(params![run_id, doc.id])?;
+        tx.prepare_cached(
+            "INSERT INTO run_documents (run_id, doc_id, events) VALUES (?1, ?2, ?3)
+             ON CONFLICT(run_id, doc_id) DO UPDATE SET events = excluded.events",
+        )?
+        .execute(params![run_id, doc.id, run_entry(events, encoded)])?;
         {
             let mut insert = tx.prepare_cached(
                 "INSERT OR REPLACE INTO events (event_id, doc_id, event_date, event_type, sub_event_type,
                     actor1, actor2, country, location, latitude, longitude, fatalities, record, run_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
-            let mut record_run = tx.prepare_cached(
-                "INSERT OR REPLACE INTO run_events (run_id, doc_id, event_id, record_hash) VALUES (?1, ?2, ?3, ?4)",
-            )?;
             for (e, enc) in events.iter().zip(encoded) {
-                record_run.execute(params![run_id, doc.id, e.event_id, enc.record_hash])?;
                 insert.execute(params![
                     e.event_id,
                     doc.id,
@@ -497,11 +502,30 @@ impl Store {
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
         let events = |run: i64| -> Result<std::collections::BTreeMap<String, (String, String)>> {
+            let mut out = std::collections::BTreeMap::new();
+            // Runs since migration 7: one row per document.
+            let mut stmt = self.conn.prepare(
+                "SELECT doc_id, events FROM run_documents WHERE run_id = ?1 AND events IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([run], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (doc, entry) = row?;
+                for (id, hash) in parse_run_entry(&entry) {
+                    out.insert(id.to_string(), (doc.clone(), hash.to_string()));
+                }
+            }
+            // Runs stored before it: one row per event.
             let mut stmt = self.conn.prepare(
                 "SELECT event_id, doc_id, record_hash FROM run_events WHERE run_id = ?1",
             )?;
             let rows = stmt.query_map([run], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+            for row in rows {
+                let (id, entry) = row?;
+                out.insert(id, entry);
+            }
+            Ok(out)
         };
         let (docs_a, docs_b) = (docs(a)?, docs(b)?);
         let both: std::collections::BTreeSet<&String> = docs_a.intersection(&docs_b).collect();
@@ -804,6 +828,27 @@ fn filter_clause(filter: &EventFilter) -> (String, Vec<rusqlite::types::Value>) 
     } else {
         (format!(" WHERE {}", clauses.join(" AND ")), values)
     }
+}
+
+/// A document's events as one run remembers them: "event_id\trecord_hash"
+/// per line. Event ids and hashes are hex digests, never tabs or newlines.
+fn run_entry(events: &[Event], encoded: &[EncodedEvent]) -> String {
+    let mut entry = String::with_capacity(events.len() * 40);
+    for (e, enc) in events.iter().zip(encoded) {
+        if !entry.is_empty() {
+            entry.push('\n');
+        }
+        entry.push_str(&e.event_id);
+        entry.push('\t');
+        entry.push_str(&enc.record_hash);
+    }
+    entry
+}
+
+/// The (event id, record hash) pairs of a [`run_entry`]; a line without a
+/// tab (a hand-edited row) is skipped rather than misread.
+fn parse_run_entry(entry: &str) -> impl Iterator<Item = (&str, &str)> {
+    entry.lines().filter_map(|line| line.split_once('\t'))
 }
 
 fn now() -> String {
@@ -1133,6 +1178,62 @@ mod tests {
             (2, 0, 1)
         );
         assert_eq!(s.runs().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_run_stored_before_per_document_entries_still_compares() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d1 = Document::new("d1", "a");
+        // Run 1 as an earlier version stored it: a run_documents row
+        // without events, and one run_events row per event.
+        let run1 = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run1, &d1, &[]).unwrap();
+        let old = encode_events(&[event("kept", "d1"), event("dropped", "d1")]).unwrap();
+        s.conn
+            .execute(
+                "UPDATE run_documents SET events = NULL WHERE run_id = ?1",
+                [run1],
+            )
+            .unwrap();
+        for (id, enc) in ["kept", "dropped"].iter().zip(&old) {
+            s.conn
+                .execute(
+                    "INSERT INTO run_events (run_id, doc_id, event_id, record_hash)
+                     VALUES (?1, 'd1', ?2, ?3)",
+                    params![run1, id, enc.record_hash],
+                )
+                .unwrap();
+        }
+        let run2 = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run2, &d1, &[event("kept", "d1"), event("new", "d1")])
+            .unwrap();
+        let diff = s.diff_runs(run1, run2).unwrap();
+        assert_eq!(diff.added, vec!["new"]);
+        assert_eq!(diff.removed, vec!["dropped"]);
+        assert_eq!((diff.unchanged, diff.documents_in_both), (1, 1));
+        let none: i64 = s
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM run_events WHERE run_id = ?1",
+                [run2],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(none, 0, "new runs keep one row per document, not per event");
+    }
+
+    #[test]
+    fn a_document_stored_twice_in_one_run_keeps_its_last_events() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d1 = Document::new("d1", "a");
+        let run1 = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run1, &d1, &[event("kept", "d1")]).unwrap();
+        let run2 = s.begin_run("extract", &[]).unwrap();
+        s.put_document(run2, &d1, &[event("first", "d1")]).unwrap();
+        s.put_document(run2, &d1, &[event("kept", "d1")]).unwrap();
+        let diff = s.diff_runs(run1, run2).unwrap();
+        assert!(diff.added.is_empty(), "{:?}", diff.added);
+        assert_eq!(diff.unchanged, 1);
     }
 
     #[test]
