@@ -1039,13 +1039,21 @@ fn seized_weapons_are_disrupted(text: &str, mut triggers: Vec<Hit<Cat>>) -> Vec<
 /// `lower_words` splits them) inside `within`.
 pub(crate) fn word_spans(text: &str, within: Span) -> Vec<Span> {
     let slice = text.get(within.start..within.end).unwrap_or("");
-    let mut out = Vec::new();
+    let bytes = slice.as_bytes();
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in slice
-        .char_indices()
-        .chain(std::iter::once((slice.len(), ' ')))
-    {
-        match (start, c.is_alphanumeric() || c == '-') {
+    let mut i = 0;
+    // Byte by byte over ASCII (an ASCII byte is a letter or digit exactly
+    // when it is as a char); other chars are decoded.
+    while i < bytes.len() {
+        let (in_word, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-', 1),
+            _ => match slice[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            },
+        };
+        match (start, in_word) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 out.push(Span::new(within.start + s, within.start + i));
@@ -1053,6 +1061,10 @@ pub(crate) fn word_spans(text: &str, within: Span) -> Vec<Span> {
             }
             _ => {}
         }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(within.start + s, within.start + slice.len()));
     }
     out
 }
@@ -1498,3 +1510,53 @@ const NATIONALITY_NOUNS: [&str; 30] = [
     "passport",
     "tycoon",
 ];
+
+#[cfg(test)]
+mod word_span_tests {
+    use super::*;
+
+    /// The definition `word_spans` implements, one char at a time.
+    fn by_chars(text: &str, within: Span) -> Vec<Span> {
+        let slice = &text[within.start..within.end];
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in slice.char_indices().chain([(slice.len(), ' ')]) {
+            match (start, c.is_alphanumeric() || c == '-') {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    out.push(Span::new(within.start + s, within.start + i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_letters_digits_and_hyphens() {
+        let text = "Al-Shabaab's 12-year-old — Zürich, naïve…ok";
+        let words: Vec<&str> = word_spans(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|w| &text[w.start..w.end])
+            .collect();
+        assert_eq!(
+            words,
+            ["Al-Shabaab", "s", "12-year-old", "Zürich", "naïve", "ok"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_agrees_with_the_char_definition(
+            text in "[a-zA-Z0-9 ,.'\\-éü—…\u{a0}\u{660}\u{4e00}]{0,40}",
+            cut in 0usize..4,
+        ) {
+            // Any window on char boundaries, as callers pass clauses.
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let start = bounds[cut.min(bounds.len() - 1)];
+            let within = Span::new(start, text.len());
+            proptest::prop_assert_eq!(word_spans(&text, within), by_chars(&text, within));
+        }
+    }
+}
