@@ -1038,35 +1038,83 @@ fn seized_weapons_are_disrupted(text: &str, mut triggers: Vec<Hit<Cat>>) -> Vec<
 /// Byte spans of the words (runs of letters, digits and hyphens, as
 /// `lower_words` splits them) inside `within`.
 pub(crate) fn word_spans(text: &str, within: Span) -> Vec<Span> {
-    let slice = text.get(within.start..within.end).unwrap_or("");
-    let bytes = slice.as_bytes();
-    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut start = None;
-    let mut i = 0;
-    // Byte by byte over ASCII (an ASCII byte is a letter or digit exactly
-    // when it is as a char); other chars are decoded.
-    while i < bytes.len() {
-        let (in_word, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-', 1),
-            _ => match slice[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-                None => break,
-            },
-        };
-        match (start, in_word) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push(Span::new(within.start + s, within.start + i));
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(Span::new(within.start + s, within.start + slice.len()));
-    }
+    let mut out = Vec::with_capacity(within.len() / 6 + 1);
+    out.extend(Words::new(text, within));
     out
+}
+
+/// The words of [`word_spans`], one at a time, for scans that stop at a few
+/// of them and need no list of all.
+pub(crate) struct Words<'a> {
+    slice: &'a str,
+    base: usize,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(text: &'a str, within: Span) -> Self {
+        Words {
+            slice: text.get(within.start..within.end).unwrap_or(""),
+            base: within.start,
+            at: 0,
+        }
+    }
+
+    /// Whether the non-ASCII char at `i` belongs to a word, and its length.
+    fn wide_char_at(&self, i: usize) -> (bool, usize) {
+        match self.slice.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+/// An ASCII byte of a word: a letter, a digit or a hyphen (an ASCII byte is
+/// a letter or digit exactly when it is as a char).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    // ASCII runs are stepped over byte by byte; only other chars are
+    // decoded.
+    fn next(&mut self) -> Option<Span> {
+        let bytes = self.slice.as_bytes();
+        let n = bytes.len();
+        loop {
+            while self.at < n && bytes[self.at].is_ascii() && !is_word_byte(bytes[self.at]) {
+                self.at += 1;
+            }
+            if self.at >= n {
+                return None;
+            }
+            if bytes[self.at].is_ascii() {
+                break;
+            }
+            let (in_word, len) = self.wide_char_at(self.at);
+            if in_word {
+                break;
+            }
+            self.at += len;
+        }
+        let start = self.at;
+        loop {
+            while self.at < n && is_word_byte(bytes[self.at]) {
+                self.at += 1;
+            }
+            if self.at >= n || bytes[self.at].is_ascii() {
+                break;
+            }
+            let (in_word, len) = self.wide_char_at(self.at);
+            if !in_word {
+                break;
+            }
+            self.at += len;
+        }
+        Some(Span::new(self.base + start, self.base + self.at))
+    }
 }
 
 /// `words` of `text`, each with its lower-cased form.
@@ -1439,40 +1487,69 @@ fn drop_far_namesakes<'a>(
 }
 
 /// Capitalised words that are demonyms or country names, with the country.
+///
+/// Only words that start with a capital can be either, so the scan jumps
+/// from capital to capital (one compare per byte) instead of splitting the
+/// whole text into words; the words are still [`word_spans`]'s (tested).
 pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
-    let words = word_spans(text, Span::new(0, text.len()));
+    let bytes = text.as_bytes();
     // Plain ASCII words are folded into one reused buffer, so the lookups
     // neither fold nor allocate again.
     let mut folded = String::new();
-    words
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &span)| {
-            let raw = &text[span.start..span.end];
-            if raw.len() < 4 || !raw.starts_with(|c: char| c.is_uppercase()) {
-                return None;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // 0xC0 and up open a multi-byte char, which may be a capital ("Égypte").
+        let capital = b.is_ascii_uppercase()
+            || (b >= 0xC0 && text[i..].chars().next().is_some_and(char::is_uppercase));
+        if !capital || !word_starts_at(text, i) {
+            i += 1;
+            continue;
+        }
+        let Some(span) = Words::new(text, Span::new(i, text.len())).next() else {
+            break;
+        };
+        i = span.end.max(i + 1);
+        let raw = &text[span.start..span.end];
+        if raw.len() < 4 {
+            continue;
+        }
+        let w = if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            folded.clear();
+            folded.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            folded.as_str()
+        } else {
+            raw
+        };
+        if let Some(country) = countries::by_demonym(w) {
+            // "a French tourist", "two Chinese engineers": whose
+            // nationals they are, not where the story is.
+            let next = Words::new(text, Span::new(span.end, text.len())).next();
+            let nationality = next.is_some_and(|n| {
+                let n = &text[n.start..n.end];
+                NATIONALITY_NOUNS
+                    .iter()
+                    .any(|noun| n.eq_ignore_ascii_case(noun))
+            });
+            if !nationality {
+                out.push((span, country.name));
             }
-            let w = if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                folded.clear();
-                folded.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                folded.as_str()
-            } else {
-                raw
-            };
-            if let Some(country) = countries::by_demonym(w) {
-                // "a French tourist", "two Chinese engineers": whose
-                // nationals they are, not where the story is.
-                let next = words.get(i + 1).map(|n| &text[n.start..n.end]);
-                let nationality = next.is_some_and(|n| {
-                    NATIONALITY_NOUNS
-                        .iter()
-                        .any(|noun| n.eq_ignore_ascii_case(noun))
-                });
-                return (!nationality).then_some((span, country.name));
-            }
-            countries::by_name(w).map(|country| (span, country.name))
-        })
-        .collect()
+        } else if let Some(country) = countries::by_name(w) {
+            out.push((span, country.name));
+        }
+    }
+    out
+}
+
+/// No word char (as [`word_spans`] has them: letters, digits, hyphens)
+/// right before byte `i`.
+fn word_starts_at(text: &str, i: usize) -> bool {
+    match text.get(..i).and_then(|t| t.chars().next_back()) {
+        None => true,
+        Some(c) if c.is_ascii() => !is_word_byte(c as u8),
+        Some(c) => !c.is_alphanumeric(),
+    }
 }
 
 /// Civilians named by nationality: a demonym before one of these says whose
@@ -1546,7 +1623,75 @@ mod word_span_tests {
         );
     }
 
+    /// `country_words` as first written: every word, then the capitals.
+    fn country_words_of_all_words(text: &str) -> Vec<(Span, &'static str)> {
+        let words = by_chars(text, Span::new(0, text.len()));
+        let mut out = Vec::new();
+        for (i, &span) in words.iter().enumerate() {
+            let raw = &text[span.start..span.end];
+            if raw.len() < 4 || !raw.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let lower = if raw.is_ascii() {
+                raw.to_ascii_lowercase()
+            } else {
+                raw.to_string()
+            };
+            if let Some(country) = countries::by_demonym(&lower) {
+                let next = words.get(i + 1).map(|n| &text[n.start..n.end]);
+                let nationality = next.is_some_and(|n| {
+                    NATIONALITY_NOUNS
+                        .iter()
+                        .any(|noun| n.eq_ignore_ascii_case(noun))
+                });
+                if !nationality {
+                    out.push((span, country.name));
+                }
+            } else if let Some(country) = countries::by_name(&lower) {
+                out.push((span, country.name));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn country_words_skip_nationals_and_mid_word_capitals() {
+        let text = "Nigerian troops and a French tourist left Al-Iraqi Mali; Égypte, Kenya-based";
+        let found: Vec<&str> = country_words(text).into_iter().map(|(_, c)| c).collect();
+        assert_eq!(
+            found,
+            country_words_of_all_words(text)
+                .into_iter()
+                .map(|(_, c)| c)
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            found.contains(&"Nigeria") && found.contains(&"Mali"),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains(&"France"),
+            "a French tourist is a national: {found:?}"
+        );
+        assert!(
+            !found.contains(&"Iraq"),
+            "a capital inside a hyphenated word: {found:?}"
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn country_words_agree_with_the_all_words_scan(
+            words in proptest::collection::vec(
+                "(Nigerian|French|tourist|Mali|Kenya|Égypte|Iraqi|Somalia|al|-|, |é|Syrians|NIGERIA)",
+                0..12,
+            ),
+            seps in proptest::collection::vec("( |-|\\.|é|\u{a0}|)", 12),
+        ) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            proptest::prop_assert_eq!(country_words(&text), country_words_of_all_words(&text));
+        }
+
         #[test]
         fn byte_scan_agrees_with_the_char_definition(
             text in "[a-zA-Z0-9 ,.'\\-éü—…\u{a0}\u{660}\u{4e00}]{0,40}",
