@@ -148,8 +148,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         let end = strip_possessive(text, start, end);
         let word = &text[start..end];
         let gap_text = &text[prev_end..start];
-        let gap = classify_gap(gap_text, tokens.is_empty());
-        let sentence_start = tokens.is_empty() || opens_sentence(gap_text, tokens.last());
+        // One space, the usual gap, is a plain space that opens nothing.
+        let (gap, sentence_start) = if gap_text == " " && !tokens.is_empty() {
+            (Gap::Space, false)
+        } else {
+            (
+                classify_gap(gap_text, tokens.is_empty()),
+                tokens.is_empty() || opens_sentence(gap_text, tokens.last()),
+            )
+        };
         tokens.push(make_token(word, start, end, gap, sentence_start));
         prev_end = end;
     }
