@@ -294,6 +294,13 @@ fn lead(t: &Toks, i: usize) -> Lead {
 fn parse_at(t: &Toks, i: usize, anchor: Option<NaiveDate>) -> Option<(DateMention, usize)> {
     let lead = lead(t, i);
     let k = lead.core;
+    // Past the lead words ("in the", "since"), the date itself starts at
+    // the core; a core that fails the cheap test every start passes ends
+    // the attempt before the patterns run ("in the city", "of the army":
+    // most leads are prepositions before ordinary words).
+    if k != i && !may_start_date(t, k) {
+        return None;
+    }
     let hit = weekday(t, k, anchor)
         .or_else(|| day_month(t, k, anchor))
         .or_else(|| numeric(t, k, anchor, lead.any))
