@@ -120,10 +120,9 @@ const WEAK_WORDS: &[&str] = &[
     "confrontations",
 ];
 
+/// The words of `s` (as [`word_spans`] has them), ASCII-lower-cased.
 fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
+    Words::new(s, Span::new(0, s.len())).map(move |w| s[w.start..w.end].to_ascii_lowercase())
 }
 
 impl<'a> Annotated<'a> {
@@ -208,13 +207,14 @@ impl<'a> Annotated<'a> {
 
     /// "were killed", "was attacked", "attacked by".
     pub fn is_passive(&self, sentence: Span, trigger: Span) -> bool {
-        let head = self.text.get(sentence.start..trigger.start).unwrap_or("");
-        let before: Vec<String> = lower_words(head).collect();
+        // The two words before the trigger, without lower-casing the rest
+        // of the sentence (this runs for every trigger).
+        let before = word_spans(self.text, Span::new(sentence.start, trigger.start));
         let aux = before.iter().rev().take(2).any(|w| {
-            matches!(
-                w.as_str(),
-                "was" | "were" | "been" | "being" | "is" | "are" | "got"
-            )
+            let w = self.slice(*w);
+            ["was", "were", "been", "being", "is", "are", "got"]
+                .iter()
+                .any(|aux| w.eq_ignore_ascii_case(aux))
         });
         let tail = self.text.get(trigger.end..sentence.end).unwrap_or("");
         let by_follows = lower_words(tail).next().is_some_and(|w| w == "by");
