@@ -959,8 +959,8 @@ fn leftmost_longest<V>(mut found: Found<V>) -> Vec<(Span, V)> {
 /// the actor dictionary on its own): a contiguous NFA. The per-document
 /// path reads everything in one anchored pass of [`Scanner`]; these serve
 /// short texts (an outlet's name) and the fallback, where a full DFA's
-/// search speed does not pay for its build: building the DFAs was 0.15 s
-/// (400 million instructions) of every process's start.
+/// search speed does not pay for its build: building the DFAs took about
+/// 360 million instructions (some 0.05-0.1 s) at every process's start.
 pub type Matcher = aho_corasick::nfa::contiguous::NFA;
 
 /// Builds a [`Matcher`]: ASCII case-insensitive, all matches reported

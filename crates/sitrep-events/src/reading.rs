@@ -1071,7 +1071,7 @@ impl<'a> Words<'a> {
 
 /// An ASCII byte of a word: a letter, a digit or a hyphen (an ASCII byte is
 /// a letter or digit exactly when it is as a char).
-fn is_word_byte(b: u8) -> bool {
+fn is_word_span_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-'
 }
 
@@ -1084,7 +1084,7 @@ impl Iterator for Words<'_> {
         let bytes = self.slice.as_bytes();
         let n = bytes.len();
         loop {
-            while self.at < n && bytes[self.at].is_ascii() && !is_word_byte(bytes[self.at]) {
+            while self.at < n && bytes[self.at].is_ascii() && !is_word_span_byte(bytes[self.at]) {
                 self.at += 1;
             }
             if self.at >= n {
@@ -1101,7 +1101,7 @@ impl Iterator for Words<'_> {
         }
         let start = self.at;
         loop {
-            while self.at < n && is_word_byte(bytes[self.at]) {
+            while self.at < n && is_word_span_byte(bytes[self.at]) {
                 self.at += 1;
             }
             if self.at >= n || bytes[self.at].is_ascii() {
@@ -1503,7 +1503,7 @@ pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
         // 0xC0 and up open a multi-byte char, which may be a capital ("Égypte").
         let capital = b.is_ascii_uppercase()
             || (b >= 0xC0 && text[i..].chars().next().is_some_and(char::is_uppercase));
-        if !capital || !word_starts_at(text, i) {
+        if !capital || !opens_word_span(text, i) {
             i += 1;
             continue;
         }
@@ -1544,10 +1544,10 @@ pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
 
 /// No word char (as [`word_spans`] has them: letters, digits, hyphens)
 /// right before byte `i`.
-fn word_starts_at(text: &str, i: usize) -> bool {
+fn opens_word_span(text: &str, i: usize) -> bool {
     match text.get(..i).and_then(|t| t.chars().next_back()) {
         None => true,
-        Some(c) if c.is_ascii() => !is_word_byte(c as u8),
+        Some(c) if c.is_ascii() => !is_word_span_byte(c as u8),
         Some(c) => !c.is_alphanumeric(),
     }
 }

@@ -113,8 +113,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_country ON events(country COLLATE NOCASE);",
     // 7: what a run produced, kept per document rather than per event: the
     // ids and record hashes of the document's events as "id\thash" lines.
-    // One row per document instead of one per event was a quarter of the
-    // storing time on event-dense text. Runs stored before this keep their
+    // One row per document instead of one per event saved a sixth of the
+    // storing time on event-dense text (BENCHMARKS.md). Runs stored before this keep their
     // `run_events` rows (NULL here), which `diff_runs` still reads.
     "ALTER TABLE run_documents ADD COLUMN events TEXT;",
 ];
