@@ -4,7 +4,7 @@ use crate::actors::{era_name, ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
 use crate::incidents::{places_near, Incident};
 use crate::lexicon::{Cat, Hit};
-use crate::reading::{country_words, is_country, Annotated};
+use crate::reading::{country_words, is_country, starting_in, Annotated};
 use chrono::NaiveDate;
 use sitrep_geo::countries;
 use sitrep_model::{
@@ -644,7 +644,11 @@ impl<'b, 'a> Builder<'b, 'a> {
                 })
                 .map(|(_, h)| **h)
                 .collect();
-            let c = count_sentence(an.text, sentence, &an.quantities, &live, &an.cues);
+            // Only this sentence's counts and cues (count_sentence tests
+            // containment again): not every one of the document's.
+            let quantities = starting_in(&an.quantities, sentence, |q| q.span);
+            let cues = starting_in(&an.cues, sentence, |h| h.span);
+            let c = count_sentence(an.text, sentence, quantities, &live, cues);
             none_killed = none_killed.or(c.none_killed);
             deaths = combine(deaths, c.deaths);
             wounded = combine(wounded, c.wounded);

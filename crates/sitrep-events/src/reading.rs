@@ -17,11 +17,14 @@ pub struct Annotated<'a> {
     pub text: &'a str,
     pub sentences: Vec<Span>,
     pub triggers: Vec<Hit<Cat>>,
+    /// In text order (by start), as the scan finds them: per-sentence
+    /// readers take their slice by binary search ([`starting_in`]).
     pub cues: Vec<Hit<Cue>>,
     pub actors: Vec<ActorMention>,
     /// The geoparser's mentions, less those inside an actor's name
     /// ("Benghazi" in "Benghazi Defence Brigades").
     pub places: Vec<&'a PlaceMention>,
+    /// In text order (by start), like `cues`.
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateMention>,
     pub dict: &'static ActorDictionary,
@@ -1180,6 +1183,15 @@ fn seized_after(text: &str, span: Span) -> Option<Span> {
         })
 }
 
+/// The items of `sorted` (ordered by the start of `span_of`) that start
+/// inside `span`, found by binary search: a superset of those `span`
+/// contains, for readers that go on to test containment.
+pub fn starting_in<T>(sorted: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let from = sorted.partition_point(|x| span_of(x).start < span.start);
+    let to = from + sorted[from..].partition_point(|x| span_of(x).start < span.end);
+    &sorted[from..to]
+}
+
 /// The mention's feature is a whole country.
 pub fn is_country(p: &PlaceMention) -> bool {
     p.place.feature == FeatureKind::Country
@@ -1208,7 +1220,7 @@ pub fn annotate<'a>(
     // One tokenisation for both scans.
     let (quantities, dates) = sitrep_text::quantities_and_dates(text, whole, doc.published);
     // "on 17 and 21 June": day numbers are not counts.
-    let quantities = quantities
+    let quantities: Vec<Quantity> = quantities
         .into_iter()
         .filter(|q| !dates.iter().any(|d| d.span.overlaps(q.span)))
         .collect();
@@ -1220,6 +1232,8 @@ pub fn annotate<'a>(
                 .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
         })
         .collect();
+    debug_assert!(scanned.cues.is_sorted_by_key(|h| h.span.start));
+    debug_assert!(quantities.is_sorted_by_key(|q| q.span.start));
     let outlet = doc.source.as_deref().and_then(outlet::outlet_country);
     let places = match outlet {
         Some(home) => drop_far_namesakes(text, places, &actors, dict, home),
@@ -1703,5 +1717,19 @@ mod word_span_tests {
             let within = Span::new(start, text.len());
             proptest::prop_assert_eq!(word_spans(&text, within), by_chars(&text, within));
         }
+    }
+}
+
+#[cfg(test)]
+mod starting_in_tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_items_that_start_inside_the_span() {
+        let spans = [(0, 3), (4, 9), (8, 12), (12, 14), (20, 22)].map(|(s, e)| Span::new(s, e));
+        let got = starting_in(&spans, Span::new(4, 12), |s| *s);
+        assert_eq!(got, &spans[1..3]);
+        assert!(starting_in(&spans, Span::new(15, 19), |s| *s).is_empty());
+        assert_eq!(starting_in(&spans, Span::new(0, 100), |s| *s), &spans[..]);
     }
 }
