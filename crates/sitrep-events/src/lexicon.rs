@@ -801,7 +801,7 @@ type Found<V> = Vec<(usize, usize, usize, V)>;
 /// is checked by the set its pattern came from, and leftmost-longest
 /// selection runs per set, exactly as the separate scans did.
 pub struct Scanner {
-    automaton: aho_corasick::nfa::contiguous::NFA,
+    automaton: Matcher,
     /// Patterns below this id are the actor dictionary's...
     first_trigger: usize,
     /// ...then the triggers', then from here the cues'.
@@ -826,11 +826,7 @@ impl Scanner {
         let patterns = actor_patterns
             .chain(triggers.patterns.iter().map(String::as_str))
             .chain(cues.patterns.iter().map(String::as_str));
-        let automaton = aho_corasick::nfa::contiguous::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns)
-            .ok()?;
+        let automaton = build_automaton(patterns).ok()?;
         Some(Scanner {
             automaton,
             first_trigger,
@@ -921,7 +917,7 @@ fn for_each_match(automaton: &Matcher, text: &str, mut each: impl FnMut(usize, u
 /// miss per byte (a full DFA over all the patterns is several megabytes;
 /// the contiguous NFA used here is smaller and, anchored, no slower).
 fn for_each_match_at_word_starts(
-    automaton: &aho_corasick::nfa::contiguous::NFA,
+    automaton: &Matcher,
     text: &str,
     mut each: impl FnMut(usize, usize, usize),
 ) {
@@ -955,12 +951,12 @@ fn leftmost_longest<V>(mut found: Found<V>) -> Vec<(Span, V)> {
     out
 }
 
-/// The automaton of the stand-alone scans (one lexicon, the outlet table,
-/// the actor dictionary on its own): a contiguous NFA. The per-document
-/// path reads everything in one anchored pass of [`Scanner`]; these serve
-/// short texts (an outlet's name) and the fallback, where a full DFA's
-/// search speed does not pay for its build: building the DFAs took about
-/// 360 million instructions (some 0.05-0.1 s) at every process's start.
+/// The automaton every dictionary scan uses: a contiguous NFA, both for
+/// [`Scanner`]'s anchored per-document pass and for the stand-alone scans
+/// (one lexicon, the outlet table, the actor dictionary's fallback), which
+/// serve short texts where a full DFA's search speed does not pay for its
+/// build: building DFAs for them took about 360 million instructions (some
+/// 0.05-0.1 s) at every process's start.
 pub type Matcher = aho_corasick::nfa::contiguous::NFA;
 
 /// Builds a [`Matcher`]: ASCII case-insensitive, all matches reported
