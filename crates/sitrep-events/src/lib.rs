@@ -47,11 +47,13 @@ impl EventCoder {
             return Vec::new();
         };
         let annotated = reading::annotate(doc, places, dict);
+        let incidents = incidents::incidents(&annotated);
+        if incidents.is_empty() {
+            // The builder's document-wide country vote is work only events use.
+            return Vec::new();
+        }
         let builder = build::Builder::new(&annotated);
-        incidents::incidents(&annotated)
-            .iter()
-            .map(|inc| builder.build(inc))
-            .collect()
+        incidents.iter().map(|inc| builder.build(inc)).collect()
     }
 }
 

@@ -1197,6 +1197,14 @@ pub fn is_country(p: &PlaceMention) -> bool {
     p.place.feature == FeatureKind::Country
 }
 
+/// The first sentence that holds a whole trigger, where incidents can begin.
+fn first_event_sentence(sentences: &[Span], triggers: &[Hit<Cat>]) -> Option<Span> {
+    sentences
+        .iter()
+        .copied()
+        .find(|s| triggers.iter().any(|h| s.contains(h.span)))
+}
+
 /// Trigger, cue and actor annotation of a whole document.
 pub fn annotate<'a>(
     doc: &'a Document,
@@ -1204,7 +1212,6 @@ pub fn annotate<'a>(
     dict: &'static ActorDictionary,
 ) -> Annotated<'a> {
     let text = doc.text.as_str();
-    let whole = Span::new(0, text.len());
     // Actors, triggers and cues in one pass over the text.
     let scanned = dict.scan(text);
     let actors = off_duty_are_civilians(
@@ -1217,8 +1224,22 @@ pub fn annotate<'a>(
             ),
         ),
     );
-    // One tokenisation for both scans.
-    let (quantities, dates) = sitrep_text::quantities_and_dates(text, whole, doc.published);
+    let sentences = sitrep_text::sentences::split_sentences(text);
+    let triggers = seized_weapons_are_disrupted(text, scanned.triggers);
+    // Counts and dates are read from the first sentence that can report an
+    // event on: before it no incident exists for them to belong to (a
+    // reading needs a trigger inside its sentence, and a part without one
+    // only adds to an incident already found). Most news sentences are
+    // not about events, and reading every word as a possible date or count
+    // was a seventh of the work. One tokenisation for both scans.
+    let (quantities, dates) = match first_event_sentence(&sentences, &triggers) {
+        Some(from) => sitrep_text::quantities_and_dates(
+            text,
+            Span::new(from.start, text.len()),
+            doc.published,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
     // "on 17 and 21 June": day numbers are not counts.
     let quantities: Vec<Quantity> = quantities
         .into_iter()
@@ -1242,8 +1263,8 @@ pub fn annotate<'a>(
     Annotated {
         doc,
         text,
-        sentences: sitrep_text::sentences::split_sentences(text),
-        triggers: seized_weapons_are_disrupted(text, scanned.triggers),
+        sentences,
+        triggers,
         cues: scanned.cues,
         actors,
         places,

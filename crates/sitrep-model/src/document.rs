@@ -94,11 +94,12 @@ impl<'a> CharOffsets<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut multibyte = Vec::new();
         if !text.is_ascii() {
+            // Lead bytes of multi-byte characters, read off the bytes: a
+            // valid `str` needs no decoding to find them.
             let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                let l = c.len_utf8();
-                if l > 1 {
-                    extra += l - 1;
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if b >= 0xC0 {
+                    extra += utf8_width(b) - 1;
                     multibyte.push((i, extra));
                 }
             }
@@ -190,6 +191,20 @@ mod tests {
             }
             assert_eq!(offsets.byte_at(text.chars().count()), text.len());
             assert_eq!(offsets.byte_at(10_000), text.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// The table, read off lead bytes, gives each boundary's character
+        /// count, whatever the mix of one- to four-byte characters.
+        #[test]
+        fn char_at_counts_the_characters_before(text in "[a-zé—🙂 ]{0,40}") {
+            let offsets = CharOffsets::new(&text);
+            for (chars, (byte, _)) in text.char_indices().enumerate() {
+                proptest::prop_assert_eq!(offsets.char_at(byte), chars);
+                proptest::prop_assert_eq!(offsets.byte_at(chars), byte);
+            }
+            proptest::prop_assert_eq!(offsets.char_at(text.len()), text.chars().count());
         }
     }
 
