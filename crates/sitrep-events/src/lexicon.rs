@@ -921,18 +921,35 @@ fn for_each_match_at_word_starts(
     text: &str,
     mut each: impl FnMut(usize, usize, usize),
 ) {
+    let bytes = text.as_bytes();
     let mut after_word = false;
-    for (at, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII byte by byte; a char is decoded only where one starts
+        // beyond ASCII (the same test as `char::is_alphanumeric`).
+        let (in_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            match text.get(at..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
         if in_word && !after_word {
             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
             let mut state = OverlappingState::start();
             while automaton.try_find_overlapping(&input, &mut state).is_ok() {
                 let Some(m) = state.get_match() else { break };
-                each(m.pattern().as_usize(), m.start(), m.end());
+                // A state also reports the patterns that end it ("a" at the
+                // end of "éa"): those start inside this word, off a word
+                // start, or at a later word start, whose own walk finds them.
+                if m.start() == at {
+                    each(m.pattern().as_usize(), m.start(), m.end());
+                }
             }
         }
         after_word = in_word;
+        at += len;
     }
 }
 
@@ -1040,6 +1057,29 @@ mod tests {
             .map(|h| &text[h.span.start..h.span.end])
             .collect();
         assert_eq!(words, vec!["clash", "protesters"]);
+    }
+
+    proptest::proptest! {
+        /// The anchored walk from each word start finds exactly the
+        /// unanchored search's matches that start where a word starts (no
+        /// letter or digit of any script before it), each once.
+        #[test]
+        fn word_start_search_is_the_filtered_full_search(
+            text in "[a-cé0 .—-]{0,30}"
+        ) {
+            let automaton = build_automaton(["a", "ab", "bc", "éa", "0 a", "c-a"]).unwrap();
+            let mut anchored = Vec::new();
+            for_each_match_at_word_starts(&automaton, &text, |p, s, e| anchored.push((p, s, e)));
+            let mut full = Vec::new();
+            for_each_match(&automaton, &text, |p, s, e| {
+                if word_starts_at(&text, s) {
+                    full.push((p, s, e));
+                }
+            });
+            anchored.sort();
+            full.sort();
+            proptest::prop_assert_eq!(anchored, full);
+        }
     }
 
     #[test]
