@@ -106,11 +106,24 @@ fn gap_ok(text: &str, from: usize, to: usize, max_words: usize) -> bool {
     }
     let gap = text.get(from..to).unwrap_or("");
     // Prepositions that start a new phrase: "people in relation with the
-    // killing", "arrested over the killing".
+    // killing", "arrested over the killing"; relative words that start a
+    // clause of its own ("5 men whose relatives were killed"; not "who":
+    // "five people who were killed" counts them).
     let detached = words(gap).any(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "with" | "over" | "for" | "against" | "after" | "following" | "about" | "to" | "by"
+            "with"
+                | "over"
+                | "for"
+                | "against"
+                | "after"
+                | "following"
+                | "about"
+                | "to"
+                | "by"
+                | "whose"
+                | "which"
+                | "whom"
         )
     });
     let no_comma = max_words > 0 || !gap.contains(',');
@@ -118,6 +131,64 @@ fn gap_ok(text: &str, from: usize, to: usize, max_words: usize) -> bool {
         && word_count(gap) <= max_words
         && !detached
         && no_comma
+}
+
+/// Passive auxiliaries right before a death or injury word ("were
+/// killed", "have been wounded").
+const PASSIVE_AUXILIARIES: &[&str] = &["were", "are", "been", "was", "is"];
+
+/// Words that open another clause or join another phrase: a number before
+/// one of them is not the subject of a verb after it ("5 men whose
+/// relatives were killed", "arrested for the attack in which soldiers were
+/// killed", "marched to the palace and two were killed").
+const CLAUSE_OPENERS: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "where",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "until",
+    "because",
+    "if",
+    "and",
+    "or",
+    "but",
+    "following",
+    "than",
+];
+
+/// The longest participle or prepositional phrase allowed between a count
+/// and its passive verb ("Four soldiers guarding a checkpoint near the town
+/// have been killed").
+const MAX_PASSIVE_SUBJECT_WORDS: usize = 10;
+
+/// Is the number ending at `from` the subject of the passive verb whose
+/// auxiliary ends right before `to`? The gap may hold a participle phrase
+/// with its own prepositions ("travelling to Maiduguri"), but no other
+/// clause, no punctuation and at most [`MAX_PASSIVE_SUBJECT_WORDS`] words.
+fn passive_subject(text: &str, from: usize, to: usize) -> bool {
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    if gap.contains([',', ';', '.', ':', '(', ')']) {
+        return false;
+    }
+    let ws: Vec<String> = words(gap).map(|w| w.to_ascii_lowercase()).collect();
+    let Some((aux, phrase)) = ws.split_last() else {
+        return false;
+    };
+    PASSIVE_AUXILIARIES.contains(&aux.as_str())
+        && ws.len() <= MAX_PASSIVE_SUBJECT_WORDS
+        && !phrase.iter().any(|w| {
+            CLAUSE_OPENERS.contains(&w.as_str()) || PASSIVE_AUXILIARIES.contains(&w.as_str())
+        })
 }
 
 fn any_in(hits: &[Span], from: usize, to: usize) -> bool {
@@ -139,8 +210,22 @@ pub fn count_sentence(
     let deaths: Vec<Span> = triggers
         .iter()
         .filter(|h| inside(h.span) && is_death_word(&text[h.span.start..h.span.end]))
-        .filter(|h| !merged_with_injuries(text, h.span))
         .map(|h| h.span)
+        // Death nouns count only beside a trigger of their own sentence
+        // ("clashed ..., and at least 3 fatalities were reported"), and where
+        // no disease or hazard is named: a sentence added to an incident as
+        // detail ("So far it has been linked to eight deaths", "484 deaths
+        // from 11,735 cases") is too often another story's toll.
+        .chain(
+            cues.iter()
+                .filter(|h| inside(h.span) && h.what == Cue::DeathNoun)
+                .filter(|_| {
+                    triggers.iter().any(|t| inside(t.span))
+                        && !cues.iter().any(|c| inside(c.span) && c.what == Cue::Hazard)
+                })
+                .map(|h| h.span),
+        )
+        .filter(|&span| !merged_with_injuries(text, span))
         .collect();
     let injuries: Vec<Span> = cues
         .iter()
@@ -200,8 +285,20 @@ pub fn count_sentence(
                 .map(|c| q.span.start - c.end)
                 .min()
         };
-        let death_after = after(&deaths, 5);
-        let injury_after = after(&injuries, 5);
+        // "Three policemen travelling to Maiduguri were killed": a passive
+        // verb reaches back to its subject over a longer phrase.
+        let passive_after = |cands: &[Span]| {
+            cands
+                .iter()
+                .filter(|c| c.start >= q.span.end && passive_subject(text, q.span.end, c.start))
+                .filter(|c| !any_in(&quantity_spans, q.span.end, c.start))
+                .filter(|c| !any_in(&deaths, q.span.end, c.start))
+                .filter(|c| !any_in(&injuries, q.span.end, c.start))
+                .map(|c| c.start - q.span.end)
+                .min()
+        };
+        let death_after = after(&deaths, 5).or_else(|| passive_after(&deaths));
+        let injury_after = after(&injuries, 5).or_else(|| passive_after(&injuries));
         // A number right after the verb is its object ("killing four and
         // injuring five"); that reading wins over a verb further on.
         let death_object = before(&deaths, 0);
@@ -248,6 +345,10 @@ pub fn count_sentence(
             {
                 value += 1;
             }
+            // "killed four farmers and a herder": the one after died too.
+            if death_object.is_some() && singular_after_and(text, sentence, q.span.end) {
+                value += 1;
+            }
             add(&mut death_total, value, q.span, is_toll);
         } else if is_injury {
             add(&mut wounded_total, q.value, q.span, false);
@@ -292,7 +393,13 @@ pub fn count_sentence(
     }
     // A singular death with no number: "a soldier was killed".
     if death_total.is_none() {
-        if let Some(span) = deaths.iter().find(|d| singular_death(text, sentence, **d)) {
+        // Death words only: a noun's article is the phrase's ("a new wave
+        // of deaths"), not one victim's.
+        let is_noun = |d: Span| cues.iter().any(|h| h.span == d && h.what == Cue::DeathNoun);
+        if let Some(span) = deaths
+            .iter()
+            .find(|d| !is_noun(**d) && singular_death(text, sentence, **d))
+        {
             death_total = Some(Count {
                 value: 1,
                 evidence: *span,
@@ -360,6 +467,44 @@ fn singular_before_and(text: &str, sentence: Span, at: usize) -> bool {
             (is_det(det1) || is_det(det2)) && victim(noun)
         }
         [det, noun, and] if and.eq_ignore_ascii_case("and") => is_det(det) && victim(noun),
+        _ => false,
+    }
+}
+
+/// "four farmers and a herder", "two fighters and one civilian": after a
+/// counted noun phrase of one or two words, "and", a singular determiner
+/// and a victim noun (one listed, or a capitalised one: "a Konkomba"),
+/// with at most one word between determiner and noun.
+fn singular_after_and(text: &str, sentence: Span, at: usize) -> bool {
+    let tail = text.get(at..sentence.end).unwrap_or("");
+    // Punctuation ends the noun phrase ("killing four, and a day later ...").
+    let phrase_end = tail
+        .find([',', ';', '.', ':', '(', ')'])
+        .unwrap_or(tail.len());
+    let ws: Vec<&str> = words(&tail[..phrase_end]).take(6).collect();
+    let Some(and) = ws
+        .iter()
+        .take(3)
+        .position(|w| w.eq_ignore_ascii_case("and"))
+        .filter(|&i| i >= 1)
+    else {
+        return false;
+    };
+    let is_det = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "a" | "an" | "one" | "another"
+        )
+    };
+    let is_victim = |w: &str| {
+        SINGULAR_VICTIMS.contains(&w.to_ascii_lowercase().as_str())
+            || w.chars().next().is_some_and(char::is_uppercase)
+    };
+    match ws.get(and + 1..) {
+        Some([det, noun, ..]) if is_det(det) && is_victim(noun) => true,
+        Some([det, _, noun, ..]) if is_det(det) => {
+            SINGULAR_VICTIMS.contains(&noun.to_ascii_lowercase().as_str())
+        }
         _ => false,
     }
 }
@@ -505,6 +650,53 @@ mod tests {
         // The people counted still count.
         let t = "Gunmen killed several villagers in the raid.";
         assert_eq!(counts(t).deaths.map(|d| d.value), Some(10));
+    }
+
+    #[test]
+    fn deaths_and_fatalities_are_death_nouns() {
+        let t = "Troops clashed with rebels and at least 3 fatalities were reported among the attackers.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(3));
+        // No trigger in the sentence: a detail too often from another story.
+        let t = "So far the incident has been linked to eight deaths.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "The raid on the market left 14 deaths, officials said.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(14));
+        // Casualties are the dead and the wounded together: no count.
+        let t = "The attack caused 20 casualties.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "The outbreak has caused 484 deaths from 11,735 cases.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "A new wave of deaths was reported.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "No fatalities were reported after the clash.";
+        assert!(counts(t).none_killed.is_some());
+        assert_eq!(counts(t).deaths, None);
+    }
+
+    #[test]
+    fn a_passive_death_reaches_back_over_a_participle_phrase() {
+        let t = "Four soldiers guarding a checkpoint near the town have been killed.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(4));
+        let t = "Three policemen travelling to Maiduguri were killed when gunmen ambushed them.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(3));
+        // Another clause between them keeps the number its own.
+        let t = "Police arrested 5 men whose relatives were killed in the raid.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "12 people were arrested for the attack in which soldiers were killed.";
+        assert_eq!(counts(t).deaths, None);
+        let t = "20 protesters marched to the palace and two were killed.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(2));
+    }
+
+    #[test]
+    fn a_singular_victim_after_a_count_is_added() {
+        let t = "Clashes in the district killed four farmers and a herder.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(5));
+        let t = "The strike killed two fighters and one civilian.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(3));
+        // Not a victim: what else the attackers did.
+        let t = "Gunmen killed four villagers and a day later burned the market.";
+        assert_eq!(counts(t).deaths.map(|d| d.value), Some(4));
     }
 
     #[test]

@@ -383,12 +383,19 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("rioted", Cat::Riot),
     ("rioting", Cat::Riot),
     ("rioters", Cat::Riot),
-    ("torch*", Cat::Burn),
+    // Word forms, not prefixes: "back burner", "torchlight procession".
+    ("torch", Cat::Burn),
+    ("torches", Cat::Burn),
+    ("torched", Cat::Burn),
+    ("torching", Cat::Burn),
     ("set ablaze", Cat::Burn),
     ("set alight", Cat::Burn),
     ("set on fire", Cat::Burn),
     ("set fire", Cat::Burn),
-    ("burn*", Cat::Burn),
+    ("burn", Cat::Burn),
+    ("burns", Cat::Burn),
+    ("burned", Cat::Burn),
+    ("burning", Cat::Burn),
     ("burnt", Cat::Burn),
     ("razed", Cat::Burn),
     ("threw stones", Cat::Riot),
@@ -534,6 +541,13 @@ pub enum Cue {
     Anaphora,
     /// "death toll", "toll".
     Toll,
+    /// Diseases and natural hazards ("cholera", "the outbreak", "floods"):
+    /// deaths they cause are no political violence.
+    Hazard,
+    /// "fatalities", "deaths": nouns that count the dead ("3 fatalities
+    /// were reported") but report no event themselves (as triggers they
+    /// turned disease figures into attacks).
+    DeathNoun,
     /// "and N others": the singular before it is counted too.
     Others,
     /// "meanwhile", "separately": what follows is another incident.
@@ -701,6 +715,55 @@ const CUES: &[(&str, Cue)] = &[
     ("elsewhere", Cue::Separate),
     ("in another", Cue::Separate),
     ("in a separate", Cue::Separate),
+    ("cholera", Cue::Hazard),
+    ("ebola", Cue::Hazard),
+    ("malaria", Cue::Hazard),
+    ("measles", Cue::Hazard),
+    ("meningitis", Cue::Hazard),
+    ("typhoid", Cue::Hazard),
+    ("dengue", Cue::Hazard),
+    ("yellow fever", Cue::Hazard),
+    ("lassa fever", Cue::Hazard),
+    ("plague", Cue::Hazard),
+    ("tuberculosis", Cue::Hazard),
+    ("polio", Cue::Hazard),
+    ("pertussis", Cue::Hazard),
+    ("whooping cough", Cue::Hazard),
+    ("influenza", Cue::Hazard),
+    ("flu", Cue::Hazard),
+    ("h1n1", Cue::Hazard),
+    ("h5n1", Cue::Hazard),
+    ("h7n9", Cue::Hazard),
+    ("sars", Cue::Hazard),
+    ("mers", Cue::Hazard),
+    ("covid*", Cue::Hazard),
+    ("coronavirus", Cue::Hazard),
+    ("virus", Cue::Hazard),
+    ("zika", Cue::Hazard),
+    ("anthrax", Cue::Hazard),
+    ("rabies", Cue::Hazard),
+    ("mpox", Cue::Hazard),
+    ("monkeypox", Cue::Hazard),
+    ("epidemic", Cue::Hazard),
+    ("pandemic", Cue::Hazard),
+    ("outbreak", Cue::Hazard),
+    ("disease", Cue::Hazard),
+    ("infection*", Cue::Hazard),
+    ("infected", Cue::Hazard),
+    ("flood*", Cue::Hazard),
+    ("earthquake*", Cue::Hazard),
+    ("landslide*", Cue::Hazard),
+    ("mudslide*", Cue::Hazard),
+    ("cyclone", Cue::Hazard),
+    ("hurricane", Cue::Hazard),
+    ("typhoon", Cue::Hazard),
+    ("tsunami", Cue::Hazard),
+    ("heatwave", Cue::Hazard),
+    ("heat wave", Cue::Hazard),
+    ("avalanche", Cue::Hazard),
+    ("lightning", Cue::Hazard),
+    ("fatalities", Cue::DeathNoun),
+    ("deaths", Cue::DeathNoun),
     ("death toll", Cue::Toll),
     ("toll", Cue::Toll),
     ("bringing the", Cue::Toll),
@@ -1080,6 +1143,17 @@ mod tests {
             full.sort();
             proptest::prop_assert_eq!(anchored, full);
         }
+    }
+
+    #[test]
+    fn burning_words_are_word_forms_not_prefixes() {
+        let text =
+            "kept on the back burner during a torchlight march; rioters torched and burned cars";
+        let words: Vec<&str> = triggers(text)
+            .iter()
+            .map(|h| &text[h.span.start..h.span.end])
+            .collect();
+        assert_eq!(words, vec!["march", "rioters", "torched", "burned"]);
     }
 
     #[test]

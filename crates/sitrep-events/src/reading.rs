@@ -412,6 +412,9 @@ impl<'a> Annotated<'a> {
         {
             return false;
         }
+        if hit.what == Cat::Kill && self.natural_death(sentence) {
+            return false;
+        }
         if hit.what == Cat::Kill
             && word.to_ascii_lowercase().starts_with("execut")
             && self.executes_a_plan(sentence, hit.span)
@@ -439,6 +442,33 @@ impl<'a> Annotated<'a> {
             return false;
         }
         !self.dated_background(sentence, hit.span)
+    }
+
+    /// "A cholera epidemic has killed over 1,200 people", "floods left 20
+    /// dead": a disease or a natural hazard in the sentence, and no one who
+    /// could have done the killing (no actor but civilians, no trigger of
+    /// violence). "Gunmen killed five at a cholera clinic" is still an
+    /// attack.
+    pub fn natural_death(&self, sentence: Span) -> bool {
+        let hazard = self
+            .cues
+            .iter()
+            .any(|c| c.what == Cue::Hazard && sentence.contains(c.span));
+        let could_kill = |a: &ActorMention| {
+            !matches!(
+                a.actor,
+                ActorRef::Agent(AgentKind::Civilians | AgentKind::Prisoners)
+            )
+        };
+        hazard
+            && !self
+                .actors
+                .iter()
+                .any(|a| sentence.contains(a.span) && could_kill(a))
+            && !self
+                .triggers
+                .iter()
+                .any(|h| sentence.contains(h.span) && !h.what.is_auxiliary())
     }
 
     /// "executed the operation", "executing their plan": carrying something

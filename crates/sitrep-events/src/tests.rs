@@ -1469,3 +1469,25 @@ mod clauses {
         assert_eq!(events[1].event_date, Some(published()));
     }
 }
+
+#[test]
+fn deaths_from_disease_or_floods_are_no_event() {
+    let text = "A cholera epidemic has killed over 1,200 people in Maiduguri in three months.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty());
+    let text = "Floods left 20 people dead in Maiduguri on Monday.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty());
+    // Someone who kills is still an attack, whatever the place is.
+    let text = "Gunmen killed five people at a cholera clinic in Maiduguri on Monday.";
+    let e = one(text, &[&MAIDUGURI]);
+    assert_eq!(e.event_type, Some(EventType::ViolenceAgainstCivilians));
+    assert_eq!(e.fatalities, Some(5));
+}
+
+#[test]
+fn a_count_of_fatalities_after_a_clash_is_its_toll() {
+    let text = "Soldiers clashed with Boko Haram fighters in Gwoza on Monday, and at least 3 fatalities were reported among the attackers.";
+    let e = one(text, &[&GWOZA]);
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    assert_eq!(e.fatalities, Some(3));
+    check_evidence_offsets(text, &e);
+}
