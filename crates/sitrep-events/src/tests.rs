@@ -1491,3 +1491,48 @@ fn a_count_of_fatalities_after_a_clash_is_its_toll() {
     assert_eq!(e.fatalities, Some(3));
     check_evidence_offsets(text, &e);
 }
+
+#[test]
+fn words_common_outside_conflict_need_a_party_to_one() {
+    // Courts, business, sport and health: no event.
+    for text in [
+        "The land dispute has been fought in the courts in Maiduguri for years.",
+        "The airline resumed operations in Maiduguri after the seizure of its aircraft.",
+        "Kano Pillars beat the visitors 2-1 in Maiduguri on Sunday.",
+        "The firm released its results in Maiduguri on Monday.",
+        "Nigeria and Niger signed a trade agreement in Maiduguri on Monday.",
+        "The governor of Borno suffered a heart attack in Maiduguri on Monday.",
+        "Catholics and Protestants gathered for a service in Maiduguri.",
+        "The new hospital will demonstrate the safety of the vaccine in Maiduguri.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // With a party to a conflict, or a word that needs no context, the
+    // same words report events.
+    let e = one(
+        "Soldiers fought Boko Haram fighters in Maiduguri on Monday.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    let e = one(
+        "Fierce battles were reported in Maiduguri on Monday.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    let e = one(
+        "Boko Haram released the schoolgirls in Maiduguri on Monday.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.event_type, Some(EventType::StrategicDevelopments));
+    let e = one(
+        "The government and the rebels signed a ceasefire agreement in Maiduguri on Monday.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::Agreement));
+}
+
+#[test]
+fn a_hazard_named_the_sentence_before_is_the_cause_of_death() {
+    let text = "Floods swept through Maiduguri on Monday.\nThey have left at least 20 people dead.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty());
+}
