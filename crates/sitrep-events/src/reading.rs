@@ -536,8 +536,8 @@ impl<'a> Annotated<'a> {
 
     /// "A cholera epidemic has killed over 1,200 people", "floods left 20
     /// dead": a disease or a natural hazard in the sentence, and no one who
-    /// could have done the killing (no actor but civilians, no trigger of
-    /// violence). "Gunmen killed five at a cholera clinic" is still an
+    /// could have done the killing (no actor but civilians or the
+    /// government, no trigger of violence). "Gunmen killed five at a cholera clinic" is still an
     /// attack.
     pub fn natural_death(&self, sentence: Span) -> bool {
         // The hazard may be named the sentence before ("Floods hit the
@@ -552,10 +552,14 @@ impl<'a> Annotated<'a> {
             .cues
             .iter()
             .any(|c| c.what == Cue::Hazard && told.contains(c.span));
+        // The government reports outbreak tolls ("according to the Haitian
+        // government"); it kills with its forces, which are actors of their own.
         let could_kill = |a: &ActorMention| {
             !matches!(
                 a.actor,
-                ActorRef::Agent(AgentKind::Civilians | AgentKind::Prisoners)
+                ActorRef::Agent(
+                    AgentKind::Civilians | AgentKind::Prisoners | AgentKind::Government
+                )
             )
         };
         hazard

@@ -1474,6 +1474,9 @@ mod clauses {
 fn deaths_from_disease_or_floods_are_no_event() {
     let text = "A cholera epidemic has killed over 1,200 people in Maiduguri in three months.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
+    let text =
+        "The cholera outbreak has killed 292 people in Maiduguri, according to the government.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty());
     let text = "Floods left 20 people dead in Maiduguri on Monday.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
     // Someone who kills is still an attack, whatever the place is.
