@@ -145,6 +145,36 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "signed a",
     "demonstrate",
     "demonstrates",
+    "exploded",
+    "shoot",
+    "boycott",
+    "boycotts",
+    "boycotted",
+    "boycotting",
+];
+
+/// Words before a clash word that make it a contest without arms ("a
+/// trade battle", "a legal battle", "a verbal clash").
+const NON_ARMED_CONTESTS: &[&str] = &[
+    "trade",
+    "legal",
+    "court",
+    "courtroom",
+    "political",
+    "verbal",
+    "diplomatic",
+    "culture",
+    "price",
+    "tariff",
+    "ratings",
+    "budget",
+    "custody",
+    "boardroom",
+    "bidding",
+    "election",
+    "electoral",
+    "uphill",
+    "ideological",
 ];
 
 /// Words before "battle(s)" or "fought" that make it armed fighting.
@@ -505,6 +535,10 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Attack && self.after_body_word(hit.span) {
             return false;
         }
+        // "a trade battle", "the legal battle", "a diplomatic clash".
+        if hit.what == Cat::Clash && self.after_word_in(hit.span, NON_ARMED_CONTESTS) {
+            return false;
+        }
         if hit.what == Cat::Kill
             && word.to_ascii_lowercase().starts_with("execut")
             && self.executes_a_plan(sentence, hit.span)
@@ -576,7 +610,12 @@ impl<'a> Annotated<'a> {
     /// The word before `span` is "heart", "panic" or "asthma" (one word
     /// back within its sentence).
     fn after_body_word(&self, span: Span) -> bool {
-        let mut from = span.start.saturating_sub(16);
+        self.after_word_in(span, &["heart", "panic", "asthma", "anxiety"])
+    }
+
+    /// The word right before `span`, within its sentence, is one of `words`.
+    fn after_word_in(&self, span: Span, words: &[&str]) -> bool {
+        let mut from = span.start.saturating_sub(24);
         while !self.text.is_char_boundary(from) {
             from -= 1;
         }
@@ -586,7 +625,7 @@ impl<'a> Annotated<'a> {
         }
         lower_words(head)
             .last()
-            .is_some_and(|w| matches!(w.as_str(), "heart" | "panic" | "asthma" | "anxiety"))
+            .is_some_and(|w| words.contains(&w.as_str()))
     }
 
     /// "executed the operation", "executing their plan": carrying something

@@ -1507,6 +1507,9 @@ fn words_common_outside_conflict_need_a_party_to_one() {
         "The governor of Borno suffered a heart attack in Maiduguri on Monday.",
         "Catholics and Protestants gathered for a service in Maiduguri.",
         "The new hospital will demonstrate the safety of the vaccine in Maiduguri.",
+        "The tariffs opened a trade battle in Maiduguri on Monday.",
+        "More than 1,000 toads have exploded in a pond near Maiduguri.",
+        "Shoppers called a boycott of the retailer in Maiduguri.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
