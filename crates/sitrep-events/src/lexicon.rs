@@ -359,7 +359,7 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("take to the streets", Cat::Protest),
     ("taken to the streets", Cat::Protest),
     ("vigil", Cat::Protest),
-    ("petition*", Cat::Protest),
+    // No "petition": signing one is no demonstration in ACLED's codebook.
     ("boycott*", Cat::Protest),
     ("chanting", Cat::Protest),
     ("chanted", Cat::Protest),

@@ -524,7 +524,13 @@ impl<'a> Annotated<'a> {
         {
             return false;
         }
-        if hit.what == Cat::Kill && self.natural_death(sentence) {
+        // Deaths and ruin a disease or a flood caused.
+        let destruction = hit.what == Cat::Loot
+            && self
+                .slice(hit.span)
+                .to_ascii_lowercase()
+                .starts_with("destroy");
+        if (hit.what == Cat::Kill || destruction) && self.natural_death(sentence) {
             return false;
         }
         // "Protestants" are no protesters.
