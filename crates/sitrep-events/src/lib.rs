@@ -31,6 +31,11 @@ use sitrep_model::{Document, Event, PlaceMention};
 #[derive(Default)]
 pub struct EventCoder {}
 
+/// A document read by [`EventCoder::prepare`], waiting for its places.
+pub struct Prepared<'a> {
+    annotated: reading::Annotated<'a>,
+}
+
 impl EventCoder {
     pub fn new() -> Self {
         // Build the automatons now rather than on the first document.
@@ -43,10 +48,26 @@ impl EventCoder {
 
     /// The events `doc` reports. `places` are the geoparser's mentions.
     pub fn code(&self, doc: &Document, places: &[PlaceMention]) -> Vec<Event> {
-        let Some(dict) = actors::DICTIONARY.as_ref() else {
-            return Vec::new();
-        };
-        let annotated = reading::annotate(doc, places, dict);
+        match self.prepare(doc) {
+            Some(prepared) => self.code_prepared(prepared, places),
+            None => Vec::new(),
+        }
+    }
+
+    /// The first half of [`EventCoder::code`]: what the text alone says.
+    /// None when the document can report no event (no sentence holds a
+    /// live trigger), so its places need not be found.
+    pub fn prepare<'a>(&self, doc: &'a Document) -> Option<Prepared<'a>> {
+        let dict = actors::DICTIONARY.as_ref()?;
+        let annotated = reading::annotate_text(doc, dict);
+        annotated
+            .may_report_events()
+            .then_some(Prepared { annotated })
+    }
+
+    /// The second half of [`EventCoder::code`], with the document's places.
+    pub fn code_prepared(&self, prepared: Prepared<'_>, places: &[PlaceMention]) -> Vec<Event> {
+        let annotated = prepared.annotated.with_places(places);
         let incidents = incidents::incidents(&annotated);
         if incidents.is_empty() {
             // The builder's document-wide country vote is work only events use.

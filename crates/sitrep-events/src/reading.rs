@@ -808,6 +808,20 @@ impl<'a> Annotated<'a> {
     /// The reading of `sentence`: a whole sentence, or one clause of a
     /// sentence that reports two incidents (see [`crate::clauses`]).
     pub fn read_span(&self, sentence: Span, has_prior: bool) -> Option<Reading> {
+        let live = self.live_triggers(sentence, has_prior);
+        if live.is_empty() {
+            return None;
+        }
+        Classifier {
+            an: self,
+            sentence,
+            live: &live,
+        }
+        .classify()
+    }
+
+    /// The triggers of `sentence` (or clause) that can report an event.
+    fn live_triggers(&self, sentence: Span, has_prior: bool) -> Vec<Hit<Cat>> {
         let mut live: Vec<Hit<Cat>> = self
             .triggers
             .iter()
@@ -827,15 +841,7 @@ impl<'a> Annotated<'a> {
                     || self.conflict_context(sentence, &all, h)
             });
         }
-        if live.is_empty() {
-            return None;
-        }
-        Classifier {
-            an: self,
-            sentence,
-            live: &live,
-        }
-        .classify()
+        live
     }
 }
 
@@ -1480,12 +1486,19 @@ fn first_event_sentence(sentences: &[Span], triggers: &[Hit<Cat>]) -> Option<Spa
         .find(|s| triggers.iter().any(|h| s.contains(h.span)))
 }
 
-/// Trigger, cue and actor annotation of a whole document.
+/// Trigger, cue, actor and place annotation of a whole document.
 pub fn annotate<'a>(
     doc: &'a Document,
     places: &'a [PlaceMention],
     dict: &'static ActorDictionary,
 ) -> Annotated<'a> {
+    annotate_text(doc, dict).with_places(places)
+}
+
+/// Everything [`annotate`] reads from the text alone; the places come with
+/// [`Annotated::with_places`]. Split so that a document that can report
+/// no event is never geoparsed ([`Annotated::may_report_events`]).
+pub fn annotate_text<'a>(doc: &'a Document, dict: &'static ActorDictionary) -> Annotated<'a> {
     let text = doc.text.as_str();
     // Actors, triggers and cues in one pass over the text.
     let scanned = dict.scan(text);
@@ -1520,21 +1533,8 @@ pub fn annotate<'a>(
         .into_iter()
         .filter(|q| !dates.iter().any(|d| d.span.overlaps(q.span)))
         .collect();
-    let places: Vec<&PlaceMention> = places
-        .iter()
-        .filter(|p| {
-            !actors
-                .iter()
-                .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
-        })
-        .collect();
     debug_assert!(scanned.cues.is_sorted_by_key(|h| h.span.start));
     debug_assert!(quantities.is_sorted_by_key(|q| q.span.start));
-    let outlet = doc.source.as_deref().and_then(outlet::outlet_country);
-    let places = match outlet {
-        Some(home) => drop_far_namesakes(text, places, &actors, dict, home),
-        None => places,
-    };
     Annotated {
         doc,
         text,
@@ -1542,11 +1542,46 @@ pub fn annotate<'a>(
         triggers,
         cues: scanned.cues,
         actors,
-        places,
+        places: Vec::new(),
         quantities,
         dates,
         dict,
-        outlet,
+        outlet: doc.source.as_deref().and_then(outlet::outlet_country),
+    }
+}
+
+impl<'a> Annotated<'a> {
+    /// The same annotations with the geoparser's mentions, less those
+    /// inside a named actor and, for a national outlet, far-away namesakes
+    /// nothing else supports.
+    pub fn with_places<'b>(self, places: &'b [PlaceMention]) -> Annotated<'b>
+    where
+        'a: 'b,
+    {
+        let mut an: Annotated<'b> = self;
+        let kept: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|p| {
+                !an.actors
+                    .iter()
+                    .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
+            })
+            .collect();
+        an.places = match an.outlet {
+            Some(home) => drop_far_namesakes(an.text, kept, &an.actors, an.dict, home),
+            None => kept,
+        };
+        an
+    }
+
+    /// Can any incident begin? Only in a sentence with a trigger that is
+    /// live as the first reading of a document ([`Annotated::read_span`]'s
+    /// test with no incident before it), which no place decides: a
+    /// document with none reports no event, and needs no geoparsing.
+    pub fn may_report_events(&self) -> bool {
+        self.sentences
+            .iter()
+            .any(|&s| !self.live_triggers(s, false).is_empty())
     }
 }
 

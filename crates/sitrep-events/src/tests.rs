@@ -1545,3 +1545,24 @@ fn a_hazard_named_the_sentence_before_is_the_cause_of_death() {
     let text = "Floods swept through Maiduguri on Monday.\nThey have left at least 20 people dead.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
 }
+
+#[test]
+fn a_document_with_no_live_trigger_is_not_prepared_for_places() {
+    let coder = EventCoder::new();
+    let quiet = sitrep_model::Document::new(
+        "quiet",
+        "The airline resumed operations on Monday. Kano Pillars beat the visitors 2-1.",
+    );
+    assert!(coder.prepare(&quiet).is_none());
+    let text = "Gunmen attacked a checkpoint in Maiduguri on Monday, killing two soldiers.";
+    let mut doc = sitrep_model::Document::new("attack", text);
+    doc.published = Some(published());
+    let prepared = coder.prepare(&doc).expect("a live trigger");
+    let places = mentions(text, &[&MAIDUGURI]);
+    // The two halves give what `code` gives.
+    assert_eq!(
+        coder.code_prepared(prepared, &places),
+        coder.code(&doc, &places)
+    );
+    assert_eq!(coder.code(&doc, &places).len(), 1);
+}

@@ -14,6 +14,9 @@ pub struct Analysis {
     /// recognised with confidence as not English); None for English text or
     /// text too short or mixed to tell.
     pub uncoded_language: Option<&'static str>,
+    /// The places of a document that can report events; empty for one
+    /// that cannot (no sentence with a live trigger), which is not
+    /// geoparsed. `Pipeline::places` finds every document's.
     pub places: Vec<PlaceMention>,
     pub events: Vec<Event>,
 }
@@ -107,8 +110,14 @@ impl Pipeline {
                 ..Analysis::default()
             };
         }
+        // The text alone says whether any event can be reported; only then
+        // are the places found (a document with no live trigger is most
+        // of a news crawl, and geoparsing is four tenths of the work).
+        let Some(prepared) = self.coder.prepare(doc) else {
+            return Analysis::default();
+        };
         let places = self.geoparser.parse(doc);
-        let mut events = self.coder.code(doc, &places);
+        let mut events = self.coder.code_prepared(prepared, &places);
         sitrep_model::attach_source_ranges(&mut events, doc);
         Analysis {
             uncoded_language: None,
