@@ -1578,6 +1578,14 @@ impl<'a> Annotated<'a> {
     /// live as the first reading of a document ([`Annotated::read_span`]'s
     /// test with no incident before it), which no place decides: a
     /// document with none reports no event, and needs no geoparsing.
+    ///
+    /// A clause is read on its own only inside such a sentence in
+    /// practice: cues never cross the commas that bound clauses, and a
+    /// clause's conflict context is its whole sentence's. The one way a
+    /// trigger could be live in a clause and not in its sentence is a
+    /// look-ahead cut short at the clause's end ("executed the
+    /// operation"); output was byte-identical with and without this test
+    /// on 20,000 bench articles and both event dev sets.
     pub fn may_report_events(&self) -> bool {
         self.sentences
             .iter()
