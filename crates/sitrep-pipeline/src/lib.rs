@@ -1,4 +1,5 @@
-//! The pipeline over one document: geoparse, then code events.
+//! The pipeline over one document: read the text for events, geoparse the
+//! documents that can report one, then code the events.
 //!
 //! Ingestion (bytes → [`Document`]) happens before, storage after; this crate
 //! is the part that `extract`, `places`, `demo` and the eval commands share.
