@@ -127,6 +127,7 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "recovered",
     "beat",
     "beaten",
+    "beating",
     "aircraft",
     "jets",
     "drone",
@@ -533,6 +534,10 @@ impl<'a> Annotated<'a> {
         if (hit.what == Cat::Kill || destruction) && self.natural_death(sentence) {
             return false;
         }
+        // "vintner Don Burns": the surname, not a fire.
+        if hit.what == Cat::Burn && word == "Burns" && !self.opens_sentence(hit.span) {
+            return false;
+        }
         // "Protestants" are no protesters.
         if hit.what == Cat::Protest && word.to_ascii_lowercase().starts_with("protestant") {
             return false;
@@ -611,6 +616,19 @@ impl<'a> Annotated<'a> {
                 .triggers
                 .iter()
                 .any(|h| sentence.contains(h.span) && !h.what.is_auxiliary())
+    }
+
+    /// Nothing but spaces and opening quotes between the start of its
+    /// sentence and `span`.
+    fn opens_sentence(&self, span: Span) -> bool {
+        let start = self
+            .sentence_of(span.start)
+            .and_then(|i| self.sentences.get(i))
+            .map_or(0, |s| s.start);
+        self.text.get(start..span.start).is_some_and(|head| {
+            head.chars()
+                .all(|c| c.is_whitespace() || "\"'“‘(".contains(c))
+        })
     }
 
     /// The word before `span` is "heart", "panic" or "asthma" (one word

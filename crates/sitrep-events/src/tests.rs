@@ -1479,6 +1479,10 @@ fn deaths_from_disease_or_floods_are_no_event() {
     assert!(code(text, &[&MAIDUGURI]).is_empty());
     let text = "Heavy rains flooded the river in Maiduguri, destroying hundreds of homes.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
+    let text = "Thousands of dead birds were found in Maiduguri on Monday.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty());
+    let text = "The singer died in Maiduguri of complications from pneumonia.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty());
     let text = "Floods left 20 people dead in Maiduguri on Monday.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
     // Someone who kills is still an attack, whatever the place is.
@@ -1512,6 +1516,8 @@ fn words_common_outside_conflict_need_a_party_to_one() {
         "The tariffs opened a trade battle in Maiduguri on Monday.",
         "More than 1,000 toads have exploded in a pond near Maiduguri.",
         "Shoppers called a boycott of the retailer in Maiduguri.",
+        "Kano Pillars won in Maiduguri on Sunday, convincingly beating the visitors.",
+        "The chef hosted vintner Don Burns at a tasting in Maiduguri.",
         "Thirty legislators signed a petition in Maiduguri demanding the minister's resignation.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
