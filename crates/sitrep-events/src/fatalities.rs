@@ -207,6 +207,8 @@ pub fn count_sentence(
     let inside = |s: Span| sentence.contains(s);
     // "28 killed or wounded", "20 martyrs and wounded": the dead are not
     // told apart from the wounded, so the figure counts neither.
+    let nouns_count = triggers.iter().any(|t| inside(t.span))
+        && !cues.iter().any(|c| inside(c.span) && c.what == Cue::Hazard);
     let deaths: Vec<Span> = triggers
         .iter()
         .filter(|h| inside(h.span) && is_death_word(&text[h.span.start..h.span.end]))
@@ -218,11 +220,7 @@ pub fn count_sentence(
         // from 11,735 cases") is too often another story's toll.
         .chain(
             cues.iter()
-                .filter(|h| inside(h.span) && h.what == Cue::DeathNoun)
-                .filter(|_| {
-                    triggers.iter().any(|t| inside(t.span))
-                        && !cues.iter().any(|c| inside(c.span) && c.what == Cue::Hazard)
-                })
+                .filter(|h| nouns_count && inside(h.span) && h.what == Cue::DeathNoun)
                 .map(|h| h.span),
         )
         .filter(|&span| !merged_with_injuries(text, span))

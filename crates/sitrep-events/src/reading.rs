@@ -639,17 +639,26 @@ impl<'a> Annotated<'a> {
 
     /// The word right before `span`, within its sentence, is one of `words`.
     fn after_word_in(&self, span: Span, words: &[&str]) -> bool {
-        let mut from = span.start.saturating_sub(24);
+        self.words_before(span, 1)
+            .first()
+            .is_some_and(|w| words.contains(&w.as_str()))
+    }
+
+    /// Up to `n` words right before `span`, lower-cased, nearest last, from
+    /// a short look back that stops at a sentence end.
+    fn words_before(&self, span: Span, n: usize) -> Vec<String> {
+        let mut from = span.start.saturating_sub(32);
         while !self.text.is_char_boundary(from) {
             from -= 1;
         }
         let head = self.text.get(from..span.start).unwrap_or("");
-        if head.trim_end().ends_with(['.', '!', '?', ';']) {
-            return false;
-        }
-        lower_words(head)
-            .last()
-            .is_some_and(|w| words.contains(&w.as_str()))
+        let head = match head.rfind(['.', '!', '?', ';']) {
+            Some(end) => head.get(end + 1..).unwrap_or(""),
+            None => head,
+        };
+        let mut words: Vec<String> = lower_words(head).collect();
+        words.drain(..words.len().saturating_sub(n));
+        words
     }
 
     /// "executed the operation", "executing their plan": carrying something
@@ -759,25 +768,22 @@ impl<'a> Annotated<'a> {
         {
             return false;
         }
-        // The two words before it, from a short look back.
-        let mut from = hit.span.start.saturating_sub(32);
-        while !self.text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let head = self.text.get(from..hit.span.start).unwrap_or("");
-        let before: Vec<String> = lower_words(head).collect();
-        let last_two = || before.iter().rev().take(2);
         let w = word.to_ascii_lowercase();
+        let two_before = || self.words_before(hit.span, 2);
         if w == "control" {
-            return !last_two().any(|b| TAKING_GROUND.contains(&b.as_str()));
+            return !two_before()
+                .iter()
+                .any(|b| TAKING_GROUND.contains(&b.as_str()));
         }
         // "fierce battles", "heavy fighting": no court or sports field.
         if matches!(w.as_str(), "battle" | "battles" | "battled" | "fought") {
-            return !last_two().any(|b| VIOLENT_MODIFIERS.contains(&b.as_str()));
+            return !two_before()
+                .iter()
+                .any(|b| VIOLENT_MODIFIERS.contains(&b.as_str()));
         }
         // "a ceasefire agreement", "the peace agreements": no trade deal.
         if matches!(w.as_str(), "agreement" | "agreements") {
-            return !last_two().any(|b| {
+            return !two_before().iter().any(|b| {
                 matches!(
                     b.as_str(),
                     "ceasefire"
@@ -794,9 +800,8 @@ impl<'a> Annotated<'a> {
 
     /// A party to a conflict or a protest in the sentence that holds `span`
     /// (any actor but civilians, prisoners and "the government", which
-    /// signs trade deals as readily as truces), or a live trigger that
-    /// needs no context.
-    fn conflict_context(&self, span: Span, live: &[Hit<Cat>], hit: &Hit<Cat>) -> bool {
+    /// signs trade deals as readily as truces), other than `hit` itself.
+    fn party_in_sentence(&self, span: Span, hit: &Hit<Cat>) -> bool {
         // Authorities release prisoners ("Authorities released Karim
         // Wade"); their trade deals are no truce.
         let government_counts = self.slice(hit.span).eq_ignore_ascii_case("released");
@@ -815,7 +820,6 @@ impl<'a> Annotated<'a> {
         self.actors
             .iter()
             .any(|a| sentence.contains(a.span) && !a.span.overlaps(hit.span) && party(a))
-            || live.iter().any(|h| !self.needs_context(h))
     }
 
     /// The reading of sentence `idx`, if it reports an event.
@@ -851,12 +855,16 @@ impl<'a> Annotated<'a> {
         // event only with a party to one in their sentence, or a word that
         // is unambiguous. Once an incident is known, an auxiliary one may
         // still add to it ("Five people died.").
-        if live.iter().any(|h| self.needs_context(h)) {
-            let all = live.clone();
+        let needs: Vec<bool> = live.iter().map(|h| self.needs_context(h)).collect();
+        if needs.contains(&true) {
+            // An unambiguous trigger beside it is context enough.
+            let unambiguous = needs.contains(&false);
+            let mut needs = needs.into_iter();
             live.retain(|h| {
-                !self.needs_context(h)
+                !needs.next().unwrap_or(false)
+                    || unambiguous
                     || (has_prior && h.what.is_auxiliary())
-                    || self.conflict_context(sentence, &all, h)
+                    || self.party_in_sentence(sentence, h)
             });
         }
         live
