@@ -2,9 +2,11 @@
 //! ACLED-style events, each field with the span of text it came from.
 //!
 //! How it reads a document:
-//! 1. [`reading::annotate`]: one pass each of the trigger, cue and actor
-//!    automatons over the whole text, plus sitrep-text's sentences, numbers
-//!    and dates.
+//! 1. [`reading::annotate_text`] ([`EventCoder::prepare`]): one pass each
+//!    of the trigger, cue and actor automatons over the whole text, plus
+//!    sitrep-text's sentences, numbers and dates; a document with no live
+//!    trigger stops here. The places follow
+//!    ([`reading::Annotated::with_places`]).
 //! 2. [`reading::Annotated::read_sentence`]: each sentence's live triggers
 //!    (not planned, hypothetical, denied or background, see [`modality`])
 //!    decide one ACLED sub-event type.

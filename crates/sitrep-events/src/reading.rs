@@ -1512,18 +1512,10 @@ fn first_event_sentence(sentences: &[Span], triggers: &[Hit<Cat>]) -> Option<Spa
         .find(|s| triggers.iter().any(|h| s.contains(h.span)))
 }
 
-/// Trigger, cue, actor and place annotation of a whole document.
-pub fn annotate<'a>(
-    doc: &'a Document,
-    places: &'a [PlaceMention],
-    dict: &'static ActorDictionary,
-) -> Annotated<'a> {
-    annotate_text(doc, dict).with_places(places)
-}
-
-/// Everything [`annotate`] reads from the text alone; the places come with
-/// [`Annotated::with_places`]. Split so that a document that can report
-/// no event is never geoparsed ([`Annotated::may_report_events`]).
+/// Trigger, cue, actor, date and count annotation of a whole document:
+/// what the text alone says. The places come with
+/// [`Annotated::with_places`], once [`Annotated::may_report_events`] says
+/// the document is worth geoparsing.
 pub fn annotate_text<'a>(doc: &'a Document, dict: &'static ActorDictionary) -> Annotated<'a> {
     let text = doc.text.as_str();
     // Actors, triggers and cues in one pass over the text.
@@ -1869,7 +1861,7 @@ fn drop_far_namesakes<'a>(
 ///
 /// Only words that start with a capital can be either, so the scan jumps
 /// from capital to capital (one compare per byte) instead of splitting the
-/// whole text into words; the words are still [`word_spans`]'s (tested).
+/// whole text into words; the words are still `word_spans`'s (tested).
 pub fn country_words(text: &str) -> Vec<(Span, &'static str)> {
     let bytes = text.as_bytes();
     // Plain ASCII words are folded into one reused buffer, so the lookups
