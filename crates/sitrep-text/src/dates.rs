@@ -42,7 +42,7 @@
 //! and for any resolved date whose last day is more than
 //! [`BACKGROUND_DAYS`] before the anchor. Such statements describe history
 //! ("Boko Haram has killed thousands since 2009"), not the reported event.
-use crate::tokens::{TokKind, Toks};
+use crate::tokens::{TokKind, Toks, STARTS_DATE};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use sitrep_model::{Span, TimePrecision};
 
@@ -127,63 +127,7 @@ pub(crate) fn dates_in(t: &Toks, anchor: Option<NaiveDate>) -> Vec<DateMention> 
 /// A cheap test that token `i` can start a date: a number, or a lead word,
 /// a month, a weekday, a relative word or a number word.
 fn may_start_date(t: &Toks, i: usize) -> bool {
-    let Some(tok) = t.get(i) else { return false };
-    if matches!(tok.kind, TokKind::Num | TokKind::Alnum) {
-        return true;
-    }
-    let Some(w) = t.lower(i) else { return false };
-    let w = w.as_str();
-    month_number(w).is_some()
-        || weekday_of(w).is_some()
-        || crate::numbers::unit_value(w).is_some()
-        || crate::numbers::tens_value(w).is_some()
-        || matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "during"
-                | "of"
-                | "the"
-                | "by"
-                | "over"
-                | "around"
-                | "since"
-                | "until"
-                | "till"
-                | "from"
-                | "through"
-                | "throughout"
-                | "before"
-                | "after"
-                | "late"
-                | "early"
-                | "earlier"
-                | "later"
-                | "mid"
-                | "end"
-                | "beginning"
-                | "start"
-                | "middle"
-                | "last"
-                | "next"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "weekend"
-                | "day"
-                | "following"
-                | "previous"
-                | "same"
-                | "a"
-                | "an"
-                | "hours"
-                | "minutes"
-                | "past"
-                | "recent"
-                | "tomorrow"
-                | "that"
-        )
+    t.starts(i) & STARTS_DATE != 0
 }
 
 /// Month number (1–12) of a lower-case month name or abbreviation.
@@ -205,7 +149,7 @@ pub(crate) fn month_number(w: &str) -> Option<u32> {
     })
 }
 
-fn weekday_of(w: &str) -> Option<Weekday> {
+pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
     Some(match w {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,

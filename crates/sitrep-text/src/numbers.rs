@@ -45,7 +45,7 @@
 //! "Oct. 21", "24-26 June"), clock times ("10:30", "3 p.m."), percentages,
 //! money ("$5 million"), ordinals and units glued to digits ("21st", "155mm"),
 //! "No. 10", and decimals without a scale word ("3.5").
-use crate::tokens::{TokKind, Toks};
+use crate::tokens::{TokKind, Toks, STARTS_QUANTITY};
 use sitrep_model::Span;
 
 /// The hedge in front of a number.
@@ -117,55 +117,7 @@ pub(crate) fn quantities_in(toks: &Toks) -> Vec<Quantity> {
 /// that starts a hedge, a number word or a vague quantity. Saves the full
 /// parse on the other nine tokens in ten.
 fn may_start_quantity(t: &Toks, i: usize) -> bool {
-    let Some(tok) = t.get(i) else { return false };
-    if tok.kind == TokKind::Num {
-        return true;
-    }
-    let Some(w) = t.lower(i) else { return false };
-    let w = w.as_str();
-    unit_value(w).is_some()
-        || tens_value(w).is_some()
-        || matches!(
-            w,
-            "a" | "an"
-                | "at"
-                | "no"
-                | "not"
-                | "more"
-                | "over"
-                | "upwards"
-                | "upward"
-                | "in"
-                | "up"
-                | "as"
-                | "nearly"
-                | "almost"
-                | "close"
-                | "just"
-                | "fewer"
-                | "less"
-                | "under"
-                | "about"
-                | "around"
-                | "some"
-                | "approximately"
-                | "roughly"
-                | "estimated"
-                | "approx"
-                | "between"
-                | "dozens"
-                | "tens"
-                | "scores"
-                | "hundreds"
-                | "thousands"
-                | "millions"
-                | "several"
-                | "many"
-                | "numerous"
-                | "few"
-                | "unknown"
-                | "half"
-        )
+    t.starts(i) & STARTS_QUANTITY != 0
 }
 
 enum Parse {

@@ -180,6 +180,47 @@ impl<'a> Lower<'a> {
     }
 }
 
+/// A token can start a quantity ([`Toks::starts`]).
+pub(crate) const STARTS_QUANTITY: u8 = 1;
+/// A token can start a date.
+pub(crate) const STARTS_DATE: u8 = 2;
+
+/// What a lower-cased word can start: a hedge or a vague quantity
+/// ("about", "dozens"), a date's lead word ("since", "the"), a month, a
+/// weekday or a number word (both). One match per word, made once per
+/// token for both recognisers; before, each recogniser's cheap test
+/// looked the word up in five tables (a seventh of the count and date
+/// work). `tests::word_starts_are_the_recognisers_tests` holds it to them.
+fn word_starts(w: &str) -> u8 {
+    const Q: u8 = STARTS_QUANTITY;
+    const D: u8 = STARTS_DATE;
+    match w {
+        // Number words, and leads both recognisers take.
+        "zero" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        | "ten" | "eleven" | "twelve" | "thirteen" | "fourteen" | "fifteen" | "sixteen"
+        | "seventeen" | "eighteen" | "nineteen" | "twenty" | "thirty" | "forty" | "fifty"
+        | "sixty" | "seventy" | "eighty" | "ninety" | "a" | "an" | "at" | "in" | "over"
+        | "around" => Q | D,
+        // Hedges and vague quantities.
+        "no" | "not" | "more" | "upwards" | "upward" | "up" | "as" | "nearly" | "almost"
+        | "close" | "just" | "fewer" | "less" | "under" | "about" | "some" | "approximately"
+        | "roughly" | "estimated" | "approx" | "between" | "dozens" | "tens" | "scores"
+        | "hundreds" | "thousands" | "millions" | "several" | "many" | "numerous" | "few"
+        | "unknown" | "half" => Q,
+        // Months, weekdays and the words dates begin with.
+        "january" | "jan" | "february" | "feb" | "march" | "mar" | "april" | "apr" | "may"
+        | "june" | "jun" | "july" | "jul" | "august" | "aug" | "september" | "sept" | "sep"
+        | "october" | "oct" | "november" | "nov" | "december" | "dec" | "monday" | "tuesday"
+        | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "on" | "during" | "of"
+        | "the" | "by" | "since" | "until" | "till" | "from" | "through" | "throughout"
+        | "before" | "after" | "late" | "early" | "earlier" | "later" | "mid" | "end"
+        | "beginning" | "start" | "middle" | "last" | "next" | "this" | "yesterday" | "today"
+        | "tonight" | "weekend" | "day" | "following" | "previous" | "same" | "hours"
+        | "minutes" | "past" | "recent" | "tomorrow" | "that" => D,
+        _ => 0,
+    }
+}
+
 /// The tokens of one span of a text, with an ASCII-lower-cased copy of the
 /// span so keyword tests are plain slice comparisons.
 pub(crate) struct Toks<'a> {
@@ -188,17 +229,38 @@ pub(crate) struct Toks<'a> {
     /// `text[base..]` lower-cased (same byte offsets, shifted by `base`).
     lower: String,
     base: usize,
+    /// What each token can start ([`STARTS_QUANTITY`], [`STARTS_DATE`]).
+    starts: Vec<u8>,
 }
 
 impl<'a> Toks<'a> {
     pub(crate) fn new(text: &'a str, start: usize, end: usize) -> Self {
         let (start, end) = clamp_span(text, start, end);
+        let toks = tokenize(text, start, end);
+        let lower = text[start..end].to_ascii_lowercase();
+        let starts = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Num => STARTS_QUANTITY | STARTS_DATE,
+                TokKind::Alnum => STARTS_DATE,
+                TokKind::Word => lower
+                    .get(t.start - start..t.end - start)
+                    .map_or(0, word_starts),
+                TokKind::Punct => 0,
+            })
+            .collect();
         Toks {
             text,
-            toks: tokenize(text, start, end),
-            lower: text[start..end].to_ascii_lowercase(),
+            toks,
+            lower,
             base: start,
+            starts,
         }
+    }
+
+    /// What token `i` can start (0 past the end).
+    pub(crate) fn starts(&self, i: usize) -> u8 {
+        self.starts.get(i).copied().unwrap_or(0)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -297,6 +359,151 @@ mod tests {
                 ("G20", TokKind::Alnum)
             ]
         );
+    }
+
+    /// The recognisers' cheap tests as they were written before
+    /// [`word_starts`]: a number, or a word in their tables.
+    fn reference_starts(kind: TokKind, w: &str) -> u8 {
+        use crate::dates::{month_number, weekday_of};
+        use crate::numbers::{tens_value, unit_value};
+        let number_word = unit_value(w).is_some() || tens_value(w).is_some();
+        let quantity = kind == TokKind::Num
+            || (kind == TokKind::Word
+                && (number_word
+                    || [
+                        "a",
+                        "an",
+                        "at",
+                        "no",
+                        "not",
+                        "more",
+                        "over",
+                        "upwards",
+                        "upward",
+                        "in",
+                        "up",
+                        "as",
+                        "nearly",
+                        "almost",
+                        "close",
+                        "just",
+                        "fewer",
+                        "less",
+                        "under",
+                        "about",
+                        "around",
+                        "some",
+                        "approximately",
+                        "roughly",
+                        "estimated",
+                        "approx",
+                        "between",
+                        "dozens",
+                        "tens",
+                        "scores",
+                        "hundreds",
+                        "thousands",
+                        "millions",
+                        "several",
+                        "many",
+                        "numerous",
+                        "few",
+                        "unknown",
+                        "half",
+                    ]
+                    .contains(&w)));
+        let date = matches!(kind, TokKind::Num | TokKind::Alnum)
+            || (kind == TokKind::Word
+                && (number_word
+                    || month_number(w).is_some()
+                    || weekday_of(w).is_some()
+                    || [
+                        "in",
+                        "on",
+                        "at",
+                        "during",
+                        "of",
+                        "the",
+                        "by",
+                        "over",
+                        "around",
+                        "since",
+                        "until",
+                        "till",
+                        "from",
+                        "through",
+                        "throughout",
+                        "before",
+                        "after",
+                        "late",
+                        "early",
+                        "earlier",
+                        "later",
+                        "mid",
+                        "end",
+                        "beginning",
+                        "start",
+                        "middle",
+                        "last",
+                        "next",
+                        "this",
+                        "yesterday",
+                        "today",
+                        "tonight",
+                        "weekend",
+                        "day",
+                        "following",
+                        "previous",
+                        "same",
+                        "a",
+                        "an",
+                        "hours",
+                        "minutes",
+                        "past",
+                        "recent",
+                        "tomorrow",
+                        "that",
+                    ]
+                    .contains(&w)));
+        u8::from(quantity) * STARTS_QUANTITY | u8::from(date) * STARTS_DATE
+    }
+
+    #[test]
+    fn word_starts_are_the_recognisers_tests() {
+        // Every word either table names, spelled out, and some that are in none.
+        let text = "zero one two three four five six seven eight nine ten eleven twelve \
+            thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty \
+            forty fifty sixty seventy eighty ninety hundred thousand million dozen dozens \
+            January Jan February Feb March Mar April Apr May June Jun July Jul August Aug \
+            September Sept Sep October Oct November Nov December Dec Monday Tuesday \
+            Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun \
+            a an at no not more over upwards upward in up as nearly almost close just \
+            fewer less under about around some approximately roughly estimated approx \
+            between tens scores hundreds thousands millions several many numerous few \
+            unknown half on during of the by since until till from through throughout \
+            before after late early earlier later mid end beginning start middle last \
+            next this yesterday today tonight weekend day following previous same hours \
+            minutes past recent tomorrow that killed people soldiers weeks week month \
+            year ago night morning Zürich 12 3.5 21st 155mm , . —";
+        let toks = Toks::new(text, 0, text.len());
+        assert!(toks.len() > 150);
+        for i in 0..toks.len() {
+            let t = toks.get(i).unwrap();
+            let lower = text[t.start..t.end].to_ascii_lowercase();
+            assert_eq!(
+                toks.starts(i),
+                reference_starts(t.kind, &lower),
+                "{}",
+                &text[t.start..t.end]
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_starts_match_the_tables_on_any_word(w in "[a-z]{1,10}") {
+            proptest::prop_assert_eq!(word_starts(&w), reference_starts(TokKind::Word, &w));
+        }
     }
 
     #[test]
