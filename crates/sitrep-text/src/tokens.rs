@@ -465,7 +465,7 @@ mod tests {
                         "that",
                     ]
                     .contains(&w)));
-        u8::from(quantity) * STARTS_QUANTITY | u8::from(date) * STARTS_DATE
+        (u8::from(quantity) * STARTS_QUANTITY) | (u8::from(date) * STARTS_DATE)
     }
 
     #[test]
