@@ -526,11 +526,7 @@ impl<'a> Annotated<'a> {
             return false;
         }
         // Deaths and ruin a disease or a flood caused.
-        let destruction = hit.what == Cat::Loot
-            && self
-                .slice(hit.span)
-                .to_ascii_lowercase()
-                .starts_with("destroy");
+        let destruction = hit.what == Cat::Loot && starts_with_ignore_case(word, "destroy");
         if (hit.what == Cat::Kill || destruction) && self.natural_death(sentence) {
             return false;
         }
@@ -539,7 +535,7 @@ impl<'a> Annotated<'a> {
             return false;
         }
         // "Protestants" are no protesters.
-        if hit.what == Cat::Protest && word.to_ascii_lowercase().starts_with("protestant") {
+        if hit.what == Cat::Protest && starts_with_ignore_case(word, "protestant") {
             return false;
         }
         // "a heart attack", "his heart started beating".
@@ -1502,6 +1498,12 @@ pub fn starting_in<T>(sorted: &[T], span: Span, span_of: impl Fn(&T) -> Span) ->
 /// The mention's feature is a whole country.
 pub fn is_country(p: &PlaceMention) -> bool {
     p.place.feature == FeatureKind::Country
+}
+
+/// `word` begins with `prefix`, ignoring ASCII case.
+fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// The first sentence that holds a whole trigger, where incidents can begin.
