@@ -298,9 +298,16 @@ impl<'a> Annotated<'a> {
 
     /// The sentence holding `pos`.
     pub fn sentence_of(&self, pos: usize) -> Option<usize> {
-        self.sentences
-            .iter()
-            .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+        sentence_index(&self.sentences, pos)
+    }
+
+    /// The sentence that holds all of `span`; `span` itself if none does
+    /// (a clause is always inside one).
+    fn sentence_holding(&self, span: Span) -> Span {
+        self.sentence_of(span.start)
+            .and_then(|i| self.sentences.get(i).copied())
+            .filter(|s| s.contains(span))
+            .unwrap_or(span)
     }
 
     /// Clause bounds around `span` inside `sentence`.
@@ -578,8 +585,8 @@ impl<'a> Annotated<'a> {
     /// "A cholera epidemic has killed over 1,200 people", "floods left 20
     /// dead": a disease or a natural hazard in the sentence, and no one who
     /// could have done the killing (no actor but civilians or the
-    /// government, no trigger of violence). "Gunmen killed five at a cholera clinic" is still an
-    /// attack.
+    /// government, no trigger of violence). "Gunmen killed five at a
+    /// cholera clinic" is still an attack.
     pub fn natural_death(&self, sentence: Span) -> bool {
         // The hazard may be named the sentence before ("Floods hit the
         // province. They have left 1,600 people dead.").
@@ -617,10 +624,7 @@ impl<'a> Annotated<'a> {
     /// Nothing but spaces and opening quotes between the start of its
     /// sentence and `span`.
     fn opens_sentence(&self, span: Span) -> bool {
-        let start = self
-            .sentence_of(span.start)
-            .and_then(|i| self.sentences.get(i))
-            .map_or(0, |s| s.start);
+        let start = self.sentence_holding(span).start;
         self.text.get(start..span.start).is_some_and(|head| {
             head.chars()
                 .all(|c| c.is_whitespace() || "\"'“‘(".contains(c))
@@ -801,11 +805,7 @@ impl<'a> Annotated<'a> {
         // Authorities release prisoners ("Authorities released Karim
         // Wade"); their trade deals are no truce.
         let government_counts = self.slice(hit.span).eq_ignore_ascii_case("released");
-        let sentence = self
-            .sentence_of(span.start)
-            .and_then(|i| self.sentences.get(i).copied())
-            .filter(|s| s.contains(span))
-            .unwrap_or(span);
+        let sentence = self.sentence_holding(span);
         let party = |a: &ActorMention| match a.actor {
             ActorRef::Named(_) => true,
             ActorRef::Agent(AgentKind::Government) => government_counts,
@@ -1506,12 +1506,23 @@ fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
+/// The index of the sentence holding `pos`, by binary search: sentences
+/// are in text order and do not overlap. An empty sentence holds its start.
+fn sentence_index(sentences: &[Span], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= pos);
+    sentences.get(i).filter(|s| s.start <= pos).map(|_| i)
+}
+
 /// The first sentence that holds a whole trigger, where incidents can begin.
 fn first_event_sentence(sentences: &[Span], triggers: &[Hit<Cat>]) -> Option<Span> {
-    sentences
+    triggers
         .iter()
-        .copied()
-        .find(|s| triggers.iter().any(|h| s.contains(h.span)))
+        .filter_map(|h| {
+            let i = sentence_index(sentences, h.span.start)?;
+            sentences.get(i)?.contains(h.span).then_some(i)
+        })
+        .min()
+        .and_then(|i| sentences.get(i).copied())
 }
 
 /// Trigger, cue, actor, date and count annotation of a whole document:
@@ -2052,7 +2063,33 @@ mod word_span_tests {
         );
     }
 
+    /// The definition `sentence_index` implements: the first sentence whose
+    /// span (an empty one counting its start) holds `pos`.
+    fn sentence_by_scan(sentences: &[Span], pos: usize) -> Option<usize> {
+        sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn sentence_index_is_the_scan(
+            cuts in proptest::collection::vec((0usize..5, 0usize..8), 0..12),
+            pos in 0usize..80,
+        ) {
+            // Sentences in text order, with gaps and empty ones.
+            let mut sentences = Vec::new();
+            let mut at = 0;
+            for (gap, len) in cuts {
+                sentences.push(Span::new(at + gap, at + gap + len));
+                at += gap + len;
+            }
+            proptest::prop_assert_eq!(
+                sentence_index(&sentences, pos),
+                sentence_by_scan(&sentences, pos)
+            );
+        }
+
         #[test]
         fn country_words_agree_with_the_all_words_scan(
             words in proptest::collection::vec(
