@@ -152,6 +152,12 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "boycotts",
     "boycotted",
     "boycotting",
+    "clash",
+    "clashed",
+    "fighting",
+    "deployed",
+    "died",
+    "dead",
 ];
 
 /// Words before a clash word that make it a contest without arms ("a
@@ -189,10 +195,32 @@ const VIOLENT_MODIFIERS: &[&str] = &[
     "intense",
     "fresh",
     "renewed",
+    "renewing",
     "continuous",
     "street",
     "fiercely",
     "heavily",
+    "clan",
+    "tribal",
+    "communal",
+    "intercommunal",
+    "inter-communal",
+    "factional",
+    "sectarian",
+    "ethnic",
+];
+
+/// Words after "fighting" that make it armed fighting ("fighting erupted",
+/// "fighting between the army and rebels"), not a cause or a sport.
+const FIGHTING_CONTINUES: &[&str] = &[
+    "between",
+    "erupted",
+    "broke",
+    "raged",
+    "flared",
+    "resumed",
+    "intensified",
+    "continued",
 ];
 
 /// Verbs before "control" that make it ground taken ("took full control").
@@ -528,13 +556,31 @@ impl<'a> Annotated<'a> {
         }
         if hit.what == Cat::OtherSd
             && word.eq_ignore_ascii_case("released")
-            && self.releases_information(sentence, hit.span)
+            && (self.releases_information(sentence, hit.span)
+                || self.court_release(sentence, hit.span))
         {
             return false;
         }
-        // Deaths and ruin a disease or a flood caused.
+        // "#BoycottAllstate", "@riotgames": a hashtag or a handle.
+        if self.text[..hit.span.start].ends_with(['#', '@']) {
+            return false;
+        }
+        // Deaths and ruin a disease, a flood or an accident caused, and the
+        // emergencies declared for them.
         let destruction = hit.what == Cat::Loot && starts_with_ignore_case(word, "destroy");
-        if (hit.what == Cat::Kill || destruction) && self.natural_death(sentence) {
+        let emergency = hit.what == Cat::OtherSd && word.eq_ignore_ascii_case("state of emergency");
+        let accidental = hit.what.is_remote() && is_blast_word(word);
+        if (hit.what == Cat::Kill || destruction || emergency || accidental)
+            && self.natural_death(sentence, hit.span)
+        {
+            return false;
+        }
+        // "the Rangers beat the Athletics 6-3 in the ninth inning".
+        if !hit.what.is_remote() && self.cue_in(sentence, Cue::Sport) {
+            return false;
+        }
+        // "the Easter Vigil": a service's name, not a protest.
+        if hit.what == Cat::Protest && word == "Vigil" && !self.opens_sentence(hit.span) {
             return false;
         }
         // "vintner Don Burns": the surname, not a fire.
@@ -587,7 +633,9 @@ impl<'a> Annotated<'a> {
     /// could have done the killing (no actor but civilians or the
     /// government, no trigger of violence). "Gunmen killed five at a
     /// cholera clinic" is still an attack.
-    pub fn natural_death(&self, sentence: Span) -> bool {
+    /// `trigger` itself is left out of the triggers that name violence: a
+    /// blast may be the gas leak's.
+    pub fn natural_death(&self, sentence: Span, trigger: Span) -> bool {
         // The hazard may be named the sentence before ("Floods hit the
         // province. They have left 1,600 people dead.").
         let from = self
@@ -618,7 +666,7 @@ impl<'a> Annotated<'a> {
             && !self
                 .triggers
                 .iter()
-                .any(|h| sentence.contains(h.span) && !h.what.is_auxiliary())
+                .any(|h| sentence.contains(h.span) && h.span != trigger && !h.what.is_auxiliary())
     }
 
     /// Nothing but spaces and opening quotes between the start of its
@@ -728,6 +776,47 @@ impl<'a> Annotated<'a> {
         })
     }
 
+    /// "released on bail", "released him on a suspended sentence": a court
+    /// lets a defendant go; no captive is freed. "Photos of the suspects
+    /// were released": information, named before the verb.
+    fn court_release(&self, sentence: Span, trigger: Span) -> bool {
+        let after = self.words_after(trigger, sentence.end, 6);
+        let on = after.iter().position(|w| w == "on");
+        let court = on.is_some_and(|i| {
+            after[i..].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "bail" | "bond" | "parole" | "probation" | "recognizance" | "sentence"
+                )
+            })
+        });
+        let before = self.words_before(trigger, 8);
+        let passive = before
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is" | "are"));
+        let information = before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "photos"
+                    | "photo"
+                    | "footage"
+                    | "video"
+                    | "videos"
+                    | "images"
+                    | "image"
+                    | "statement"
+                    | "report"
+                    | "details"
+                    | "figures"
+                    | "data"
+                    | "results"
+                    | "names"
+                    | "list"
+            )
+        });
+        court || (passive && information)
+    }
+
     /// A background date attached to the trigger dates it as history: right
     /// before a noun trigger ("the 2011 uprising") or just after it ("attacks
     /// on mosques on May 18" in a July report, "protests in 2011").
@@ -776,10 +865,23 @@ impl<'a> Annotated<'a> {
                 .any(|b| TAKING_GROUND.contains(&b.as_str()));
         }
         // "fierce battles", "heavy fighting": no court or sports field.
-        if matches!(w.as_str(), "battle" | "battles" | "battled" | "fought") {
-            return !two_before()
+        let violent_before = || {
+            two_before()
                 .iter()
-                .any(|b| VIOLENT_MODIFIERS.contains(&b.as_str()));
+                .any(|b| VIOLENT_MODIFIERS.contains(&b.as_str()))
+        };
+        if matches!(w.as_str(), "battle" | "battles" | "battled" | "fought") {
+            return !violent_before();
+        }
+        // "Fighting was reported in Ganfouda", "clan fighting", "fighting
+        // broke out": the noun of war. "fighting AIDS", "fighting star",
+        // "fighting for justice" need context.
+        if w == "fighting" {
+            let continues = self
+                .words_after(hit.span, self.sentence_holding(hit.span).end, 1)
+                .first()
+                .is_some_and(|a| FIGHTING_CONTINUES.contains(&a.as_str()));
+            return !(self.opens_sentence(hit.span) || violent_before() || continues);
         }
         // "a ceasefire agreement", "the peace agreements": no trade deal.
         if matches!(w.as_str(), "agreement" | "agreements") {
@@ -816,6 +918,30 @@ impl<'a> Annotated<'a> {
         self.actors
             .iter()
             .any(|a| sentence.contains(a.span) && !a.span.overlaps(hit.span) && party(a))
+    }
+
+    /// "died" and "dead" are violence when the wounds are named ("died of
+    /// his injuries", "dead and wounded") or the sentence before names who
+    /// did it ("Unknown group injure a boy. He died the next day."); "37
+    /// patients died on the waiting list" is not.
+    fn death_by_violence(&self, sentence: Span, hit: &Hit<Cat>) -> bool {
+        if self.cue_in(sentence, Cue::Injury) {
+            return true;
+        }
+        let Some(before) = self
+            .sentence_of(sentence.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.sentences.get(i).copied())
+        else {
+            return false;
+        };
+        if self.cue_in(before, Cue::Injury) {
+            return true;
+        }
+        let violent_trigger = self.triggers.iter().any(|t| {
+            before.contains(t.span) && !self.needs_context(t) && self.is_live(before, t, false)
+        });
+        violent_trigger || self.party_in_sentence(before, hit)
     }
 
     /// The reading of sentence `idx`, if it reports an event.
@@ -861,6 +987,7 @@ impl<'a> Annotated<'a> {
                     || unambiguous
                     || (has_prior && h.what.is_auxiliary())
                     || self.party_in_sentence(sentence, h)
+                    || (h.what == Cat::Kill && self.death_by_violence(sentence, h))
             });
         }
         live
@@ -1068,11 +1195,25 @@ impl Classifier<'_, '_> {
     /// Does a place or a word like "town" follow the verb?
     fn has_territory_object(&self, trigger: Span) -> bool {
         let window_end = (trigger.end + 80).min(self.sentence.end);
-        let place_follows = self
+        // The place must be the verb's object ("seized Kismayo", "took the
+        // strategic town Y"), not where something else was seized ("seized
+        // 3,000 kilos of meat at a market in Quezon City").
+        let of_control = self
             .an
-            .places
-            .iter()
-            .any(|p| p.span.start >= trigger.end && p.span.start < window_end);
+            .slice(trigger)
+            .to_ascii_lowercase()
+            .starts_with("control");
+        let place_follows = self.an.places.iter().any(|p| {
+            p.span.start >= trigger.end
+                && p.span.start < window_end
+                && (of_control
+                    || !lower_words(self.an.slice(Span::new(trigger.end, p.span.start))).any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "in" | "at" | "near" | "on" | "inside" | "outside" | "during"
+                        )
+                    }))
+        });
         place_follows
             || self
                 .an
@@ -1501,6 +1642,13 @@ pub fn is_country(p: &PlaceMention) -> bool {
 }
 
 /// `word` begins with `prefix`, ignoring ASCII case.
+/// "explosion", "blast", "exploded": what a gas leak does as well as a bomb.
+fn is_blast_word(word: &str) -> bool {
+    ["explosion", "explosions", "blast", "blasts", "exploded"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
     word.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))

@@ -1547,6 +1547,77 @@ fn words_common_outside_conflict_need_a_party_to_one() {
 }
 
 #[test]
+fn deaths_no_one_inflicted_are_no_event() {
+    for text in [
+        // Medicine, poisoning and accidents.
+        "In 2017 alone, 37 patients died in Maiduguri while on the waiting list for a kidney.",
+        "Three babies died in Maiduguri after drinking contaminated milk.",
+        "Poisoned liquor killed seventeen people in a slum in Maiduguri.",
+        "Five babies died from HFMD in Maiduguri last week.",
+        "Twelve people were killed in a bus crash near Maiduguri on Monday.",
+        "A gas explosion shook a restaurant in Maiduguri on Monday.",
+        // "died" with no one named who could have killed.
+        "The singer died in Maiduguri on Monday, his family said.",
+        "Queensland declared a state of emergency in Maiduguri over the cholera outbreak.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // Named wounds, or an attacker the sentence before, make it violence.
+    for text in [
+        "A soldier died of his injuries in Maiduguri on Monday.",
+        "Unknown gunmen shot a boy in Maiduguri on Monday. He died the next day.",
+        "Unknown men injured a boy in Maiduguri on Monday. He died the next day.",
+    ] {
+        assert_eq!(code(text, &[&MAIDUGURI]).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn sport_courts_and_causes_are_no_fighting() {
+    for text in [
+        "The Rangers held on to beat the Athletics 6-3 in Maiduguri after the sixth inning.",
+        "The UFC fighting star was arrested after a melee in Maiduguri.",
+        "The company is fighting AIDS in Maiduguri with a new clinic.",
+        "The senator clashed with the minister's adviser in Maiduguri on Monday.",
+        "Fifteen thousand extra medical staff were deployed in Maiduguri.",
+        "The bishop led the Easter Vigil in Maiduguri on Saturday.",
+        "Fans used the hashtag #BoycottMaiduguri on Monday.",
+        "While most were released on bail in Maiduguri, two lawyers were tried.",
+        "Photos of both suspects were released in Maiduguri on Saturday.",
+        "Police seized 3,000 kilos of rotten meat at a market in Maiduguri.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // The war's own uses of the same words.
+    for (text, kind) in [
+        (
+            "Fighting was reported in Maiduguri on Monday.",
+            EventType::Battles,
+        ),
+        (
+            "Eight dead due to clan fighting in Maiduguri.",
+            EventType::Battles,
+        ),
+        (
+            "Fighting broke out in Maiduguri on Monday.",
+            EventType::Battles,
+        ),
+        (
+            "Soldiers clashed with Boko Haram in Maiduguri on Monday.",
+            EventType::Battles,
+        ),
+        (
+            "Troops were deployed to Maiduguri on Monday.",
+            EventType::StrategicDevelopments,
+        ),
+        ("Boko Haram seized Maiduguri on Monday.", EventType::Battles),
+    ] {
+        let e = one(text, &[&MAIDUGURI]);
+        assert_eq!(e.event_type, Some(kind), "{text}");
+    }
+}
+
+#[test]
 fn a_hazard_named_the_sentence_before_is_the_cause_of_death() {
     let text = "Floods swept through Maiduguri on Monday.\nThey have left at least 20 people dead.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
