@@ -160,6 +160,108 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "dead",
 ];
 
+/// Words before "shot" that make it an injection.
+const VACCINE_WORDS: &[&str] = &["flu", "booster", "vaccine", "vaccination", "measles"];
+
+/// Words before a weapon that make it merchandise ("selling artillery").
+const ARMS_TRADE: &[&str] = &[
+    "selling",
+    "sell",
+    "sells",
+    "sale",
+    "sales",
+    "sold",
+    "buy",
+    "buying",
+    "bought",
+    "purchase",
+    "purchased",
+    "purchasing",
+    "export",
+    "exports",
+    "import",
+    "imports",
+    "order",
+    "orders",
+    "ordered",
+    "supply",
+    "supplying",
+    "deliver",
+    "delivered",
+    "delivery",
+    "manufacture",
+    "manufacturer",
+    "maker",
+    "makers",
+];
+
+/// What "a demonstration of" shows when it is no protest.
+const DEMONSTRATED_QUALITIES: &[&str] = &[
+    "power",
+    "force",
+    "strength",
+    "military",
+    "resolve",
+    "unity",
+    "capability",
+    "capabilities",
+    "technology",
+    "its",
+    "his",
+    "her",
+    "their",
+    "how",
+    "what",
+    "this",
+    "that",
+    "a",
+    "an",
+];
+
+/// Word beginnings of the crimes an ordinary arrest is for (matched as
+/// prefixes: "steal" covers "stealing" and "stole" is listed).
+const ORDINARY_CRIMES: &[&str] = &[
+    "steal",
+    "stole",
+    "theft",
+    "burglar",
+    "robb",
+    "shoplift",
+    "fraud",
+    "embezzl",
+    "brib",
+    "drunk",
+    "drink-driv",
+    "dui",
+    "speeding",
+    "possession",
+    "drug",
+    "narcotic",
+    "cocaine",
+    "heroin",
+    "marijuana",
+    "cannabis",
+    "felony",
+    "misdemean",
+    "vandal",
+    "endanger",
+    "trespass",
+    "counterfeit",
+    "smuggl",
+    "poach",
+    "insider",
+    "tax",
+    "forg",
+    "identity",
+    "harass",
+    "stalking",
+    "domestic",
+    "child",
+    "sexual",
+    "rape",
+    "indecent",
+];
+
 /// Words before a clash word that make it a contest without arms ("a
 /// trade battle", "a legal battle", "a verbal clash").
 const NON_ARMED_CONTESTS: &[&str] = &[
@@ -591,8 +693,54 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Protest && starts_with_ignore_case(word, "protestant") {
             return false;
         }
-        // "a heart attack", "his heart started beating".
-        if hit.what == Cat::Attack && self.after_body_word(hit.span) {
+        // "a heart attack", "his heart started beating", "a cardiac arrest".
+        if matches!(hit.what, Cat::Attack | Cat::Arrest) && self.after_body_word(hit.span) {
+            return false;
+        }
+        // "a flu shot", "a booster shot".
+        if hit.what == Cat::Shoot && self.after_word_in(hit.span, VACCINE_WORDS) {
+            return false;
+        }
+        // "officers on the beat": the noun.
+        if word.eq_ignore_ascii_case("beat") && self.after_word_in(hit.span, &["the"]) {
+            return false;
+        }
+        // "convicted of attempting to possess a chemical weapon", "a new
+        // charge against Jacobs -- kidnapping": the crime a court hears, not
+        // an incident the story reports.
+        if self.named_as_a_charge(hit.span) {
+            return false;
+        }
+        // "arrested two people suspected of stealing meat": ordinary crime.
+        if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence, hit.span) {
+            return false;
+        }
+        // "selling $1.3 billion in artillery to Saudi Arabia": arms trade.
+        if hit.what.is_remote()
+            && self
+                .words_before(hit.span, 5)
+                .iter()
+                .any(|w| ARMS_TRADE.contains(&w.as_str()))
+        {
+            return false;
+        }
+        // "calls to boycott retailers", "called for a protest": the call,
+        // not the protest.
+        if matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span) {
+            return false;
+        }
+        // "a demonstration of military power".
+        if hit.what == Cat::Protest
+            && starts_with_ignore_case(word, "demonstration")
+            && self
+                .words_after(hit.span, sentence.end, 2)
+                .first()
+                .is_some_and(|w| w == "of")
+            && self
+                .words_after(hit.span, sentence.end, 2)
+                .get(1)
+                .is_some_and(|w| DEMONSTRATED_QUALITIES.contains(&w.as_str()))
+        {
             return false;
         }
         // "a trade battle", "the legal battle", "a diplomatic clash".
@@ -682,7 +830,83 @@ impl<'a> Annotated<'a> {
     /// The word before `span` is "heart", "panic" or "asthma" (one word
     /// back within its sentence).
     fn after_body_word(&self, span: Span) -> bool {
-        self.after_word_in(span, &["heart", "panic", "asthma", "anxiety"])
+        self.after_word_in(
+            span,
+            &[
+                "heart",
+                "panic",
+                "asthma",
+                "anxiety",
+                "cardiac",
+                "respiratory",
+            ],
+        )
+    }
+
+    /// The trigger names what someone is charged with, convicted of or
+    /// accused of: up to six words after such a phrase, in its sentence.
+    fn named_as_a_charge(&self, span: Span) -> bool {
+        let before = self.words_before(span, 7);
+        // "men accused of kidnappings were shot dead": a verb after the
+        // charge ends its phrase.
+        let phrase_start = before
+            .iter()
+            .rposition(|w| {
+                matches!(
+                    w.as_str(),
+                    "was" | "were" | "is" | "are" | "had" | "has" | "have" | "and" | "but"
+                )
+            })
+            .map_or(0, |i| i + 1);
+        before[phrase_start..].windows(2).any(|pair| {
+            let (a, b) = (pair[0].as_str(), pair[1].as_str());
+            matches!(
+                (a, b),
+                ("charged", "with")
+                    | ("convicted", "of")
+                    | ("accused", "of")
+                    | ("guilty", "of")
+                    | ("suspicion", "of")
+                    | ("charges", "of")
+                    | ("charge", "of")
+                    | ("charge", "against")
+                    | ("counts", "of")
+                    | ("count", "of")
+                    | ("prosecuted", "for")
+                    | ("prosecuted", "under")
+                    | ("indicted", "for")
+                    | ("trial", "for")
+                    | ("jailed", "for")
+                    | ("sentenced", "for")
+                    | ("arrested", "for")
+            )
+        })
+    }
+
+    /// An arrest "for", "suspected of" or "on suspicion of" theft, fraud,
+    /// drink-driving and the like: police work ACLED does not code.
+    fn arrest_for_ordinary_crime(&self, sentence: Span, span: Span) -> bool {
+        let after = self.words_after(span, sentence.end, 10);
+        let Some(at) = after
+            .iter()
+            .position(|w| matches!(w.as_str(), "for" | "suspected" | "suspicion" | "after"))
+        else {
+            return false;
+        };
+        after[at..]
+            .iter()
+            .any(|w| ORDINARY_CRIMES.iter().any(|c| w.starts_with(c)))
+    }
+
+    /// "calls to boycott", "called for a general strike": up to two words
+    /// back.
+    fn called_for(&self, span: Span) -> bool {
+        let before = self.words_before(span, 3);
+        before.windows(2).any(|pair| {
+            // Not "call": "heeded the rallying call to protest" reports one.
+            matches!(pair[0].as_str(), "calls" | "called" | "calling")
+                && matches!(pair[1].as_str(), "for" | "to")
+        })
     }
 
     /// The word right before `span`, within its sentence, is one of `words`.
@@ -695,7 +919,8 @@ impl<'a> Annotated<'a> {
     /// Up to `n` words right before `span`, lower-cased, nearest last, from
     /// a short look back that stops at a sentence end.
     fn words_before(&self, span: Span, n: usize) -> Vec<String> {
-        let mut from = span.start.saturating_sub(32);
+        // About ten bytes a word, and never less than 32.
+        let mut from = span.start.saturating_sub((n * 10).max(32));
         while !self.text.is_char_boundary(from) {
             from -= 1;
         }
@@ -772,6 +997,14 @@ impl<'a> Annotated<'a> {
                     | "names"
                     | "results"
                     | "list"
+                    | "lists"
+                    | "documents"
+                    | "findings"
+                    | "guidelines"
+                    | "album"
+                    | "trailer"
+                    | "version"
+                    | "update"
             )
         })
     }

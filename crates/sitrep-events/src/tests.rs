@@ -1618,6 +1618,45 @@ fn sport_courts_and_causes_are_no_fighting() {
 }
 
 #[test]
+fn charges_courts_and_ordinary_crime_are_no_event() {
+    for text in [
+        "A man from Maiduguri was convicted of attempting to possess a chemical weapon.",
+        "In Maiduguri, prosecutors filed a new charge against Jacobs -- kidnapping.",
+        "Police in Maiduguri arrested two people suspected of stealing meat.",
+        "The driver was arrested in Maiduguri for drunk driving on Monday.",
+        "He had a cardiac arrest in Maiduguri, the hospital said.",
+        "Officials in Maiduguri urged citizens to get a flu shot.",
+        "The number of officers on the beat in Maiduguri has fallen.",
+        "The firm signed off on selling $1 billion in artillery to Maiduguri.",
+        "Since the election, calls to boycott retailers in Maiduguri have become frequent.",
+        "A parade in Maiduguri was a demonstration of military power.",
+        "The ministry in Maiduguri released lists of questions on Monday.",
+        "Colin Rockett appeared in court in Maiduguri on Monday.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // A shooting of men accused of crimes is still one; a political arrest
+    // is still an arrest.
+    for (text, kind) in [
+        (
+            "Two men accused of kidnappings were shot dead by a militia in Maiduguri.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "Police arrested two opposition activists in Maiduguri on Monday.",
+            EventType::StrategicDevelopments,
+        ),
+        (
+            "Journalists gathered in Maiduguri to heed the rallying call to protest against censorship.",
+            EventType::Protests,
+        ),
+    ] {
+        let e = one(text, &[&MAIDUGURI]);
+        assert_eq!(e.event_type, Some(kind), "{text}");
+    }
+}
+
+#[test]
 fn a_hazard_named_the_sentence_before_is_the_cause_of_death() {
     let text = "Floods swept through Maiduguri on Monday.\nThey have left at least 20 people dead.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
