@@ -163,6 +163,17 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
 /// Words before "shot" that make it an injection.
 const VACCINE_WORDS: &[&str] = &["flu", "booster", "vaccine", "vaccination", "measles"];
 
+/// Words before "attack" that put it on computers.
+const CYBER_WORDS: &[&str] = &[
+    "malware",
+    "cyber",
+    "ransomware",
+    "phishing",
+    "hacking",
+    "denial-of-service",
+    "ddos",
+];
+
 /// Words before a weapon that make it merchandise ("selling artillery").
 const ARMS_TRADE: &[&str] = &[
     "selling",
@@ -697,8 +708,22 @@ impl<'a> Annotated<'a> {
         if matches!(hit.what, Cat::Attack | Cat::Arrest) && self.after_body_word(hit.span) {
             return false;
         }
-        // "a flu shot", "a booster shot".
-        if hit.what == Cat::Shoot && self.after_word_in(hit.span, VACCINE_WORDS) {
+        // "a flu shot", "a booster shot"; "took a shot at the wall plan".
+        if hit.what == Cat::Shoot
+            && (self.after_word_in(hit.span, VACCINE_WORDS)
+                || self
+                    .words_before(hit.span, 2)
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "take" | "takes" | "took" | "taking")))
+        {
+            return false;
+        }
+        // "malware attacks", "a cyber attack": no one is hurt.
+        if hit.what == Cat::Attack && self.after_word_in(hit.span, CYBER_WORDS) {
+            return false;
+        }
+        // "the WHO have now arrested cholera": the spread of a disease.
+        if hit.what == Cat::Arrest && self.hazard_follows(sentence, hit.span) {
             return false;
         }
         // "officers on the beat": the noun.
@@ -896,6 +921,15 @@ impl<'a> Annotated<'a> {
         after[at..]
             .iter()
             .any(|w| ORDINARY_CRIMES.iter().any(|c| w.starts_with(c)))
+    }
+
+    /// A disease or hazard cue begins within the two words after `span`.
+    fn hazard_follows(&self, sentence: Span, span: Span) -> bool {
+        let window = self.words_after(span, sentence.end, 2).join(" ");
+        let limit = span.end + window.len() + 3;
+        self.cues
+            .iter()
+            .any(|c| c.what == Cue::Hazard && c.span.start >= span.end && c.span.start <= limit)
     }
 
     /// "calls to boycott", "called for a general strike": up to two words

@@ -1632,6 +1632,9 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         "A parade in Maiduguri was a demonstration of military power.",
         "The ministry in Maiduguri released lists of questions on Monday.",
         "Colin Rockett appeared in court in Maiduguri on Monday.",
+        "The candidate took a shot at the governor's wall plan in Maiduguri.",
+        "Banks in Maiduguri are on high alert against malware attacks.",
+        "Doctors in Maiduguri have now arrested cholera, the minister said.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
