@@ -229,6 +229,53 @@ const DEMONSTRATED_QUALITIES: &[&str] = &[
     "an",
 ];
 
+/// Word beginnings that make an arrest political whatever else the
+/// sentence says ("arrested a 25-year-old activist").
+const POLITICAL_DETAINEES: &[&str] = &[
+    "activist",
+    "journalist",
+    "opposition",
+    "protest",
+    "demonstrat",
+    "militant",
+    "rebel",
+    "insurgent",
+    "jihad",
+    "terror",
+    "leader",
+    "politician",
+    "lawmaker",
+    "legislator",
+    "mp",
+    "candidate",
+    "official",
+    "minister",
+    "cleric",
+    "imam",
+    "commander",
+    "fighter",
+    "member",
+    "supporter",
+    "dissident",
+    "student",
+    "union",
+    "strik",
+    "blogger",
+    "party",
+    "soldier",
+    "army",
+    "troops",
+    "military",
+    "militia",
+    "gunmen",
+    "attack",
+    "bomb",
+    "explosive",
+    "weapon",
+    "kill",
+    "murder",
+];
+
 /// Word beginnings of the crimes an ordinary arrest is for (matched as
 /// prefixes: "steal" covers "stealing" and "stole" is listed).
 const ORDINARY_CRIMES: &[&str] = &[
@@ -261,16 +308,14 @@ const ORDINARY_CRIMES: &[&str] = &[
     "smuggl",
     "poach",
     "insider",
-    "tax",
-    "forg",
-    "identity",
+    "evasion",
+    "forger",
+    "forged",
     "harass",
     "stalking",
-    "domestic",
-    "child",
-    "sexual",
     "rape",
     "indecent",
+    "buy-bust",
 ];
 
 /// Words before a clash word that make it a contest without arms ("a
@@ -736,8 +781,9 @@ impl<'a> Annotated<'a> {
         if self.named_as_a_charge(hit.span) {
             return false;
         }
-        // "arrested two people suspected of stealing meat": ordinary crime.
-        if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence, hit.span) {
+        // "arrested two people suspected of stealing meat", "Nuiry, 53, was
+        // arrested": ordinary crime.
+        if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence) {
             return false;
         }
         // "selling $1.3 billion in artillery to Saudi Arabia": arms trade.
@@ -908,19 +954,39 @@ impl<'a> Annotated<'a> {
         })
     }
 
-    /// An arrest "for", "suspected of" or "on suspicion of" theft, fraud,
-    /// drink-driving and the like: police work ACLED does not code.
-    fn arrest_for_ordinary_crime(&self, sentence: Span, span: Span) -> bool {
-        let after = self.words_after(span, sentence.end, 10);
-        let Some(at) = after
+    /// An arrest in a sentence that names theft, fraud, drink-driving and
+    /// the like, or describes the suspect by age, and names no one whose
+    /// arrest is political (activists, militants, officials, protesters):
+    /// police work ACLED does not code.
+    fn arrest_for_ordinary_crime(&self, sentence: Span) -> bool {
+        let words: Vec<String> = lower_words(self.slice(sentence)).collect();
+        let political = words
             .iter()
-            .position(|w| matches!(w.as_str(), "for" | "suspected" | "suspicion" | "after"))
-        else {
+            .any(|w| POLITICAL_DETAINEES.iter().any(|p| w.starts_with(p)));
+        if political {
             return false;
-        };
-        after[at..]
+        }
+        // The crime named anywhere in the sentence ("arrested following
+        // reports of burglaries"), or the arrested described the way crime
+        // reports describe suspects: by age ("Nuiry, 53, was arrested", "a
+        // 46-year-old man").
+        let crime = words
             .iter()
-            .any(|w| ORDINARY_CRIMES.iter().any(|c| w.starts_with(c)))
+            .any(|w| ORDINARY_CRIMES.iter().any(|c| w.starts_with(c)));
+        crime || self.names_an_age(sentence)
+    }
+
+    /// "Nuiry, 53, was", "a 46-year-old man": an age beside a person.
+    fn names_an_age(&self, sentence: Span) -> bool {
+        let text = self.slice(sentence);
+        let bytes = text.as_bytes();
+        text.match_indices("-year-old")
+            .any(|(i, _)| i > 0 && bytes[i - 1].is_ascii_digit())
+            || text.match_indices(", ").any(|(i, _)| {
+                let rest = &bytes[i + 2..];
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                (1..=2).contains(&digits) && rest.get(digits) == Some(&b',')
+            })
     }
 
     /// A disease or hazard cue begins within the two words after `span`.

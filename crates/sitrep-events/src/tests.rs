@@ -1624,6 +1624,9 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         "In Maiduguri, prosecutors filed a new charge against Jacobs -- kidnapping.",
         "Police in Maiduguri arrested two people suspected of stealing meat.",
         "The driver was arrested in Maiduguri for drunk driving on Monday.",
+        "Nuiry, 53, was arrested on Thursday at a school in Maiduguri.",
+        "Police in Maiduguri have arrested a 46-year-old man for keeping his mother's body in a freezer.",
+        "Rockett was arrested in Maiduguri following reports of a number of burglaries.",
         "He had a cardiac arrest in Maiduguri, the hospital said.",
         "Officials in Maiduguri urged citizens to get a flu shot.",
         "The number of officers on the beat in Maiduguri has fallen.",
@@ -1647,6 +1650,14 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         ),
         (
             "Police arrested two opposition activists in Maiduguri on Monday.",
+            EventType::StrategicDevelopments,
+        ),
+        (
+            "Police arrested a 25-year-old activist in Maiduguri on Monday.",
+            EventType::StrategicDevelopments,
+        ),
+        (
+            "Police arrested over 200, including women and children, in Maiduguri on Monday.",
             EventType::StrategicDevelopments,
         ),
         (
