@@ -547,6 +547,9 @@ pub enum Cue {
     /// Diseases and natural hazards ("cholera", "the outbreak", "floods"):
     /// deaths they cause are no political violence.
     Hazard,
+    /// "charged with", "convicted of", "accused of": what follows is the
+    /// crime a court hears, not an incident the story reports.
+    Charge,
     /// Sport ("inning", "playoffs", "UFC"): "beat", "attack" and "fight"
     /// in its sentence are a game.
     Sport,
@@ -822,6 +825,23 @@ const CUES: &[(&str, Cue)] = &[
     ("drowned", Cue::Hazard),
     ("drowning", Cue::Hazard),
     ("stampede", Cue::Hazard),
+    ("charged with", Cue::Charge),
+    ("convicted of", Cue::Charge),
+    ("accused of", Cue::Charge),
+    ("guilty of", Cue::Charge),
+    ("suspicion of", Cue::Charge),
+    ("charges of", Cue::Charge),
+    ("charge of", Cue::Charge),
+    ("charge against", Cue::Charge),
+    ("counts of", Cue::Charge),
+    ("count of", Cue::Charge),
+    ("prosecuted for", Cue::Charge),
+    ("prosecuted under", Cue::Charge),
+    ("indicted for", Cue::Charge),
+    ("trial for", Cue::Charge),
+    ("jailed for", Cue::Charge),
+    ("sentenced for", Cue::Charge),
+    ("arrested for", Cue::Charge),
     ("inning", Cue::Sport),
     ("innings", Cue::Sport),
     ("touchdown*", Cue::Sport),

@@ -477,7 +477,7 @@ impl<'a> Annotated<'a> {
     }
 
     pub(crate) fn cue_in(&self, span: Span, what: Cue) -> bool {
-        self.cues
+        starting_in(&self.cues, span, |c| c.span)
             .iter()
             .any(|c| c.what == what && span.contains(c.span))
     }
@@ -778,7 +778,7 @@ impl<'a> Annotated<'a> {
         // "convicted of attempting to possess a chemical weapon", "a new
         // charge against Jacobs -- kidnapping": the crime a court hears, not
         // an incident the story reports.
-        if self.named_as_a_charge(hit.span) {
+        if self.named_as_a_charge(sentence, hit.span) {
             return false;
         }
         // "arrested two people suspected of stealing meat", "Nuiry, 53, was
@@ -863,10 +863,7 @@ impl<'a> Annotated<'a> {
             .and_then(|i| self.sentences.get(i))
             .map_or(sentence.start, |s| s.start);
         let told = Span::new(from, sentence.end);
-        let hazard = self
-            .cues
-            .iter()
-            .any(|c| c.what == Cue::Hazard && told.contains(c.span));
+        let hazard = self.cue_in(told, Cue::Hazard);
         // The government reports outbreak tolls ("according to the Haitian
         // government"); it kills with its forces, which are actors of their own.
         let could_kill = |a: &ActorMention| {
@@ -915,43 +912,32 @@ impl<'a> Annotated<'a> {
     }
 
     /// The trigger names what someone is charged with, convicted of or
-    /// accused of: up to six words after such a phrase, in its sentence.
-    fn named_as_a_charge(&self, span: Span) -> bool {
-        let before = self.words_before(span, 7);
-        // "men accused of kidnappings were shot dead": a verb after the
-        // charge ends its phrase.
-        let phrase_start = before
+    /// accused of: a [`Cue::Charge`] phrase at most six words before it in
+    /// its sentence, with no verb or ellipsis between ("men accused of kidnappings were
+    /// shot dead": the shooting is an incident).
+    fn named_as_a_charge(&self, sentence: Span, span: Span) -> bool {
+        let before = Span::new(sentence.start, span.start.max(sentence.start));
+        starting_in(&self.cues, before, |c| c.span)
             .iter()
-            .rposition(|w| {
-                matches!(
-                    w.as_str(),
-                    "was" | "were" | "is" | "are" | "had" | "has" | "have" | "and" | "but"
-                )
+            .filter(|c| c.what == Cue::Charge && c.span.end <= span.start)
+            .any(|c| {
+                let between = self.slice(Span::new(c.span.end, span.start));
+                // "On charge of dealing with the SDF… ISIS cells assassinate":
+                // a headline's ellipsis ends the phrase.
+                if between.contains('…') {
+                    return false;
+                }
+                let mut gap = lower_words(between);
+                let mut words = 0;
+                gap.all(|w| {
+                    words += 1;
+                    words <= 6
+                        && !matches!(
+                            w.as_str(),
+                            "was" | "were" | "is" | "are" | "had" | "has" | "have" | "and" | "but"
+                        )
+                })
             })
-            .map_or(0, |i| i + 1);
-        before[phrase_start..].windows(2).any(|pair| {
-            let (a, b) = (pair[0].as_str(), pair[1].as_str());
-            matches!(
-                (a, b),
-                ("charged", "with")
-                    | ("convicted", "of")
-                    | ("accused", "of")
-                    | ("guilty", "of")
-                    | ("suspicion", "of")
-                    | ("charges", "of")
-                    | ("charge", "of")
-                    | ("charge", "against")
-                    | ("counts", "of")
-                    | ("count", "of")
-                    | ("prosecuted", "for")
-                    | ("prosecuted", "under")
-                    | ("indicted", "for")
-                    | ("trial", "for")
-                    | ("jailed", "for")
-                    | ("sentenced", "for")
-                    | ("arrested", "for")
-            )
-        })
     }
 
     /// An arrest in a sentence that names theft, fraud, drink-driving and
@@ -1974,7 +1960,6 @@ pub fn is_country(p: &PlaceMention) -> bool {
     p.place.feature == FeatureKind::Country
 }
 
-/// `word` begins with `prefix`, ignoring ASCII case.
 /// "explosion", "blast", "exploded": what a gas leak does as well as a bomb.
 fn is_blast_word(word: &str) -> bool {
     ["explosion", "explosions", "blast", "blasts", "exploded"]
@@ -1982,6 +1967,7 @@ fn is_blast_word(word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// `word` begins with `prefix`, ignoring ASCII case.
 fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
     word.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))

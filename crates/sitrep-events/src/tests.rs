@@ -1653,6 +1653,10 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
             EventType::StrategicDevelopments,
         ),
         (
+            "On charge of dealing with the army… Boko Haram cells assassinate a person in Maiduguri",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
             "Police arrested a 25-year-old activist in Maiduguri on Monday.",
             EventType::StrategicDevelopments,
         ),
