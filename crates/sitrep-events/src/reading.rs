@@ -923,8 +923,13 @@ impl<'a> Annotated<'a> {
             .any(|c| {
                 let between = self.slice(Span::new(c.span.end, span.start));
                 // "On charge of dealing with the SDF… ISIS cells assassinate":
-                // a headline's ellipsis ends the phrase.
-                if between.contains('…') {
+                // an ellipsis, a semicolon or a line break ends the phrase
+                // (headlines run on without full stops).
+                if between.contains(['…', ';', '\n']) || between.contains("  ") {
+                    return false;
+                }
+                // "those in charge of wedding halls": responsible, not charged.
+                if self.after_word_in(c.span, &["in"]) {
                     return false;
                 }
                 let mut gap = lower_words(between);

@@ -1657,6 +1657,10 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
             EventType::ViolenceAgainstCivilians,
         ),
         (
+            "Gunmen in charge of the checkpoint kidnapped two traders in Maiduguri.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
             "Police arrested a 25-year-old activist in Maiduguri on Monday.",
             EventType::StrategicDevelopments,
         ),
