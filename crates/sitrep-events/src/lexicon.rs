@@ -550,6 +550,10 @@ pub enum Cue {
     /// "charged with", "convicted of", "accused of": what follows is the
     /// crime a court hears, not an incident the story reports.
     Charge,
+    /// "selling", "purchase", "delivered": a weapon after it is
+    /// merchandise (see `ARMS_TRADE` in reading.rs, which must list the
+    /// same words).
+    Trade,
     /// Sport ("inning", "playoffs", "UFC"): "beat", "attack" and "fight"
     /// in its sentence are a game.
     Sport,
@@ -842,6 +846,34 @@ const CUES: &[(&str, Cue)] = &[
     ("jailed for", Cue::Charge),
     ("sentenced for", Cue::Charge),
     ("arrested for", Cue::Charge),
+    ("selling", Cue::Trade),
+    ("sell", Cue::Trade),
+    ("sells", Cue::Trade),
+    ("sale", Cue::Trade),
+    ("sales", Cue::Trade),
+    ("sold", Cue::Trade),
+    ("buy", Cue::Trade),
+    ("buying", Cue::Trade),
+    ("bought", Cue::Trade),
+    ("purchase", Cue::Trade),
+    ("purchased", Cue::Trade),
+    ("purchasing", Cue::Trade),
+    ("export", Cue::Trade),
+    ("exports", Cue::Trade),
+    ("import", Cue::Trade),
+    ("imports", Cue::Trade),
+    ("order", Cue::Trade),
+    ("orders", Cue::Trade),
+    ("ordered", Cue::Trade),
+    ("supply", Cue::Trade),
+    ("supplying", Cue::Trade),
+    ("deliver", Cue::Trade),
+    ("delivered", Cue::Trade),
+    ("delivery", Cue::Trade),
+    ("manufacture", Cue::Trade),
+    ("manufacturer", Cue::Trade),
+    ("maker", Cue::Trade),
+    ("makers", Cue::Trade),
     ("inning", Cue::Sport),
     ("innings", Cue::Sport),
     ("touchdown*", Cue::Sport),

@@ -175,6 +175,7 @@ const CYBER_WORDS: &[&str] = &[
 ];
 
 /// Words before a weapon that make it merchandise ("selling artillery").
+/// The same words are `Cue::Trade` cues (a test holds the two lists alike).
 const ARMS_TRADE: &[&str] = &[
     "selling",
     "sell",
@@ -787,12 +788,7 @@ impl<'a> Annotated<'a> {
             return false;
         }
         // "selling $1.3 billion in artillery to Saudi Arabia": arms trade.
-        if hit.what.is_remote()
-            && self
-                .words_before(hit.span, 5)
-                .iter()
-                .any(|w| ARMS_TRADE.contains(&w.as_str()))
-        {
+        if hit.what.is_remote() && self.bought_or_sold(hit.span) {
             return false;
         }
         // "calls to boycott retailers", "called for a protest": the call,
@@ -950,21 +946,22 @@ impl<'a> Annotated<'a> {
     /// arrest is political (activists, militants, officials, protesters):
     /// police work ACLED does not code.
     fn arrest_for_ordinary_crime(&self, sentence: Span) -> bool {
-        let words: Vec<String> = lower_words(self.slice(sentence)).collect();
-        let political = words
-            .iter()
-            .any(|w| POLITICAL_DETAINEES.iter().any(|p| w.starts_with(p)));
-        if political {
+        let words: Vec<&str> = Words::new(self.text, sentence)
+            .map(|w| self.slice(w))
+            .collect();
+        let starts_with_any = |list: &[&str]| {
+            words
+                .iter()
+                .any(|w| list.iter().any(|p| starts_with_ignore_case(w, p)))
+        };
+        if starts_with_any(POLITICAL_DETAINEES) {
             return false;
         }
         // The crime named anywhere in the sentence ("arrested following
         // reports of burglaries"), or the arrested described the way crime
         // reports describe suspects: by age ("Nuiry, 53, was arrested", "a
         // 46-year-old man").
-        let crime = words
-            .iter()
-            .any(|w| ORDINARY_CRIMES.iter().any(|c| w.starts_with(c)));
-        crime || self.names_an_age(sentence)
+        starts_with_any(ORDINARY_CRIMES) || self.names_an_age(sentence)
     }
 
     /// "Nuiry, 53, was", "a 46-year-old man": an age beside a person.
@@ -978,6 +975,17 @@ impl<'a> Annotated<'a> {
                 let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
                 (1..=2).contains(&digits) && rest.get(digits) == Some(&b',')
             })
+    }
+
+    /// One of the five words before `span` is one of [`ARMS_TRADE`]. The
+    /// trade words are also cues: when none starts in the look back, the
+    /// words need not be walked.
+    fn bought_or_sold(&self, span: Span) -> bool {
+        let look_back = Span::new(self.look_back_start(span, 5), span.start);
+        starting_in(&self.cues, look_back, |c| c.span)
+            .iter()
+            .any(|c| c.what == Cue::Trade)
+            && self.any_word_before_in(span, 5, ARMS_TRADE)
     }
 
     /// A disease or hazard cue begins within the two words after `span`.
@@ -1000,27 +1008,72 @@ impl<'a> Annotated<'a> {
         })
     }
 
-    /// The word right before `span`, within its sentence, is one of `words`.
+    /// The word right before `span`, within its sentence, is one of `words`
+    /// (given in lower case).
     fn after_word_in(&self, span: Span, words: &[&str]) -> bool {
-        self.words_before(span, 1)
-            .first()
-            .is_some_and(|w| words.contains(&w.as_str()))
+        self.word_before(span)
+            .is_some_and(|w| is_one_of(self.slice(w), words))
     }
 
-    /// Up to `n` words right before `span`, lower-cased, nearest last, from
-    /// a short look back that stops at a sentence end.
-    fn words_before(&self, span: Span, n: usize) -> Vec<String> {
-        // About ten bytes a word, and never less than 32.
+    /// The last of [`Self::word_spans_before`]`(span, 1)`, found by walking
+    /// back from `span` instead of forward over the look-back.
+    fn word_before(&self, span: Span) -> Option<Span> {
+        let from = self.look_back_start(span, 1);
+        let head = self.text.get(from..span.start)?;
+        let mut word: Option<(usize, usize)> = None;
+        for (i, c) in head.char_indices().rev() {
+            let in_word = if c.is_ascii() {
+                is_word_span_byte(c as u8)
+            } else {
+                c.is_alphanumeric()
+            };
+            match (&mut word, in_word) {
+                (None, true) => word = Some((i, i + c.len_utf8())),
+                (Some((start, _)), true) => *start = i,
+                (Some(_), false) => break,
+                (None, false) => {}
+            }
+        }
+        word.map(|(start, end)| Span::new(from + start, from + end))
+    }
+
+    /// Where the look back for `n` words before `span` starts: about ten
+    /// bytes a word (never less than 32), after any sentence end.
+    fn look_back_start(&self, span: Span, n: usize) -> usize {
         let mut from = span.start.saturating_sub((n * 10).max(32));
         while !self.text.is_char_boundary(from) {
             from -= 1;
         }
         let head = self.text.get(from..span.start).unwrap_or("");
-        let head = match head.rfind(['.', '!', '?', ';']) {
-            Some(end) => head.get(end + 1..).unwrap_or(""),
-            None => head,
-        };
-        let mut words: Vec<String> = lower_words(head).collect();
+        if let Some(end) = head.rfind(['.', '!', '?', ';']) {
+            from += end + 1;
+        }
+        from
+    }
+
+    /// One of the `n` words right before `span`, within its sentence, is one
+    /// of `words` (given in lower case).
+    fn any_word_before_in(&self, span: Span, n: usize, words: &[&str]) -> bool {
+        self.word_spans_before(span, n)
+            .iter()
+            .any(|&w| is_one_of(self.slice(w), words))
+    }
+
+    /// Up to `n` words right before `span`, lower-cased, nearest last, from
+    /// a short look back that stops at a sentence end.
+    fn words_before(&self, span: Span, n: usize) -> Vec<String> {
+        self.word_spans_before(span, n)
+            .into_iter()
+            .map(|w| self.slice(w).to_ascii_lowercase())
+            .collect()
+    }
+
+    /// The spans of up to `n` words right before `span`, nearest last: a
+    /// look back of about ten bytes a word (never less than 32) that stops
+    /// at a sentence end. No word is copied.
+    fn word_spans_before(&self, span: Span, n: usize) -> Vec<Span> {
+        let from = self.look_back_start(span, n);
+        let mut words: Vec<Span> = Words::new(self.text, Span::new(from, span.start)).collect();
         words.drain(..words.len().saturating_sub(n));
         words
     }
@@ -1972,6 +2025,11 @@ fn is_blast_word(word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// `word` equals one of `words` (given in lower case), ignoring ASCII case.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// `word` begins with `prefix`, ignoring ASCII case.
 fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
     word.get(..prefix.len())
@@ -2599,5 +2657,66 @@ mod starting_in_tests {
         assert_eq!(got, &spans[1..3]);
         assert!(starting_in(&spans, Span::new(15, 19), |s| *s).is_empty());
         assert_eq!(starting_in(&spans, Span::new(0, 100), |s| *s), &spans[..]);
+    }
+}
+
+#[cfg(test)]
+mod look_back_tests {
+    use super::*;
+    use crate::actors::DICTIONARY;
+    use crate::lexicon::cues;
+
+    fn annotated(doc: &Document) -> Annotated<'_> {
+        let dict = DICTIONARY.as_ref().expect("the actor dictionary builds");
+        annotate_text(doc, dict)
+    }
+
+    #[test]
+    fn every_arms_trade_word_is_a_trade_cue() {
+        // `bought_or_sold` skips the word walk when no trade cue is near:
+        // a word missing from the cues would never be found.
+        for word in ARMS_TRADE {
+            let hits = cues(word);
+            assert!(
+                hits.iter()
+                    .any(|h| h.what == Cue::Trade && h.span == Span::new(0, word.len())),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_arms_trade_rule_finds_its_words() {
+        let doc = Document::new(
+            "d",
+            "They agreed to the sale of artillery. Rebels fired artillery.",
+        );
+        let an = annotated(&doc);
+        let at = |w: &str, nth: usize| {
+            let start = doc.text.match_indices(w).nth(nth).expect("word").0;
+            Span::new(start, start + w.len())
+        };
+        assert!(an.bought_or_sold(at("artillery", 0)));
+        assert!(!an.bought_or_sold(at("artillery", 1)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_before_is_the_last_of_the_words_before(
+            text in "[a-zA-Z ,.;’“é-]{0,60}",
+            cut in 0usize..61,
+        ) {
+            let doc = Document::new("d", text.as_str());
+            let an = annotated(&doc);
+            let mut at = cut.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let span = Span::new(at, at);
+            proptest::prop_assert_eq!(
+                an.word_before(span),
+                an.word_spans_before(span, 1).last().copied()
+            );
+        }
     }
 }
