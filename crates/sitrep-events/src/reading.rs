@@ -160,6 +160,26 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "dead",
 ];
 
+/// Words after "shelled" or "defuse" that make them food or diplomacy.
+const NOT_MUNITIONS: &[&str] = &[
+    "pistachios",
+    "peanuts",
+    "nuts",
+    "walnuts",
+    "almonds",
+    "eggs",
+    "shrimp",
+    "prawns",
+    "seeds",
+    "tension",
+    "tensions",
+    "crisis",
+    "situation",
+    "row",
+    "standoff",
+    "dispute",
+];
+
 /// Words before "shot" that make it an injection.
 const VACCINE_WORDS: &[&str] = &["flu", "booster", "vaccine", "vaccination", "measles"];
 
@@ -311,6 +331,7 @@ const ORDINARY_CRIMES: &[&str] = &[
     "insider",
     "evasion",
     "forger",
+    "scam",
     "forged",
     "harass",
     "stalking",
@@ -742,6 +763,29 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Protest && word == "Vigil" && !self.opens_sentence(hit.span) {
             return false;
         }
+        // "signed agreements on defence cooperation", "an agreement to share
+        // intelligence": ACLED's agreements end or pause fighting, so the
+        // sentence must say so; a party to a conflict is not enough.
+        if hit.what == Cat::Agreement
+            && (starts_with_ignore_case(word, "agreement") || word.eq_ignore_ascii_case("signed a"))
+            && !self.cue_in(sentence, Cue::Peace)
+        {
+            return false;
+        }
+        // "the Killeen Police Department": a name that begins like "kill"
+        // (the prefix stays for typos such as "killling").
+        if hit.what == Cat::Kill
+            && word.starts_with("Kill")
+            && !is_one_of(
+                word,
+                &[
+                    "kill", "kills", "killed", "killing", "killings", "killer", "killers",
+                ],
+            )
+            && !self.opens_sentence(hit.span)
+        {
+            return false;
+        }
         // "vintner Don Burns": the surname, not a fire.
         if hit.what == Cat::Burn && word == "Burns" && !self.opens_sentence(hit.span) {
             return false;
@@ -761,6 +805,22 @@ impl<'a> Annotated<'a> {
                     .words_before(hit.span, 2)
                     .first()
                     .is_some_and(|w| matches!(w.as_str(), "take" | "takes" | "took" | "taking")))
+        {
+            return false;
+        }
+        // "the resurrection of Jesus Christ from the dead".
+        if word.eq_ignore_ascii_case("dead")
+            && self.word_spans_before(hit.span, 2).len() == 2
+            && self.words_before(hit.span, 2) == ["from", "the"]
+        {
+            return false;
+        }
+        // "shelled pistachios", "defuse the tensions": food and diplomacy.
+        if matches!(hit.what, Cat::Shelling | Cat::Disrupted)
+            && self
+                .words_after(hit.span, sentence.end, 2)
+                .iter()
+                .any(|w| NOT_MUNITIONS.contains(&w.as_str()))
         {
             return false;
         }
@@ -1155,7 +1215,8 @@ impl<'a> Annotated<'a> {
 
     /// "released on bail", "released him on a suspended sentence": a court
     /// lets a defendant go; no captive is freed. "Photos of the suspects
-    /// were released": information, named before the verb.
+    /// were released", "a report released tonight": information, named
+    /// before the verb.
     fn court_release(&self, sentence: Span, trigger: Span) -> bool {
         let after = self.words_after(trigger, sentence.end, 6);
         let on = after.iter().position(|w| w == "on");
@@ -1171,7 +1232,7 @@ impl<'a> Annotated<'a> {
         let passive = before
             .last()
             .is_some_and(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is" | "are"));
-        let information = before.iter().any(|w| {
+        let is_information = |w: &String| {
             matches!(
                 w.as_str(),
                 "photos"
@@ -1190,8 +1251,11 @@ impl<'a> Annotated<'a> {
                     | "names"
                     | "list"
             )
-        });
-        court || (passive && information)
+        };
+        let information = before.iter().any(is_information);
+        // "A report released tonight by the agency": the noun right before.
+        let reduced_relative = before.last().is_some_and(is_information);
+        court || (passive && information) || reduced_relative
     }
 
     /// A background date attached to the trigger dates it as history: right

@@ -1638,6 +1638,16 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         "The candidate took a shot at the governor's wall plan in Maiduguri.",
         "Banks in Maiduguri are on high alert against malware attacks.",
         "Doctors in Maiduguri have now arrested cholera, the minister said.",
+        "A carbon monoxide leak from a heater killed two men in Maiduguri.",
+        "The Mass in Maiduguri celebrates the resurrection of Christ from the dead.",
+        "The Killeen Police Department in Maiduguri continues to investigate.",
+        "A grocer in Maiduguri is recalling shelled pistachios.",
+        "The talks in Maiduguri aim to defuse the tensions on the border.",
+        "A report released tonight in Maiduguri confirmed the figures.",
+        "The two armies signed agreements on military technology cooperation in Maiduguri.",
+        "He had a history of convictions in Maiduguri, including attacking two officers.",
+        "Two persons are in custody in Maiduguri over the bond scam.",
+        "The home side in Maiduguri attacked from kick-off and beat the visitors.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
@@ -1655,6 +1665,14 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         (
             "On charge of dealing with the army… Boko Haram cells assassinate a person in Maiduguri",
             EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "Dahalo attacked a bus near Maiduguri, killling 31.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "The army and Boko Haram signed a ceasefire agreement in Maiduguri.",
+            EventType::StrategicDevelopments,
         ),
         (
             "Gunmen in charge of the checkpoint kidnapped two traders in Maiduguri.",
