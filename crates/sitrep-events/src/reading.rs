@@ -760,7 +760,11 @@ impl<'a> Annotated<'a> {
             return false;
         }
         // "the Easter Vigil": a service's name, not a protest.
-        if hit.what == Cat::Protest && word == "Vigil" && !self.opens_sentence(hit.span) {
+        if hit.what == Cat::Protest
+            && word.eq_ignore_ascii_case("vigil")
+            && (self.after_word_in(hit.span, &["easter", "paschal"])
+                || (word == "Vigil" && !self.opens_sentence(hit.span)))
+        {
             return false;
         }
         // "signed agreements on defence cooperation", "an agreement to share
@@ -798,9 +802,14 @@ impl<'a> Annotated<'a> {
         if matches!(hit.what, Cat::Attack | Cat::Arrest) && self.after_body_word(hit.span) {
             return false;
         }
-        // "a flu shot", "a booster shot"; "took a shot at the wall plan".
+        // "a flu shot", "a booster shot", "a shot against tetanus"; "took a
+        // shot at the wall plan".
         if hit.what == Cat::Shoot
             && (self.after_word_in(hit.span, VACCINE_WORDS)
+                || self
+                    .words_after(hit.span, sentence.end, 1)
+                    .first()
+                    .is_some_and(|w| w == "against")
                 || self
                     .words_before(hit.span, 2)
                     .first()
@@ -1244,6 +1253,7 @@ impl<'a> Annotated<'a> {
                     | "image"
                     | "statement"
                     | "report"
+                    | "reports"
                     | "details"
                     | "figures"
                     | "data"
