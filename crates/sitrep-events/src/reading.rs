@@ -1365,10 +1365,64 @@ impl<'a> Annotated<'a> {
             ActorRef::Agent(kind) => !matches!(kind, AgentKind::Civilians | AgentKind::Prisoners),
         };
         // Not the trigger itself: "the Nigerian Air Force" is an actor and
-        // the word "air force", and no air strike.
-        self.actors
+        // the word "air force", and no air strike. For a death, nor a place
+        // named after a force ("He died at his home near Fort Hood military
+        // base"); a base is still a target ("drones hit Al Shabaab bases").
+        let death = hit.what == Cat::Kill;
+        self.actors.iter().any(|a| {
+            sentence.contains(a.span)
+                && !a.span.overlaps(hit.span)
+                && party(a)
+                && !(death && self.names_a_place(a.span, sentence))
+        })
+    }
+
+    /// The word after an actor's name makes it a place's: "military base",
+    /// "police academy", "army hospital".
+    fn names_a_place(&self, actor: Span, sentence: Span) -> bool {
+        self.words_after(actor, sentence.end, 1)
+            .first()
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "base"
+                        | "bases"
+                        | "hospital"
+                        | "academy"
+                        | "school"
+                        | "college"
+                        | "cemetery"
+                        | "museum"
+                )
+            })
+    }
+
+    /// "A soldier who died in Texas": the only party in the sentence is the
+    /// one who died, right before "died" or "dead" (at most three words
+    /// between). Who dies says nothing of who killed.
+    fn only_the_dead(&self, sentence: Span, hit: &Hit<Cat>) -> bool {
+        if hit.what != Cat::Kill || !is_one_of(self.slice(hit.span), &["died", "dead"]) {
+            return false;
+        }
+        let parties: Vec<&ActorMention> = self
+            .actors
             .iter()
-            .any(|a| sentence.contains(a.span) && !a.span.overlaps(hit.span) && party(a))
+            .filter(|a| {
+                sentence.contains(a.span)
+                    && !a.span.overlaps(hit.span)
+                    && !matches!(
+                        a.actor,
+                        ActorRef::Agent(
+                            AgentKind::Civilians | AgentKind::Prisoners | AgentKind::Government
+                        )
+                    )
+            })
+            .collect();
+        !parties.is_empty()
+            && parties.iter().all(|a| {
+                a.span.end <= hit.span.start
+                    && Words::new(self.text, Span::new(a.span.end, hit.span.start)).count() <= 3
+            })
     }
 
     /// "died" and "dead" are violence when the wounds are named ("died of
@@ -1437,7 +1491,7 @@ impl<'a> Annotated<'a> {
                 !needs.next().unwrap_or(false)
                     || unambiguous
                     || (has_prior && h.what.is_auxiliary())
-                    || self.party_in_sentence(sentence, h)
+                    || (self.party_in_sentence(sentence, h) && !self.only_the_dead(sentence, h))
                     || (h.what == Cat::Kill && self.death_by_violence(sentence, h))
             });
         }

@@ -1558,6 +1558,8 @@ fn deaths_no_one_inflicted_are_no_event() {
         "A gas explosion shook a restaurant in Maiduguri on Monday.",
         // "died" with no one named who could have killed.
         "The singer died in Maiduguri on Monday, his family said.",
+        "Tests were negative on the remains of a soldier who died in Maiduguri after a posting abroad.",
+        "The veteran died at his home near the Maiduguri military base.",
         "Queensland declared a state of emergency in Maiduguri over the cholera outbreak.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
