@@ -625,6 +625,8 @@ const CUES: &[(&str, Cue)] = &[
     ("breach*", Cue::Negation),
     ("foiled", Cue::Negation),
     ("prevented", Cue::Negation),
+    ("prevent", Cue::Negation),
+    ("preventing", Cue::Negation),
     ("averted", Cue::Negation),
     ("failed to", Cue::Negation),
     ("since", Cue::Background),

@@ -41,10 +41,22 @@ pub fn unreal(
     cues: &[Hit<Cue>],
     triggers: &[Hit<Cat>],
 ) -> Option<Unreal> {
-    let trigger_between = |from: usize, to: usize| {
-        triggers
-            .iter()
-            .any(|t| t.span.start >= from && t.span.end <= to && t.span != trigger)
+    // Another trigger between the cue and this one takes the cue's scope,
+    // unless it is part of the same phrase: right before it ("would stop
+    // rocket attacks") or, for a future or hypothetical, joined to it by
+    // "and" or "or" ("will end up fighting and killing each other"; a
+    // denial is not shared so: "thwarted an attack and killed a fighter").
+    let same_phrase = |t: &Hit<Cat>, irrealis: bool| {
+        let gap = text.get(t.span.end..trigger.start).unwrap_or("x").trim();
+        gap.is_empty() || (irrealis && matches!(gap, "and" | "or" | "," | ", and" | ", or"))
+    };
+    let trigger_between = |from: usize, to: usize, irrealis: bool| {
+        triggers.iter().any(|t| {
+            t.span.start >= from
+                && t.span.end <= to
+                && t.span != trigger
+                && !same_phrase(t, irrealis)
+        })
     };
     for cue in cues.iter().filter(|c| sentence.contains(c.span)) {
         let (kind, max_words) = match cue.what {
@@ -61,7 +73,7 @@ pub fn unreal(
             let gap = text.get(cue.span.end..trigger.start).unwrap_or("");
             if word_count(gap) <= max_words
                 && !crosses_clause(gap)
-                && !trigger_between(cue.span.end, trigger.start)
+                && !trigger_between(cue.span.end, trigger.start, kind == Unreal::Irrealis)
                 && !is_month_may(text, cue.span, sentence)
             {
                 return Some(kind);

@@ -406,10 +406,21 @@ fn future_hypothetical_negated_and_threats_give_no_event() {
         "The army did not attack the village near Dikwa.",
         "Boko Haram threatened to bomb schools in Maiduguri.",
         "Opposition parties called for protests in Lusaka next week.",
+        // The cue scopes a phrase of triggers: "rocket attacks", "fighting
+        // and killing".
+        "The army said taking Dikwa would stop rocket attacks on Maiduguri.",
+        "Left in the camp in Maiduguri, they will end up fighting and killing each other.",
+        "Police in Maiduguri placed informants in mosques to try to prevent terrorist attacks.",
     ] {
         let events = code(text, &[&SIRTE, &BAIDOA, &DIKWA, &MAIDUGURI, &LUSAKA]);
         assert!(events.is_empty(), "{text}: {events:#?}");
     }
+    // A denial is not shared over "and": the killing happened.
+    let e = one(
+        "Police in Maiduguri thwarted an attack and killed a wanted Boko Haram fighter.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.fatalities, Some(1));
 }
 
 #[test]
