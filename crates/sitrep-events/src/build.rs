@@ -629,6 +629,14 @@ impl<'b, 'a> Builder<'b, 'a> {
         let mut wounded: Option<Count> = None;
         let mut none_killed: Option<Span> = None;
         for &sentence in &inc.parts {
+            // A detail long after the incident was last told is another
+            // story's ("a total of 331 confirmed cases").
+            if an
+                .sentence_of(sentence.start)
+                .is_some_and(|i| !inc.counts_from(i))
+            {
+                continue;
+            }
             // Deaths that did not happen, or happened long ago, are not counted.
             let in_sentence: Vec<&Hit<Cat>> = an
                 .triggers

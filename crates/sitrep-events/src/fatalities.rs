@@ -197,6 +197,15 @@ fn any_in(hits: &[Span], from: usize, to: usize) -> bool {
 
 /// Counts in `sentence`, from the document's quantities, trigger and cue hits
 /// (all in document byte offsets, any order).
+/// Words reports use for the dead besides the death triggers: "the
+/// number of casualties", "human losses", "martyrs".
+fn names_the_dead(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    ["casualt", "losses", "martyr", "dead", "killed", "fatalit"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 pub fn count_sentence(
     text: &str,
     sentence: Span,
@@ -207,8 +216,8 @@ pub fn count_sentence(
     let inside = |s: Span| sentence.contains(s);
     // "28 killed or wounded", "20 martyrs and wounded": the dead are not
     // told apart from the wounded, so the figure counts neither.
-    let nouns_count = triggers.iter().any(|t| inside(t.span))
-        && !cues.iter().any(|c| inside(c.span) && c.what == Cue::Hazard);
+    let hazard = cues.iter().any(|c| inside(c.span) && c.what == Cue::Hazard);
+    let nouns_count = triggers.iter().any(|t| inside(t.span)) && !hazard;
     let deaths: Vec<Span> = triggers
         .iter()
         .filter(|h| inside(h.span) && is_death_word(&text[h.span.start..h.span.end]))
@@ -230,9 +239,24 @@ pub fn count_sentence(
         .filter(|h| inside(h.span) && h.what == Cue::Injury)
         .map(|h| h.span)
         .collect();
+    // A toll in a sentence that names a disease or a hazard is its toll
+    // ("the death toll from the virus rose to 152"). "A total of" and "in
+    // total" count the dead only beside a death word ("a total of 331
+    // confirmed cases" is no toll); "death toll" and "toll" are one.
+    let death_word = !deaths.is_empty()
+        || cues
+            .iter()
+            .any(|c| inside(c.span) && c.what == Cue::DeathNoun)
+        || names_the_dead(text.get(sentence.start..sentence.end).unwrap_or(""));
     let tolls: Vec<Span> = cues
         .iter()
-        .filter(|h| inside(h.span) && h.what == Cue::Toll)
+        .filter(|h| inside(h.span) && h.what == Cue::Toll && !hazard)
+        .filter(|h| {
+            death_word
+                || text
+                    .get(h.span.start..h.span.end)
+                    .is_some_and(|w| w.to_ascii_lowercase().contains("toll"))
+        })
         .map(|h| h.span)
         .collect();
     let including: Vec<Span> = cues

@@ -34,7 +34,28 @@ pub struct Incident {
     /// With no date of its own: the date worked out from another
     /// incident's ("three days after the market bombing").
     pub derived_date: Option<DerivedDate>,
+    /// The sentences (indices, in order) that reported the incident, as
+    /// opposed to those that only added detail to it.
+    pub reported: Vec<usize>,
 }
+
+impl Incident {
+    /// May the part in sentence `sentence` add counts to the incident? A
+    /// detail counts only within [`COUNT_REACH`] sentences after one that
+    /// reported it ("The toll rose to 12."). General news runs on for
+    /// paragraphs after a one-line incident, and every number near a death
+    /// word further on ("150 dead mullet", "a total of 331 cases") became
+    /// its toll.
+    pub fn counts_from(&self, sentence: usize) -> bool {
+        self.reported
+            .iter()
+            .any(|&r| r <= sentence && sentence <= r + COUNT_REACH)
+    }
+}
+
+/// How many sentences after a reporting sentence a detail may still add
+/// a count to its incident.
+pub const COUNT_REACH: usize = 3;
 
 /// A date worked out from another incident's date.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -516,6 +537,7 @@ impl Grouping<'_, '_> {
             place,
             date,
             derived_date: None,
+            reported: vec![part.sentence],
         });
         self.out.len() - 1
     }
@@ -588,6 +610,9 @@ impl Grouping<'_, '_> {
         {
             let current = &mut self.out[target];
             current.reading = merged_reading(current.reading, reading);
+            if current.reported.last() != Some(&part.sentence) {
+                current.reported.push(part.sentence);
+            }
             self.join(target, &part, place, date);
             return Some(target);
         }

@@ -1713,6 +1713,44 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
 }
 
 #[test]
+fn a_later_toll_counts_only_near_the_incident_and_only_of_the_dead() {
+    let fatalities = |text: &str| one(text, &[&MAIDUGURI]).fatalities;
+    // Near the incident, a toll with no trigger of its own is its toll.
+    assert_eq!(
+        fatalities("Gunmen killed two people in Maiduguri on Monday. The toll rose to 12."),
+        Some(12)
+    );
+    // Five sentences on, it is another story's.
+    assert_eq!(
+        fatalities(
+            "Gunmen killed two people in Maiduguri on Monday. The market reopened. \
+             Traders returned. Prices rose. Schools closed. The toll rose to 40."
+        ),
+        Some(2)
+    );
+    // "A total of" counts the dead only beside a death word, and a toll
+    // in a sentence that names a disease is the disease's.
+    assert_eq!(
+        fatalities(
+            "Gunmen killed two people in Maiduguri on Monday. Police fired a total of 10 rounds."
+        ),
+        Some(2)
+    );
+    assert_eq!(
+        fatalities(
+            "Gunmen killed two people in Maiduguri on Monday. The death toll from the cholera outbreak rose to 152."
+        ),
+        Some(2)
+    );
+    assert_eq!(
+        fatalities(
+            "Gunmen attacked Maiduguri on Monday. Police said a total of 12 people were killed."
+        ),
+        Some(12)
+    );
+}
+
+#[test]
 fn a_hazard_named_the_sentence_before_is_the_cause_of_death() {
     let text = "Floods swept through Maiduguri on Monday.\nThey have left at least 20 people dead.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
