@@ -180,6 +180,12 @@ const NOT_MUNITIONS: &[&str] = &[
     "dispute",
 ];
 
+/// The words "kill" begins in its own sense; other capitalised words that
+/// begin so mid-sentence are names ("Killeen").
+const KILL_FORMS: &[&str] = &[
+    "kill", "kills", "killed", "killing", "killings", "killer", "killers",
+];
+
 /// Words before "shot" that make it an injection.
 const VACCINE_WORDS: &[&str] = &["flu", "booster", "vaccine", "vaccination", "measles"];
 
@@ -721,6 +727,122 @@ impl<'a> Annotated<'a> {
             return false;
         }
         let word = self.slice(hit.span);
+        !(self.another_sense(sentence, hit, word)
+            || self.outside_conflict(sentence, hit, word)
+            || self.refers_back(hit, has_prior)
+            || self.inside_a_name(hit)
+            || self.dated_background(sentence, hit.span))
+    }
+
+    /// The trigger word in another sense: a name, an idiom, a body, a
+    /// computer, food ("Burns" the surname, "a heart attack", "a flu shot",
+    /// "shelled pistachios").
+    fn another_sense(&self, sentence: Span, hit: &Hit<Cat>, word: &str) -> bool {
+        // "March" with a capital is the month.
+        if word == "March" {
+            return true;
+        }
+        // "#BoycottAllstate", "@riotgames": a hashtag or a handle.
+        if self.text[..hit.span.start].ends_with(['#', '@']) {
+            return true;
+        }
+        // "the Easter Vigil": a service's name, not a protest.
+        if hit.what == Cat::Protest
+            && word.eq_ignore_ascii_case("vigil")
+            && (self.after_word_in(hit.span, &["easter", "paschal"])
+                || (word == "Vigil" && !self.opens_sentence(hit.span)))
+        {
+            return true;
+        }
+        // "the Killeen Police Department": a name that begins like "kill"
+        // (the prefix stays for typos such as "killling").
+        if hit.what == Cat::Kill
+            && word.starts_with("Kill")
+            && !is_one_of(word, KILL_FORMS)
+            && !self.opens_sentence(hit.span)
+        {
+            return true;
+        }
+        // "vintner Don Burns": the surname, not a fire.
+        if hit.what == Cat::Burn && word == "Burns" && !self.opens_sentence(hit.span) {
+            return true;
+        }
+        // "Protestants" are no protesters.
+        if hit.what == Cat::Protest && starts_with_ignore_case(word, "protestant") {
+            return true;
+        }
+        // "a heart attack", "his heart started beating", "a cardiac arrest".
+        if matches!(hit.what, Cat::Attack | Cat::Arrest) && self.after_body_word(hit.span) {
+            return true;
+        }
+        if hit.what == Cat::Shoot && self.shot_in_another_sense(sentence, hit.span) {
+            return true;
+        }
+        // "the resurrection of Jesus Christ from the dead".
+        if word.eq_ignore_ascii_case("dead") && self.words_before(hit.span, 2) == ["from", "the"] {
+            return true;
+        }
+        // "shelled pistachios", "defuse the tensions": food and diplomacy.
+        if matches!(hit.what, Cat::Shelling | Cat::Disrupted)
+            && self
+                .words_after(hit.span, sentence.end, 2)
+                .iter()
+                .any(|w| NOT_MUNITIONS.contains(&w.as_str()))
+        {
+            return true;
+        }
+        // "malware attacks", "a cyber attack": no one is hurt.
+        if hit.what == Cat::Attack && self.after_word_in(hit.span, CYBER_WORDS) {
+            return true;
+        }
+        // "officers on the beat": the noun.
+        if word.eq_ignore_ascii_case("beat") && self.after_word_in(hit.span, &["the"]) {
+            return true;
+        }
+        // "a demonstration of military power".
+        if hit.what == Cat::Protest
+            && starts_with_ignore_case(word, "demonstration")
+            && self.shows_a_quality(sentence, hit.span)
+        {
+            return true;
+        }
+        // "a trade battle", "the legal battle", "a diplomatic clash".
+        if hit.what == Cat::Clash && self.after_word_in(hit.span, NON_ARMED_CONTESTS) {
+            return true;
+        }
+        hit.what == Cat::Kill
+            && starts_with_ignore_case(word, "execut")
+            && self.executes_a_plan(sentence, hit.span)
+    }
+
+    /// "a flu shot", "a booster shot", "a shot against tetanus"; "took a
+    /// shot at the wall plan".
+    fn shot_in_another_sense(&self, sentence: Span, shot: Span) -> bool {
+        self.after_word_in(shot, VACCINE_WORDS)
+            || self
+                .words_after(shot, sentence.end, 1)
+                .first()
+                .is_some_and(|w| w == "against")
+            || self
+                .words_before(shot, 2)
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "take" | "takes" | "took" | "taking"))
+    }
+
+    /// "a demonstration of military power", "of how it works".
+    fn shows_a_quality(&self, sentence: Span, demonstration: Span) -> bool {
+        let after = self.words_after(demonstration, sentence.end, 2);
+        after.first().is_some_and(|w| w == "of")
+            && after
+                .get(1)
+                .is_some_and(|w| DEMONSTRATED_QUALITIES.contains(&w.as_str()))
+    }
+
+    /// The word in its conflict sense, but what it tells is outside any
+    /// conflict: a disease or an accident, a game, a court, an ordinary
+    /// arrest, a trade deal, an arms sale, a call for action, information
+    /// released.
+    fn outside_conflict(&self, sentence: Span, hit: &Hit<Cat>, word: &str) -> bool {
         // "closed the school" is no road block.
         if hit.what == Cat::Roadblock
             && !self
@@ -728,22 +850,14 @@ impl<'a> Annotated<'a> {
                 .iter()
                 .any(|w| ROAD_NOUNS.contains(&w.as_str()))
         {
-            return false;
-        }
-        // "March" with a capital is the month.
-        if word == "March" {
-            return false;
+            return true;
         }
         if hit.what == Cat::OtherSd
             && word.eq_ignore_ascii_case("released")
             && (self.releases_information(sentence, hit.span)
                 || self.court_release(sentence, hit.span))
         {
-            return false;
-        }
-        // "#BoycottAllstate", "@riotgames": a hashtag or a handle.
-        if self.text[..hit.span.start].ends_with(['#', '@']) {
-            return false;
+            return true;
         }
         // Deaths and ruin a disease, a flood or an accident caused, and the
         // emergencies declared for them.
@@ -753,19 +867,11 @@ impl<'a> Annotated<'a> {
         if (hit.what == Cat::Kill || destruction || emergency || accidental)
             && self.natural_death(sentence, hit.span)
         {
-            return false;
+            return true;
         }
         // "the Rangers beat the Athletics 6-3 in the ninth inning".
         if !hit.what.is_remote() && self.cue_in(sentence, Cue::Sport) {
-            return false;
-        }
-        // "the Easter Vigil": a service's name, not a protest.
-        if hit.what == Cat::Protest
-            && word.eq_ignore_ascii_case("vigil")
-            && (self.after_word_in(hit.span, &["easter", "paschal"])
-                || (word == "Vigil" && !self.opens_sentence(hit.span)))
-        {
-            return false;
+            return true;
         }
         // "signed agreements on defence cooperation", "an agreement to share
         // intelligence": ACLED's agreements end or pause fighting, so the
@@ -774,142 +880,53 @@ impl<'a> Annotated<'a> {
             && (starts_with_ignore_case(word, "agreement") || word.eq_ignore_ascii_case("signed a"))
             && !self.cue_in(sentence, Cue::Peace)
         {
-            return false;
-        }
-        // "the Killeen Police Department": a name that begins like "kill"
-        // (the prefix stays for typos such as "killling").
-        if hit.what == Cat::Kill
-            && word.starts_with("Kill")
-            && !is_one_of(
-                word,
-                &[
-                    "kill", "kills", "killed", "killing", "killings", "killer", "killers",
-                ],
-            )
-            && !self.opens_sentence(hit.span)
-        {
-            return false;
-        }
-        // "vintner Don Burns": the surname, not a fire.
-        if hit.what == Cat::Burn && word == "Burns" && !self.opens_sentence(hit.span) {
-            return false;
-        }
-        // "Protestants" are no protesters.
-        if hit.what == Cat::Protest && starts_with_ignore_case(word, "protestant") {
-            return false;
-        }
-        // "a heart attack", "his heart started beating", "a cardiac arrest".
-        if matches!(hit.what, Cat::Attack | Cat::Arrest) && self.after_body_word(hit.span) {
-            return false;
-        }
-        // "a flu shot", "a booster shot", "a shot against tetanus"; "took a
-        // shot at the wall plan".
-        if hit.what == Cat::Shoot
-            && (self.after_word_in(hit.span, VACCINE_WORDS)
-                || self
-                    .words_after(hit.span, sentence.end, 1)
-                    .first()
-                    .is_some_and(|w| w == "against")
-                || self
-                    .words_before(hit.span, 2)
-                    .first()
-                    .is_some_and(|w| matches!(w.as_str(), "take" | "takes" | "took" | "taking")))
-        {
-            return false;
-        }
-        // "the resurrection of Jesus Christ from the dead".
-        if word.eq_ignore_ascii_case("dead")
-            && self.word_spans_before(hit.span, 2).len() == 2
-            && self.words_before(hit.span, 2) == ["from", "the"]
-        {
-            return false;
-        }
-        // "shelled pistachios", "defuse the tensions": food and diplomacy.
-        if matches!(hit.what, Cat::Shelling | Cat::Disrupted)
-            && self
-                .words_after(hit.span, sentence.end, 2)
-                .iter()
-                .any(|w| NOT_MUNITIONS.contains(&w.as_str()))
-        {
-            return false;
-        }
-        // "malware attacks", "a cyber attack": no one is hurt.
-        if hit.what == Cat::Attack && self.after_word_in(hit.span, CYBER_WORDS) {
-            return false;
+            return true;
         }
         // "the WHO have now arrested cholera": the spread of a disease.
         if hit.what == Cat::Arrest && self.hazard_follows(sentence, hit.span) {
-            return false;
-        }
-        // "officers on the beat": the noun.
-        if word.eq_ignore_ascii_case("beat") && self.after_word_in(hit.span, &["the"]) {
-            return false;
+            return true;
         }
         // "convicted of attempting to possess a chemical weapon", "a new
         // charge against Jacobs -- kidnapping": the crime a court hears, not
         // an incident the story reports.
         if self.named_as_a_charge(sentence, hit.span) {
-            return false;
+            return true;
         }
         // "arrested two people suspected of stealing meat", "Nuiry, 53, was
         // arrested": ordinary crime.
         if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence) {
-            return false;
+            return true;
         }
         // "selling $1.3 billion in artillery to Saudi Arabia": arms trade.
         if hit.what.is_remote() && self.bought_or_sold(hit.span) {
-            return false;
+            return true;
         }
         // "calls to boycott retailers", "called for a protest": the call,
         // not the protest.
-        if matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span) {
-            return false;
-        }
-        // "a demonstration of military power".
-        if hit.what == Cat::Protest
-            && starts_with_ignore_case(word, "demonstration")
-            && self
-                .words_after(hit.span, sentence.end, 2)
-                .first()
-                .is_some_and(|w| w == "of")
-            && self
-                .words_after(hit.span, sentence.end, 2)
-                .get(1)
-                .is_some_and(|w| DEMONSTRATED_QUALITIES.contains(&w.as_str()))
-        {
-            return false;
-        }
-        // "a trade battle", "the legal battle", "a diplomatic clash".
-        if hit.what == Cat::Clash && self.after_word_in(hit.span, NON_ARMED_CONTESTS) {
-            return false;
-        }
-        if hit.what == Cat::Kill
-            && word.to_ascii_lowercase().starts_with("execut")
-            && self.executes_a_plan(sentence, hit.span)
-        {
-            return false;
-        }
-        // A definite noun phrase ("the attack") refers back once an incident
-        // has been reported; it is not a new one.
-        if has_prior
+        matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span)
+    }
+
+    /// A definite noun phrase ("the attack") refers back once an incident
+    /// has been reported; it is not a new one.
+    fn refers_back(&self, hit: &Hit<Cat>, has_prior: bool) -> bool {
+        has_prior
             && self.cues.iter().any(|c| {
                 c.what == Cue::Anaphora
                     && c.span.contains(hit.span)
                     && self.slice(c.span).to_ascii_lowercase().starts_with("the ")
             })
-        {
-            return false;
-        }
-        // Words inside a named actor ("Benghazi Revolutionaries Shura
-        // Council") are not triggers; generic agents ("protesters") are.
-        let in_actor = self
-            .actors
-            .iter()
-            .any(|m| m.span.overlaps(hit.span) && matches!(m.actor, ActorRef::Named(_)));
-        if in_actor && !hit.what.is_remote() {
-            return false;
-        }
-        !self.dated_background(sentence, hit.span)
+    }
+
+    /// Words inside a named actor ("Benghazi Revolutionaries Shura
+    /// Council") are not triggers; generic agents ("protesters") are, and
+    /// so are weapons ("the Nigerian Air Force" is an actor and an air
+    /// force).
+    fn inside_a_name(&self, hit: &Hit<Cat>) -> bool {
+        !hit.what.is_remote()
+            && self
+                .actors
+                .iter()
+                .any(|m| m.span.overlaps(hit.span) && matches!(m.actor, ActorRef::Named(_)))
     }
 
     /// "A cholera epidemic has killed over 1,200 people", "floods left 20
