@@ -721,7 +721,9 @@ impl<'a> Annotated<'a> {
             .collect()
     }
 
-    /// Is this trigger a plan, a denial or history rather than an event?
+    /// Does this trigger report an event? Not when it is a plan, a denial
+    /// or history, the word in another sense, or a story outside any
+    /// conflict (a disease, a game, a court).
     pub fn is_live(&self, sentence: Span, hit: &Hit<Cat>, has_prior: bool) -> bool {
         if modality::unreal(self.text, sentence, hit.span, &self.cues, &self.triggers).is_some() {
             return false;
