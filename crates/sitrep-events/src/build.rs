@@ -3,7 +3,7 @@
 use crate::actors::{era_name, ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
 use crate::incidents::{places_near, Incident};
-use crate::lexicon::{Cat, Cue, Hit};
+use crate::lexicon::{Cat, Hit};
 use crate::reading::{country_words, is_country, starting_in, Annotated};
 use chrono::NaiveDate;
 use sitrep_geo::countries;
@@ -623,17 +623,6 @@ impl<'b, 'a> Builder<'b, 'a> {
         }
     }
 
-    /// A disease or natural hazard is named in `sentence` (index `index`)
-    /// or the sentence before it.
-    fn hazard_told_near(&self, sentence: Span, index: Option<usize>) -> bool {
-        let an = self.an;
-        let from = index
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| an.sentences.get(i))
-            .map_or(sentence.start, |s| s.start);
-        an.cue_in(Span::new(from, sentence.end), Cue::Hazard)
-    }
-
     fn fill_counts(&self, event: &mut Event, inc: &Incident) {
         let an = self.an;
         let mut deaths: Option<Count> = None;
@@ -649,7 +638,7 @@ impl<'b, 'a> Builder<'b, 'a> {
                 continue;
             }
             let detail = index.is_some_and(|i| !inc.reported.contains(&i));
-            if detail && self.hazard_told_near(sentence, index) {
+            if detail && an.hazard_near(sentence) {
                 continue;
             }
             // Deaths that did not happen, or happened long ago, are not counted.

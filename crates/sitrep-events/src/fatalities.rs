@@ -243,19 +243,21 @@ pub fn count_sentence(
     // ("the death toll from the virus rose to 152"). "A total of" and "in
     // total" count the dead only beside a death word ("a total of 331
     // confirmed cases" is no toll); "death toll" and "toll" are one.
-    let death_word = !deaths.is_empty()
-        || cues
-            .iter()
-            .any(|c| inside(c.span) && c.what == Cue::DeathNoun)
-        || names_the_dead(text.get(sentence.start..sentence.end).unwrap_or(""));
+    // (The word test runs only for a sentence with a generic toll cue.)
+    let death_word = || {
+        !deaths.is_empty()
+            || cues
+                .iter()
+                .any(|c| inside(c.span) && c.what == Cue::DeathNoun)
+            || names_the_dead(text.get(sentence.start..sentence.end).unwrap_or(""))
+    };
     let tolls: Vec<Span> = cues
         .iter()
         .filter(|h| inside(h.span) && h.what == Cue::Toll && !hazard)
         .filter(|h| {
-            death_word
-                || text
-                    .get(h.span.start..h.span.end)
-                    .is_some_and(|w| w.to_ascii_lowercase().contains("toll"))
+            text.get(h.span.start..h.span.end)
+                .is_some_and(|w| w.to_ascii_lowercase().contains("toll"))
+                || death_word()
         })
         .map(|h| h.span)
         .collect();

@@ -524,6 +524,23 @@ impl<'a> Annotated<'a> {
             .unwrap_or(span)
     }
 
+    /// The sentence before the one that holds `sentence`, if any.
+    fn sentence_before(&self, sentence: Span) -> Option<Span> {
+        self.sentence_of(sentence.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.sentences.get(i).copied())
+    }
+
+    /// A disease or natural hazard is named in `sentence` or the sentence
+    /// before it ("Floods hit the province. They have left 1,600 people
+    /// dead.").
+    pub fn hazard_near(&self, sentence: Span) -> bool {
+        let from = self
+            .sentence_before(sentence)
+            .map_or(sentence.start, |s| s.start);
+        self.cue_in(Span::new(from, sentence.end), Cue::Hazard)
+    }
+
     /// Clause bounds around `span` inside `sentence`.
     pub fn clause_of(&self, sentence: Span, span: Span) -> Span {
         let head = self.text.get(sentence.start..span.start).unwrap_or("");
@@ -939,15 +956,7 @@ impl<'a> Annotated<'a> {
     /// `trigger` itself is left out of the triggers that name violence: a
     /// blast may be the gas leak's.
     pub fn natural_death(&self, sentence: Span, trigger: Span) -> bool {
-        // The hazard may be named the sentence before ("Floods hit the
-        // province. They have left 1,600 people dead.").
-        let from = self
-            .sentence_of(sentence.start)
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| self.sentences.get(i))
-            .map_or(sentence.start, |s| s.start);
-        let told = Span::new(from, sentence.end);
-        let hazard = self.cue_in(told, Cue::Hazard);
+        let hazard = self.hazard_near(sentence);
         // The government reports outbreak tolls ("according to the Haitian
         // government"); it kills with its forces, which are actors of their own.
         let could_kill = |a: &ActorMention| {
@@ -1452,11 +1461,7 @@ impl<'a> Annotated<'a> {
         if self.cue_in(sentence, Cue::Injury) {
             return true;
         }
-        let Some(before) = self
-            .sentence_of(sentence.start)
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| self.sentences.get(i).copied())
-        else {
+        let Some(before) = self.sentence_before(sentence) else {
             return false;
         };
         if self.cue_in(before, Cue::Injury) {
