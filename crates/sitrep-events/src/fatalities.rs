@@ -201,9 +201,19 @@ fn any_in(hits: &[Span], from: usize, to: usize) -> bool {
 /// number of casualties", "human losses", "martyrs".
 fn names_the_dead(sentence: &str) -> bool {
     let lower = sentence.to_ascii_lowercase();
-    ["casualt", "losses", "martyr", "dead", "killed", "fatalit"]
-        .iter()
-        .any(|w| lower.contains(w))
+    lower.contains("human losses")
+        || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "dead"
+                    | "killed"
+                    | "casualties"
+                    | "casualty"
+                    | "martyrs"
+                    | "martyred"
+                    | "fatalities"
+            )
+        })
 }
 
 pub fn count_sentence(

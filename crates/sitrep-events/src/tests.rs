@@ -1748,6 +1748,14 @@ fn a_later_toll_counts_only_near_the_incident_and_only_of_the_dead() {
         ),
         Some(12)
     );
+    // Money lost is no one dead.
+    assert_eq!(
+        fatalities(
+            "Gunmen killed two people in Maiduguri on Monday. Traders counted a total of \
+             5 million naira in losses."
+        ),
+        Some(2)
+    );
     // A toll told right after a disaster is the disaster's.
     assert_eq!(
         fatalities(
