@@ -186,6 +186,42 @@ const KILL_FORMS: &[&str] = &[
     "kill", "kills", "killed", "killing", "killings", "killer", "killers",
 ];
 
+/// Nouns after "offensive" that make it the adjective.
+const OFFENSIVE_THINGS: &[&str] = &[
+    "weapon",
+    "weapons",
+    "message",
+    "messages",
+    "remarks",
+    "comments",
+    "language",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "content",
+    "behaviour",
+    "behavior",
+    "joke",
+    "jokes",
+    "lineman",
+    "line",
+    "coordinator",
+];
+
+/// What "shot down" dismisses when it is no aircraft.
+const DISMISSED_THINGS: &[&str] = &[
+    "rumors",
+    "rumours",
+    "claims",
+    "reports",
+    "speculation",
+    "suggestions",
+    "idea",
+    "proposal",
+    "proposals",
+];
+
 /// Words before "shot" that make it an injection.
 const VACCINE_WORDS: &[&str] = &["flu", "booster", "vaccine", "vaccination", "measles"];
 
@@ -769,7 +805,7 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Protest
             && word.eq_ignore_ascii_case("vigil")
             && (self.after_word_in(hit.span, &["easter", "paschal"])
-                || (word == "Vigil" && !self.opens_sentence(hit.span)))
+                || (word == "Vigil" && self.capitalised_as_a_name(sentence, hit.span)))
         {
             return true;
         }
@@ -782,8 +818,38 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "the Houston Rockets": a team.
+        if hit.what == Cat::Shelling
+            && word.starts_with("Rocket")
+            && self.capitalised_as_a_name(sentence, hit.span)
+        {
+            return true;
+        }
+        // "an offensive weapon", "offensive remarks": the adjective.
+        if word.eq_ignore_ascii_case("offensive")
+            && self
+                .words_after(hit.span, sentence.end, 1)
+                .first()
+                .is_some_and(|w| OFFENSIVE_THINGS.contains(&w.as_str()))
+        {
+            return true;
+        }
+        // "shot down rumors": the idiom; "shot down a drone" is not.
+        if hit.what == Cat::Shoot {
+            let after = self.words_after(hit.span, sentence.end, 2);
+            if after.first().is_some_and(|w| w == "down")
+                && after
+                    .get(1)
+                    .is_some_and(|w| DISMISSED_THINGS.contains(&w.as_str()))
+            {
+                return true;
+            }
+        }
         // "vintner Don Burns": the surname, not a fire.
-        if hit.what == Cat::Burn && word == "Burns" && !self.opens_sentence(hit.span) {
+        if hit.what == Cat::Burn
+            && word == "Burns"
+            && self.capitalised_as_a_name(sentence, hit.span)
+        {
             return true;
         }
         // "Protestants" are no protesters.
@@ -832,6 +898,26 @@ impl<'a> Annotated<'a> {
         hit.what == Cat::Kill
             && starts_with_ignore_case(word, "execut")
             && self.executes_a_plan(sentence, hit.span)
+    }
+
+    /// A capital on `span` marks a name: it does not open its sentence,
+    /// and the sentence is not a title-case headline ("Protesters Hold
+    /// Vigil In Nairobi", "Regime Fires Rockets On Idlib").
+    fn capitalised_as_a_name(&self, sentence: Span, span: Span) -> bool {
+        if self.opens_sentence(span) {
+            return false;
+        }
+        let (mut words, mut capitals) = (0usize, 0usize);
+        for w in Words::new(self.text, sentence) {
+            let first = self.slice(w).chars().next();
+            if first.is_some_and(char::is_alphabetic) {
+                words += 1;
+                capitals += usize::from(first.is_some_and(char::is_uppercase));
+            }
+        }
+        // Title case capitalises nearly every word (four in five here);
+        // prose, even dense with names, fewer.
+        capitals * 5 < words * 4
     }
 
     /// "a flu shot", "a booster shot", "a shot against tetanus"; "took a

@@ -1595,6 +1595,9 @@ fn sport_courts_and_causes_are_no_fighting() {
         "Fifteen thousand extra medical staff were deployed in Maiduguri.",
         "The bishop led the Easter Vigil in Maiduguri on Saturday.",
         "EASTER VIGIL. The bishop of Maiduguri leads the service.",
+        "Chris Paul lifted the Houston Rockets over Portland in Maiduguri.",
+        "He also faces possession of an offensive weapon in Maiduguri.",
+        "The company president in Maiduguri shot down rumors of a new engine.",
         "Two million children in Maiduguri had not received a shot against tetanus.",
         "Media reports released recently in Maiduguri were troubling.",
         "Fans used the hashtag #BoycottMaiduguri on Monday.",
@@ -1619,6 +1622,14 @@ fn sport_courts_and_causes_are_no_fighting() {
             EventType::Battles,
         ),
         (
+            "Protesters Hold Vigil In Maiduguri For Slain Students",
+            EventType::Protests,
+        ),
+        (
+            "Boko Haram Fires Rockets On Maiduguri",
+            EventType::ExplosionsRemoteViolence,
+        ),
+        (
             "Soldiers clashed with Boko Haram in Maiduguri on Monday.",
             EventType::Battles,
         ),
@@ -1627,6 +1638,10 @@ fn sport_courts_and_causes_are_no_fighting() {
             EventType::StrategicDevelopments,
         ),
         ("Boko Haram seized Maiduguri on Monday.", EventType::Battles),
+        (
+            "Troops shot down a Boko Haram drone over Maiduguri.",
+            EventType::ExplosionsRemoteViolence,
+        ),
     ] {
         let e = one(text, &[&MAIDUGURI]);
         assert_eq!(e.event_type, Some(kind), "{text}");
