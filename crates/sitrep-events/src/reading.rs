@@ -16,6 +16,7 @@ pub struct Annotated<'a> {
     pub doc: &'a Document,
     pub text: &'a str,
     pub sentences: Vec<Span>,
+    /// In text order (by start), as the scan finds them.
     pub triggers: Vec<Hit<Cat>>,
     /// In text order (by start), as the scan finds them: per-sentence
     /// readers take their slice by binary search ([`starting_in`]).
@@ -1553,9 +1554,11 @@ impl<'a> Annotated<'a> {
         if self.cue_in(before, Cue::Injury) {
             return true;
         }
-        let violent_trigger = self.triggers.iter().any(|t| {
-            before.contains(t.span) && !self.needs_context(t) && self.is_live(before, t, false)
-        });
+        let violent_trigger = starting_in(&self.triggers, before, |t| t.span)
+            .iter()
+            .any(|t| {
+                before.contains(t.span) && !self.needs_context(t) && self.is_live(before, t, false)
+            });
         violent_trigger || self.party_in_sentence(before, hit)
     }
 
