@@ -26,6 +26,18 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// "deny that", "denied that": the denial takes a whole clause.
+fn denies_a_clause(text: &str, cue: Span) -> bool {
+    let denial = text
+        .get(cue.start..cue.end)
+        .and_then(|word| word.get(..3))
+        .is_some_and(|head| head.eq_ignore_ascii_case("den"));
+    denial
+        && text
+            .get(cue.end..)
+            .is_some_and(|rest| rest.trim_start().starts_with("that "))
+}
+
 /// "May" written with a capital inside a sentence is the month, not the modal.
 fn is_month_may(text: &str, cue: Span, sentence: Span) -> bool {
     text.get(cue.start..cue.end) == Some("May") && cue.start > sentence.start
@@ -71,6 +83,15 @@ pub fn unreal(
         };
         if cue.span.end <= trigger.start {
             let gap = text.get(cue.span.end..trigger.start).unwrap_or("");
+            // "They deny that many civilians were killed in bombardments":
+            // a denied clause is denied whole, every trigger in it.
+            if cue.what == Cue::Negation
+                && denies_a_clause(text, cue.span)
+                && word_count(gap) <= 20
+                && !crosses_clause(gap)
+            {
+                return Some(kind);
+            }
             if word_count(gap) <= max_words
                 && !crosses_clause(gap)
                 && !trigger_between(cue.span.end, trigger.start, kind == Unreal::Irrealis)

@@ -8,7 +8,7 @@ use crate::modality;
 use crate::outlet;
 use sitrep_geo::countries::{self, Country};
 use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Span, SubEventType};
-use sitrep_text::dates::DateMention;
+use sitrep_text::dates::{DateKind, DateMention};
 use sitrep_text::numbers::Quantity;
 
 /// Everything the coder knows about one document, in document byte offsets.
@@ -159,6 +159,9 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "deployed",
     "died",
     "dead",
+    "killer",
+    "killers",
+    "destroyed",
 ];
 
 /// Words after "shelled" or "defuse" that make them food or diplomacy.
@@ -185,6 +188,17 @@ const NOT_MUNITIONS: &[&str] = &[
 /// begin so mid-sentence are names ("Killeen").
 const KILL_FORMS: &[&str] = &[
     "kill", "kills", "killed", "killing", "killings", "killer", "killers",
+];
+
+/// The words "lynch" begins in its own sense; a capitalised word that
+/// begins so mid-sentence is a name ("Lynchburg").
+const LYNCH_FORMS: &[&str] = &[
+    "lynch",
+    "lynched",
+    "lynches",
+    "lynching",
+    "lynchings",
+    "lynchers",
 ];
 
 /// Nouns after "offensive" that make it the adjective.
@@ -221,6 +235,69 @@ const DISMISSED_THINGS: &[&str] = &[
     "idea",
     "proposal",
     "proposals",
+];
+
+/// Nouns after "dead" that make it no death ("double dead meat", "a dead
+/// end", "dead heat").
+const DEAD_THINGS: &[&str] = &[
+    "meat",
+    "end",
+    "ends",
+    "heat",
+    "weight",
+    "zone",
+    "zones",
+    "wood",
+    "leaves",
+    "skin",
+    "battery",
+    "batteries",
+    "link",
+    "links",
+    "letter",
+    "language",
+    "calm",
+    "trees",
+    "set",
+];
+
+/// What an execution carries out when it puts no one to death ("the
+/// execution of insidious agendas", "executed the operation").
+const CARRIED_OUT: &[&str] = &[
+    "operation",
+    "operations",
+    "plan",
+    "plans",
+    "plot",
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "mission",
+    "missions",
+    "order",
+    "orders",
+    "strategy",
+    "assault",
+    "ambush",
+    "bombing",
+    "agreement",
+    "deal",
+    "warrant",
+    "warrants",
+    "project",
+    "projects",
+    "programme",
+    "program",
+    "contract",
+    "agenda",
+    "agendas",
+    "policy",
+    "policies",
+    "duties",
+    "tasks",
+    "budget",
+    "will",
 ];
 
 /// Words before "shot" that make it an injection.
@@ -381,6 +458,8 @@ const ORDINARY_CRIMES: &[&str] = &[
     "rape",
     "indecent",
     "buy-bust",
+    "alcohol",
+    "breathaly",
 ];
 
 /// Words before a clash word that make it a contest without arms ("a
@@ -819,6 +898,24 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "Lynchburg, Virginia": a town.
+        if hit.what == Cat::Mob
+            && word.starts_with("Lynch")
+            && !is_one_of(word, LYNCH_FORMS)
+            && !self.opens_sentence(hit.span)
+        {
+            return true;
+        }
+        // "a three-run blast", "a solo blast": a home run.
+        if hit.what.is_remote()
+            && word.eq_ignore_ascii_case("blast")
+            && self.word_before(hit.span).is_some_and(|w| {
+                let w = self.slice(w);
+                w.eq_ignore_ascii_case("solo") || w.to_ascii_lowercase().ends_with("-run")
+            })
+        {
+            return true;
+        }
         // "the Houston Rockets": a team.
         if hit.what == Cat::Shelling
             && word.starts_with("Rocket")
@@ -868,6 +965,22 @@ impl<'a> Annotated<'a> {
         if word.eq_ignore_ascii_case("dead") && self.words_before(hit.span, 2) == ["from", "the"] {
             return true;
         }
+        // "double dead meat", "a dead end".
+        if word.eq_ignore_ascii_case("dead")
+            && self
+                .words_after(hit.span, sentence.end, 1)
+                .first()
+                .is_some_and(|w| DEAD_THINGS.contains(&w.as_str()))
+        {
+            return true;
+        }
+        // "command and control of joint operations": a military function.
+        if hit.what == Cat::Capture
+            && word.eq_ignore_ascii_case("control")
+            && self.words_before(hit.span, 2) == ["command", "and"]
+        {
+            return true;
+        }
         // "shelled pistachios", "defuse the tensions": food and diplomacy.
         if matches!(hit.what, Cat::Shelling | Cat::Disrupted)
             && self
@@ -885,10 +998,13 @@ impl<'a> Annotated<'a> {
         if word.eq_ignore_ascii_case("beat") && self.after_word_in(hit.span, &["the"]) {
             return true;
         }
-        // "a demonstration of military power".
+        // "a demonstration of military power"; "this was demonstrated by our
+        // decision", "demonstrated that it works": shown, not protested.
         if hit.what == Cat::Protest
-            && starts_with_ignore_case(word, "demonstration")
-            && self.shows_a_quality(sentence, hit.span)
+            && ((starts_with_ignore_case(word, "demonstration")
+                && self.shows_a_quality(sentence, hit.span))
+                || (starts_with_ignore_case(word, "demonstrated")
+                    && self.demonstrated_as_shown(sentence, hit.span)))
         {
             return true;
         }
@@ -933,6 +1049,20 @@ impl<'a> Annotated<'a> {
                 .words_before(shot, 2)
                 .first()
                 .is_some_and(|w| matches!(w.as_str(), "take" | "takes" | "took" | "taking"))
+    }
+
+    /// "was demonstrated", "demonstrated that": the passive (people
+    /// protest; a point is demonstrated) or a clause shown.
+    fn demonstrated_as_shown(&self, sentence: Span, demonstrated: Span) -> bool {
+        // "was also demonstrated": the auxiliary one or two words back.
+        self.any_word_before_in(
+            demonstrated,
+            2,
+            &["was", "were", "is", "are", "be", "been", "being"],
+        ) || self
+            .words_after(demonstrated, sentence.end, 1)
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "that" | "how" | "what" | "why"))
     }
 
     /// "a demonstration of military power", "of how it works".
@@ -988,6 +1118,19 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "despite the ceasefire among the warring factions": a truce the
+        // story takes as known, not one it reports.
+        if hit.what == Cat::Agreement && self.any_word_before_in(hit.span, 2, &["despite"]) {
+            return true;
+        }
+        // "the suspect vandalised two cars": damage by one person is crime;
+        // a riot needs a crowd.
+        if hit.what == Cat::Riot
+            && starts_with_ignore_case(word, "vandal")
+            && !self.crowd_in_sentence(sentence, hit.span)
+        {
+            return true;
+        }
         // "the WHO have now arrested cholera": the spread of a disease.
         if hit.what == Cat::Arrest && self.hazard_follows(sentence, hit.span) {
             return true;
@@ -1010,6 +1153,23 @@ impl<'a> Annotated<'a> {
         // "calls to boycott retailers", "called for a protest": the call,
         // not the protest.
         matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span)
+    }
+
+    /// A crowd in `sentence`: protesters, rioters, residents or a group of
+    /// civilians named as actors, or another protest or riot word.
+    fn crowd_in_sentence(&self, sentence: Span, besides: Span) -> bool {
+        self.actors_in(sentence).any(|m| {
+            matches!(
+                m.actor,
+                ActorRef::Agent(AgentKind::Protesters | AgentKind::Rioters | AgentKind::Civilians)
+            )
+        }) || starting_in(&self.triggers, sentence, |t| t.span)
+            .iter()
+            .any(|t| {
+                sentence.contains(t.span)
+                    && t.span != besides
+                    && matches!(t.what, Cat::Protest | Cat::Riot | Cat::Mob)
+            })
     }
 
     /// A definite noun phrase ("the attack") refers back once an incident
@@ -1108,8 +1268,9 @@ impl<'a> Annotated<'a> {
                 if between.contains(['…', ';', '\n']) || between.contains("  ") {
                     return false;
                 }
-                // "those in charge of wedding halls": responsible, not charged.
-                if self.after_word_in(c.span, &["in"]) {
+                // "those in charge of wedding halls", "took possession of
+                // the town": responsible or holding, not charged.
+                if self.after_word_in(c.span, &["in", "took", "take", "takes", "taken", "taking"]) {
                     return false;
                 }
                 let mut gap = lower_words(between);
@@ -1161,15 +1322,16 @@ impl<'a> Annotated<'a> {
             })
     }
 
-    /// One of the five words before `span` is one of [`ARMS_TRADE`]. The
+    /// One of the eight words before `span` is one of [`ARMS_TRADE`]
+    /// ("selling more than $1.3 billion in artillery"). The
     /// trade words are also cues: when none starts in the look back, the
     /// words need not be walked.
     fn bought_or_sold(&self, span: Span) -> bool {
-        let look_back = Span::new(self.look_back_start(span, 5), span.start);
+        let look_back = Span::new(self.look_back_start(span, 8), span.start);
         starting_in(&self.cues, look_back, |c| c.span)
             .iter()
             .any(|c| c.what == Cue::Trade)
-            && self.any_word_before_in(span, 5, ARMS_TRADE)
+            && self.any_word_before_in(span, 8, ARMS_TRADE)
     }
 
     /// A disease or hazard cue begins within the two words after `span`.
@@ -1229,7 +1391,19 @@ impl<'a> Annotated<'a> {
             from -= 1;
         }
         let head = self.text.get(from..span.start).unwrap_or("");
-        if let Some(end) = head.rfind(['.', '!', '?', ';']) {
+        // A full stop between digits is a decimal point ("$1.3 billion").
+        let bytes = head.as_bytes();
+        let decimal = |i: usize| {
+            i > 0
+                && bytes[i] == b'.'
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        };
+        if let Some(end) = head
+            .match_indices(['.', '!', '?', ';'])
+            .map(|(i, _)| i)
+            .rfind(|&i| !decimal(i))
+        {
             from += end + 1;
         }
         from
@@ -1262,46 +1436,21 @@ impl<'a> Annotated<'a> {
         words
     }
 
-    /// "executed the operation", "executing their plan": carrying something
-    /// out, not putting people to death.
+    /// "executed the operation", "executing their plan", "the execution of
+    /// insidious agendas": carrying something out, not putting people to
+    /// death. The thing carried out may follow "of", a determiner and one
+    /// adjective.
     fn executes_a_plan(&self, sentence: Span, trigger: Span) -> bool {
-        let after = self.words_after(trigger, sentence.end, 3);
-        let object = match after.first().map(String::as_str) {
-            Some("the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that") => {
-                after.get(1)
-            }
-            _ => after.first(),
-        };
-        object.is_some_and(|w| {
+        let after = self.words_after(trigger, sentence.end, 4);
+        let mut words = after.iter().map(String::as_str).peekable();
+        words.next_if_eq(&"of");
+        words.next_if(|w| {
             matches!(
-                w.as_str(),
-                "operation"
-                    | "operations"
-                    | "plan"
-                    | "plans"
-                    | "plot"
-                    | "attack"
-                    | "attacks"
-                    | "raid"
-                    | "raids"
-                    | "mission"
-                    | "missions"
-                    | "order"
-                    | "orders"
-                    | "strategy"
-                    | "assault"
-                    | "ambush"
-                    | "bombing"
-                    | "agreement"
-                    | "deal"
-                    | "warrant"
-                    | "warrants"
-                    | "project"
-                    | "programme"
-                    | "program"
-                    | "contract"
+                *w,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
             )
-        })
+        });
+        words.take(2).any(|w| CARRIED_OUT.contains(&w))
     }
 
     /// "released a statement", "released a video": not a release of people.
@@ -1391,6 +1540,9 @@ impl<'a> Annotated<'a> {
     /// has no current date of its own: "The 2012 rebellion in Gao killed
     /// hundreds" is history, "In 2012, rebels killed ..." too.
     fn dated_background(&self, sentence: Span, trigger: Span) -> bool {
+        if self.opens_with_background_date(sentence) {
+            return true;
+        }
         let clause = self.clause_of(sentence, trigger);
         let in_clause = || self.dates.iter().filter(|d| clause.contains(d.span));
         let current_date = in_clause().any(|d| !d.background);
@@ -1406,11 +1558,43 @@ impl<'a> Annotated<'a> {
                     .any(|w| w == "who" || w == "which");
                 between <= 1 || (!current_date && between <= 8 && !relative)
             } else if d.span.start >= trigger.end {
-                lower_words(self.slice(Span::new(trigger.end, d.span.start))).count() <= 4
+                // "assassinated Archduke Franz Ferdinand of Austria in June
+                // 1914": further on, an old calendar date in a clause with
+                // no current one (not a year alone, nor "since June": "145
+                // attacks in Daraa since June claim the lives of 100").
+                let between = lower_words(self.slice(Span::new(trigger.end, d.span.start))).count();
+                let old_calendar_date = d.kind == DateKind::Absolute
+                    && !starts_with_ignore_case(self.slice(d.span), "since")
+                    && writes_a_year(self.slice(d.span));
+                between <= 4 || (!current_date && old_calendar_date && between <= 8)
             } else {
                 false
             }
         })
+    }
+
+    /// "In 2002, after an attack on a guard, Williams slashed his wrists":
+    /// a background date before the sentence's first comma dates the whole
+    /// sentence, when no current date is in it.
+    fn opens_with_background_date(&self, sentence: Span) -> bool {
+        let in_sentence = starting_in(&self.dates, sentence, |d| d.span);
+        let Some(first) = in_sentence.first() else {
+            return false;
+        };
+        let lead = self
+            .slice(Span::new(sentence.start, first.span.start))
+            .trim()
+            .to_ascii_lowercase();
+        // A year must be written: "In mid-September, 30 people were
+        // killed" is read against a publication date it may not have.
+        first.background
+            && writes_a_year(self.slice(first.span))
+            && matches!(
+                lead.as_str(),
+                "" | "in" | "on" | "by" | "during" | "back in"
+            )
+            && self.text[first.span.end..].starts_with(',')
+            && in_sentence.iter().all(|d| d.background)
     }
 
     /// Is this trigger one of [`NEEDS_CONFLICT_CONTEXT`]? "control" after
@@ -1429,6 +1613,11 @@ impl<'a> Annotated<'a> {
             return !two_before()
                 .iter()
                 .any(|b| TAKING_GROUND.contains(&b.as_str()));
+        }
+        // "An electrical plant was also destroyed": ruin with no one named
+        // may be a storm's; "Students destroyed property" names who did it.
+        if w == "destroyed" {
+            return self.is_passive(self.sentence_holding(hit.span), hit.span);
         }
         // "fierce battles", "heavy fighting": no court or sports field.
         let violent_before = || {
@@ -2267,6 +2456,12 @@ fn is_blast_word(word: &str) -> bool {
 }
 
 /// `word` equals one of `words` (given in lower case), ignoring ASCII case.
+/// A four-digit year is written in `date` ("June 1914", "2002").
+fn writes_a_year(date: &str) -> bool {
+    date.split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4)
+}
+
 fn is_one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }

@@ -1807,3 +1807,78 @@ fn a_document_with_no_live_trigger_is_not_prepared_for_places() {
     );
     assert_eq!(coder.code(&doc, &places).len(), 1);
 }
+
+#[test]
+fn idioms_intent_denials_and_background_are_no_event() {
+    for text in [
+        // Idioms and other senses.
+        "Hypothermia is a killer in Maiduguri in the cold season.",
+        "The office in Maiduguri was the arm of the execution of insidious agendas.",
+        "This was also demonstrated by the council's decision in Maiduguri.",
+        "The trial in Maiduguri demonstrated that the scheme works.",
+        "Traders in Maiduguri sold double dead meat at the market.",
+        "The centre in Maiduguri would plan, command and control joint operations.",
+        // Intent and purpose.
+        "He believes someone in Maiduguri conspired to kill him and his family.",
+        "The campaign in Maiduguri began as a way to protest the tax.",
+        "In Maiduguri, under consideration is the declaration of a state of emergency.",
+        // Denials of a whole clause, denials of involvement, confessions.
+        "They deny that many civilians were killed in bombardments of Maiduguri.",
+        "The man from Maiduguri had nothing to do with the killings, his lawyer said.",
+        "A witness said he confessed to the murders in Maiduguri.",
+        // Ruin no one is named for, damage by one person, a truce taken as
+        // known, arms for sale, history.
+        "An electrical plant in Maiduguri was also destroyed, officials said.",
+        "The suspect vandalised two cars in Maiduguri on Monday.",
+        "Despite the ceasefire among the factions in Maiduguri, people are still suffering.",
+        "The firm signed off on selling more than $1.3 billion in artillery to Maiduguri.",
+        "He was the man who assassinated the governor of Maiduguri in June 1914, historians say.",
+        "In 2002, after an attack on a guard in Maiduguri, the prisoner was moved.",
+        "It was a three-run blast in Maiduguri that won the series.",
+        "The firm, located in Lynchburg and Maiduguri, recalled its peanuts.",
+        "Authorities in Maiduguri are refusing to allow more protests against the decision.",
+        "More than 150 dead mullet washed up on the shore at Maiduguri.",
+        "Five people died in Maiduguri after drinking party drugs at a concert.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // The same words where they report an event.
+    for (text, kind) in [
+        (
+            "Thousands demonstrated in Maiduguri against the fuel price rise.",
+            EventType::Protests,
+        ),
+        (
+            "Rioters destroyed property at a school in Maiduguri on Monday.",
+            EventType::Riots,
+        ),
+        (
+            "Protesters vandalised shops in Maiduguri on Monday.",
+            EventType::Riots,
+        ),
+        (
+            "Boko Haram executed two hostages in Maiduguri on Monday.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "Three soldiers were left dead in Maiduguri after an ambush by Boko Haram.",
+            EventType::Battles,
+        ),
+        (
+            "Boko Haram attacked a market in Maiduguri on 1 July, killing five.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "In July 2016, Boko Haram killed five farmers in Maiduguri.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "Gunmen killed two farmers in Maiduguri; the army denied it had been warned.",
+            EventType::ViolenceAgainstCivilians,
+        ),
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert_eq!(events.len(), 1, "{text}");
+        assert_eq!(events[0].event_type, Some(kind), "{text}");
+    }
+}
