@@ -873,8 +873,14 @@ impl<'a> Annotated<'a> {
     /// computer, food ("Burns" the surname, "a heart attack", "a flu shot",
     /// "shelled pistachios").
     fn another_sense(&self, sentence: Span, hit: &Hit<Cat>, word: &str) -> bool {
-        // "March" with a capital is the month.
-        if word == "March" {
+        // "March" with a capital is the month, and so is "MARCH 29" in a
+        // dateline.
+        if word == "March"
+            || (word == "MARCH"
+                && self.text[hit.span.end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()))
+        {
             return true;
         }
         // "#BoycottAllstate", "@riotgames": a hashtag or a handle.
@@ -1287,11 +1293,15 @@ impl<'a> Annotated<'a> {
     }
 
     /// An arrest in a sentence that names theft, fraud, drink-driving and
-    /// the like, or describes the suspect by age, and names no one whose
-    /// arrest is political (activists, militants, officials, protesters):
-    /// police work ACLED does not code.
+    /// the like (it or the sentence before), or describes the suspect by
+    /// age, where neither names anyone whose arrest is political
+    /// (activists, militants, officials, protesters): police work ACLED
+    /// does not code.
     fn arrest_for_ordinary_crime(&self, sentence: Span) -> bool {
-        let words: Vec<&str> = Words::new(self.text, sentence)
+        // The crime may be told in the sentence before: "A man under the
+        // influence of alcohol stuffed his mouth … He was arrested Sunday."
+        let told_from = self.sentence_before(sentence).unwrap_or(sentence).start;
+        let words: Vec<&str> = Words::new(self.text, Span::new(told_from, sentence.end))
             .map(|w| self.slice(w))
             .collect();
         let starts_with_any = |list: &[&str]| {

@@ -1839,6 +1839,10 @@ fn idioms_intent_denials_and_background_are_no_event() {
         "Authorities in Maiduguri are refusing to allow more protests against the decision.",
         "More than 150 dead mullet washed up on the shore at Maiduguri.",
         "Five people died in Maiduguri after drinking party drugs at a concert.",
+        "She scored the game-winning shot in Maiduguri on Sunday.",
+        "MAIDUGURI, MARCH 29, 2018 -- The government announced that work will start.",
+        "They asked for her to be returned from Maiduguri to escape execution.",
+        "A man in Maiduguri was under the influence of alcohol. He was arrested on Sunday.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
