@@ -625,6 +625,10 @@ const CUES: &[(&str, Cue)] = &[
     ("considering", Cue::Irrealis),
     ("to allow", Cue::Irrealis),
     ("to escape", Cue::Irrealis),
+    // A capacity, not an act: "limiting their capacity to launch attacks".
+    ("capacity to", Cue::Irrealis),
+    ("ability to", Cue::Irrealis),
+    ("capable of", Cue::Irrealis),
     ("not", Cue::Negation),
     ("no", Cue::Negation),
     ("never", Cue::Negation),

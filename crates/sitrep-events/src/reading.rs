@@ -956,6 +956,23 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "protesting that he couldn't": objecting in words ("a protest
+        // that forced the council to resign" and "protested that decision"
+        // are protests).
+        if hit.what == Cat::Protest
+            && is_one_of(word, &["protesting", "protested"])
+            && matches!(
+                self.words_after(hit.span, sentence.end, 2).as_slice(),
+                [that, subject] if that == "that"
+                    && matches!(subject.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "there")
+            )
+        {
+            return true;
+        }
+        // "Any rally held after sunset is illegal": a kind, not an event.
+        if self.after_word_in(hit.span, &["any", "every"]) {
+            return true;
+        }
         // "Protestants" are no protesters.
         if hit.what == Cat::Protest && starts_with_ignore_case(word, "protestant") {
             return true;

@@ -1843,6 +1843,9 @@ fn idioms_intent_denials_and_background_are_no_event() {
         "MAIDUGURI, MARCH 29, 2018 -- The government announced that work will start.",
         "They asked for her to be returned from Maiduguri to escape execution.",
         "A man in Maiduguri was under the influence of alcohol. He was arrested on Sunday.",
+        "In Maiduguri, he once told an interviewer, protesting that he could not.",
+        "Any rally held in Maiduguri after sunset without police permission is illegal.",
+        "The army has limited their capacity to launch attacks on Maiduguri.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
@@ -1871,6 +1874,10 @@ fn idioms_intent_denials_and_background_are_no_event() {
         (
             "Boko Haram attacked a market in Maiduguri on 1 July, killing five.",
             EventType::ViolenceAgainstCivilians,
+        ),
+        (
+            "After the outbreak in Maiduguri, a protest that forced the council to resign.",
+            EventType::Protests,
         ),
         (
             "In July 2016, Boko Haram killed five farmers in Maiduguri.",
