@@ -970,7 +970,7 @@ impl<'a> Annotated<'a> {
             return true;
         }
         // "Any rally held after sunset is illegal": a kind, not an event.
-        if self.after_word_in(hit.span, &["any", "every"]) {
+        if self.right_after_word(hit.span, "any") || self.right_after_word(hit.span, "every") {
             return true;
         }
         // "Protestants" are no protesters.
@@ -1379,6 +1379,19 @@ impl<'a> Annotated<'a> {
             matches!(pair[0].as_str(), "calls" | "called" | "calling")
                 && matches!(pair[1].as_str(), "for" | "to")
         })
+    }
+
+    /// `word` (lower case) stands right before `span`, only spaces between:
+    /// a byte test for checks that run on every trigger.
+    fn right_after_word(&self, span: Span, word: &str) -> bool {
+        let head = self.text[..span.start].trim_end();
+        head.len() >= word.len()
+            && head.is_char_boundary(head.len() - word.len())
+            && head[head.len() - word.len()..].eq_ignore_ascii_case(word)
+            && !head[..head.len() - word.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
     }
 
     /// The word right before `span`, within its sentence, is one of `words`
