@@ -8,6 +8,26 @@ use crate::lexicon::{leftmost_longest_valid, word_ends_at, word_starts_at};
 
 const ACTORS_TSV: &str = include_str!("../../../data/actors/actors.tsv");
 const AGENTS_TSV: &str = include_str!("../../../data/actors/agents.tsv");
+const COMMUNITIES_TSV: &str = include_str!("../../../data/actors/communities.tsv");
+
+/// The nouns that make an armed group of a community ("Dinka militia",
+/// "Tiv gunmen", "Habar Gidir fighters"). Not "youths", "herders" or
+/// "villagers": those protest, graze and are attacked as often as they
+/// fight.
+const ARMED_GROUP_NOUNS: &[&str] = &[
+    "militia",
+    "militias",
+    "militiamen",
+    "militiaman",
+    "fighters",
+    "gunmen",
+    "attackers",
+    "assailants",
+    "raiders",
+    "warriors",
+    "armed men",
+    "armed youths",
+];
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DictionaryError {
@@ -34,6 +54,12 @@ pub enum DictionaryError {
         file: &'static str,
         line: usize,
         country: String,
+    },
+    #[error("{file} line {line}: unknown community kind {kind:?} (ethnic, clan or communal)")]
+    BadCommunity {
+        file: &'static str,
+        line: usize,
+        kind: String,
     },
     #[error("building the actor automaton: {0}")]
     Automaton(String),
@@ -122,6 +148,52 @@ impl NamedActor {
         } else {
             Some(self.canonical.clone())
         }
+    }
+}
+
+/// A line of `communities.tsv`: an ethnic group, clan or community whose
+/// armed men ACLED names "<Name> Ethnic Militia (<country>)", "<Name> Clan
+/// Militia (<country>)" or "<Name> Communal Militia (<country>)".
+struct Community<'a> {
+    /// The name as ACLED writes it, then its other spellings.
+    names: Vec<&'a str>,
+    /// "Ethnic", "Clan" or "Communal".
+    kind: &'static str,
+}
+
+impl<'a> Community<'a> {
+    fn parse(line: usize, l: &'a str) -> Result<Self, DictionaryError> {
+        let cols: Vec<&str> = l.split('\t').collect();
+        if cols.len() != 3 {
+            return Err(DictionaryError::Columns {
+                file: "communities.tsv",
+                line,
+                expected: 3,
+            });
+        }
+        let kind = match cols[1].trim() {
+            "ethnic" => "Ethnic",
+            "clan" => "Clan",
+            "communal" => "Communal",
+            other => {
+                return Err(DictionaryError::BadCommunity {
+                    file: "communities.tsv",
+                    line,
+                    kind: other.to_string(),
+                })
+            }
+        };
+        let names: Vec<&str> = std::iter::once(cols[0])
+            .chain(cols[2].split('|'))
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && *n != "-")
+            .collect();
+        Ok(Community { names, kind })
+    }
+
+    fn canonical(&self) -> String {
+        let name = self.names.first().copied().unwrap_or_default();
+        format!("{name} {} Militia ({{country}})", self.kind)
     }
 }
 
@@ -217,8 +289,18 @@ fn content_lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl ActorDictionary {
-    /// Parses the two TSV files (see `data/actors/README.md`).
+    /// Parses the actor and agent files (see `data/actors/README.md`).
     pub fn parse(actors_tsv: &str, agents_tsv: &str) -> Result<Self, DictionaryError> {
+        Self::parse_with_communities(actors_tsv, "", agents_tsv)
+    }
+
+    /// Parses the three TSV files (see `data/actors/README.md`). Named
+    /// actors claim their aliases first, then communities, then agents.
+    pub fn parse_with_communities(
+        actors_tsv: &str,
+        communities_tsv: &str,
+        agents_tsv: &str,
+    ) -> Result<Self, DictionaryError> {
         let mut named = Vec::new();
         let mut patterns = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -276,6 +358,30 @@ impl ActorDictionary {
                 country,
             });
         }
+        for (line, l) in content_lines(communities_tsv) {
+            let community = Community::parse(line, l)?;
+            let idx = named.len();
+            for name in &community.names {
+                for noun in ARMED_GROUP_NOUNS {
+                    add(
+                        &mut patterns,
+                        &format!("{name} {noun}"),
+                        ActorRef::Named(idx),
+                    );
+                }
+                // "Dinka ethnic militia", "Habar Gidir clan militia".
+                add(
+                    &mut patterns,
+                    &format!("{name} {} militia", community.kind.to_ascii_lowercase()),
+                    ActorRef::Named(idx),
+                );
+            }
+            named.push(NamedActor {
+                canonical: community.canonical(),
+                inter: ActorType::IdentityMilitia,
+                country: None,
+            });
+        }
         for (line, l) in content_lines(agents_tsv) {
             let cols: Vec<&str> = l.split('\t').collect();
             if cols.len() != 2 {
@@ -308,7 +414,7 @@ impl ActorDictionary {
 
     /// The dictionary compiled into the binary.
     pub fn embedded() -> Result<Self, DictionaryError> {
-        Self::parse(ACTORS_TSV, AGENTS_TSV)
+        Self::parse_with_communities(ACTORS_TSV, COMMUNITIES_TSV, AGENTS_TSV)
     }
 
     /// Number of named actors and of aliases (named and generic).
@@ -503,6 +609,38 @@ mod tests {
             ActorDictionary::parse("", "sailors\tnavy\n"),
             Err(DictionaryError::BadKind { .. })
         ));
+        assert!(matches!(
+            ActorDictionary::parse_with_communities("", "Dinka\ttribe\t-\n", ""),
+            Err(DictionaryError::BadCommunity { .. })
+        ));
+        assert!(matches!(
+            ActorDictionary::parse_with_communities("", "Dinka\tethnic\n", ""),
+            Err(DictionaryError::Columns { .. })
+        ));
+    }
+
+    #[test]
+    fn a_communitys_armed_men_are_its_militia() {
+        assert_eq!(
+            names("Dinka militiamen and Habar Gidir fighters"),
+            vec![
+                "Dinka Ethnic Militia ({country})",
+                "Habar Gidir Clan Militia ({country})"
+            ]
+        );
+        // Other spellings name the same militia; the community alone, or
+        // its herders, are no armed group.
+        assert_eq!(
+            names("Messiria gunmen"),
+            vec!["Misseriya Ethnic Militia ({country})"]
+        );
+        assert_eq!(names("Dinka herders"), vec!["Civilians"]);
+        assert!(names("the Dinka community").is_empty());
+        // A named actor keeps its own aliases.
+        assert_eq!(
+            names("Fulani militia"),
+            vec!["Fulani Ethnic Militia ({country})"]
+        );
     }
 
     #[test]

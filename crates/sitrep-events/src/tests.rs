@@ -1893,3 +1893,13 @@ fn idioms_intent_denials_and_background_are_no_event() {
         assert_eq!(events[0].event_type, Some(kind), "{text}");
     }
 }
+
+#[test]
+fn a_communitys_militia_is_named_by_acled_convention() {
+    let e = one(
+        "Tiv militiamen attacked a village near Maiduguri, killing five farmers.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.actor1.as_deref(), Some("Tiv Ethnic Militia (Nigeria)"));
+    assert_eq!(e.inter1, Some(sitrep_model::ActorType::IdentityMilitia));
+}
