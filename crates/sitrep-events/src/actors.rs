@@ -159,16 +159,18 @@ struct Community<'a> {
     names: Vec<&'a str>,
     /// "Ethnic", "Clan" or "Communal".
     kind: &'static str,
+    /// The country most of it lives in, if one.
+    home: Option<String>,
 }
 
 impl<'a> Community<'a> {
     fn parse(line: usize, l: &'a str) -> Result<Self, DictionaryError> {
         let cols: Vec<&str> = l.split('\t').collect();
-        if cols.len() != 3 {
+        if cols.len() != 4 {
             return Err(DictionaryError::Columns {
                 file: "communities.tsv",
                 line,
-                expected: 3,
+                expected: 4,
             });
         }
         let kind = match cols[1].trim() {
@@ -183,12 +185,25 @@ impl<'a> Community<'a> {
                 })
             }
         };
+        let home = match cols[2].trim() {
+            "-" | "" => None,
+            name => Some(
+                sitrep_geo::countries::by_name(name)
+                    .ok_or_else(|| DictionaryError::BadCountry {
+                        file: "communities.tsv",
+                        line,
+                        country: name.to_string(),
+                    })?
+                    .name
+                    .to_string(),
+            ),
+        };
         let names: Vec<&str> = std::iter::once(cols[0])
-            .chain(cols[2].split('|'))
+            .chain(cols[3].split('|'))
             .map(str::trim)
             .filter(|n| !n.is_empty() && *n != "-")
             .collect();
-        Ok(Community { names, kind })
+        Ok(Community { names, kind, home })
     }
 
     fn canonical(&self) -> String {
@@ -379,7 +394,7 @@ impl ActorDictionary {
             named.push(NamedActor {
                 canonical: community.canonical(),
                 inter: ActorType::IdentityMilitia,
-                country: None,
+                country: community.home.clone(),
             });
         }
         for (line, l) in content_lines(agents_tsv) {
@@ -610,12 +625,16 @@ mod tests {
             Err(DictionaryError::BadKind { .. })
         ));
         assert!(matches!(
-            ActorDictionary::parse_with_communities("", "Dinka\ttribe\t-\n", ""),
+            ActorDictionary::parse_with_communities("", "Dinka\ttribe\t-\t-\n", ""),
             Err(DictionaryError::BadCommunity { .. })
         ));
         assert!(matches!(
-            ActorDictionary::parse_with_communities("", "Dinka\tethnic\n", ""),
+            ActorDictionary::parse_with_communities("", "Dinka\tethnic\t-\n", ""),
             Err(DictionaryError::Columns { .. })
+        ));
+        assert!(matches!(
+            ActorDictionary::parse_with_communities("", "Dinka\tethnic\tAtlantis\t-\n", ""),
+            Err(DictionaryError::BadCountry { .. })
         ));
     }
 

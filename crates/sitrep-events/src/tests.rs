@@ -1902,4 +1902,10 @@ fn a_communitys_militia_is_named_by_acled_convention() {
     );
     assert_eq!(e.actor1.as_deref(), Some("Tiv Ethnic Militia (Nigeria)"));
     assert_eq!(e.inter1, Some(sitrep_model::ActorType::IdentityMilitia));
+    // With no place named, the community's home country names it.
+    let e = one("Murle raiders attacked a cattle camp, killing 12.", &[]);
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Murle Ethnic Militia (South Sudan)")
+    );
 }
