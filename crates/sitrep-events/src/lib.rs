@@ -26,7 +26,7 @@ pub mod modality;
 pub mod outlet;
 pub mod reading;
 
-use sitrep_model::{Document, Event, PlaceMention};
+use sitrep_model::{ActorType, Document, Event, PlaceMention};
 
 /// Codes events from documents. Holds no per-document state; the
 /// dictionaries are compiled once per process and shared.
@@ -36,6 +36,39 @@ pub struct EventCoder {}
 /// A document read by [`EventCoder::prepare`], waiting for its places.
 pub struct Prepared<'a> {
     annotated: reading::Annotated<'a>,
+}
+
+impl Prepared<'_> {
+    /// The home countries (ISO 3166-1 alpha-2) of the non-state armed
+    /// groups the text names (rebels, militias: they fight where they
+    /// live), each country once however many of its groups are named: weak
+    /// evidence of where the story is set, which the geoparser weighs with
+    /// the demonyms it finds itself ([`sitrep_geo::Geoparser::parse_in`]).
+    /// State and external forces are left out: Kenyan jets strike in
+    /// Somalia, the coalition in Syria.
+    pub fn story_countries(&self) -> Vec<&'static str> {
+        let an = &self.annotated;
+        let mut out: Vec<&'static str> = Vec::new();
+        for m in &an.actors {
+            let actors::ActorRef::Named(i) = m.actor else {
+                continue;
+            };
+            let Some(actor) = an.dict.named.get(i) else {
+                continue;
+            };
+            let fights_at_home = matches!(
+                actor.inter,
+                ActorType::RebelGroup | ActorType::PoliticalMilitia | ActorType::IdentityMilitia
+            );
+            let home = actor.country.as_deref().filter(|_| fights_at_home);
+            if let Some(country) = home.and_then(sitrep_geo::countries::by_name) {
+                if !out.contains(&country.iso2) {
+                    out.push(country.iso2);
+                }
+            }
+        }
+        out
+    }
 }
 
 impl EventCoder {

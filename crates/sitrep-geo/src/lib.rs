@@ -62,11 +62,20 @@ impl Geoparser {
 
     /// Every place mention in the document, in text order.
     pub fn parse(&self, doc: &Document) -> Vec<PlaceMention> {
+        self.parse_in(doc, &[])
+    }
+
+    /// Every place mention in the document, where the story is also known
+    /// to concern `countries` (ISO 3166-1 alpha-2 codes, one per piece of
+    /// evidence: the home of an armed group the text names). Each counts
+    /// as a demonym does when readings are ranked: "Nuer fighters clashed
+    /// in Bor" is South Sudan's Bor, not Serbia's.
+    pub fn parse_in(&self, doc: &Document, countries: &[&str]) -> Vec<PlaceMention> {
         // The embedded index memoises its lookups across documents.
         let index: &dyn NameIndex = self.index.as_ref();
         let tokens = scan::tokenize(&doc.text);
         let candidates = recognize::candidates(&doc.text, &tokens, index);
-        let resolved = resolve::resolve(&tokens, candidates, index);
+        let resolved = resolve::resolve(&tokens, candidates, index, countries);
         relative::mentions(&doc.text, &tokens, resolved, index)
     }
 }

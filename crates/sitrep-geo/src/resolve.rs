@@ -76,13 +76,23 @@ impl Context<'_> {
     }
 }
 
-pub fn resolve(tokens: &[Token], recognized: Recognized, index: &dyn NameIndex) -> Vec<Resolved> {
+pub fn resolve(
+    tokens: &[Token],
+    recognized: Recognized,
+    index: &dyn NameIndex,
+    story_countries: &[&str],
+) -> Vec<Resolved> {
     let candidates = recognized.candidates;
     let infos: Vec<Vec<(EntryId, EntryInfo<'_>)>> = candidates
         .iter()
         .map(|c| c.entries.iter().map(|&id| (id, index.entry(id))).collect())
         .collect();
-    let context = build_context(&candidates, &infos, &recognized.demonym_countries);
+    let context = build_context(
+        &candidates,
+        &infos,
+        &recognized.demonym_countries,
+        story_countries,
+    );
     let (containers, inside) = containers(tokens, &candidates, &infos);
 
     let mut out = Vec::with_capacity(candidates.len());
@@ -159,14 +169,21 @@ fn build_context<'a>(
     candidates: &[Candidate],
     infos: &[Vec<(EntryId, EntryInfo<'a>)>],
     demonyms: &'a [String],
+    story_countries: &[&'a str],
 ) -> Context<'a> {
     let mut ctx = Context {
         own_country: vec![None; candidates.len()],
         own_admin: vec![None; candidates.len()],
         ..Default::default()
     };
-    for code in demonyms {
-        *ctx.countries.entry(code.as_str()).or_default() += 0.5;
+    // A demonym ("Syrian troops") and a country the rest of the analysis
+    // knows the story concerns (a named group's home) each vote softly.
+    for code in demonyms
+        .iter()
+        .map(String::as_str)
+        .chain(story_countries.iter().copied())
+    {
+        *ctx.countries.entry(code).or_default() += 0.5;
         ctx.total += 0.5;
     }
     for (i, (cand, entries)) in candidates.iter().zip(infos).enumerate() {

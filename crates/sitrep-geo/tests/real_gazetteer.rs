@@ -322,3 +322,17 @@ fn two_word_demonyms_set_the_story_country() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_country_the_story_is_known_to_concern_ranks_its_readings() {
+    // Bor is a town in Serbia and in South Sudan; a story the rest of the
+    // analysis knows is South Sudan's (the groups it names) puts it there.
+    let doc = Document::new("t", "Fighters clashed in Bor on Monday.");
+    let found = Geoparser::new().parse_in(&doc, &["SS"]);
+    assert!(
+        found
+            .iter()
+            .any(|m| doc.slice(m.span) == "Bor" && m.place.country == "South Sudan"),
+        "{found:?}"
+    );
+}

@@ -117,7 +117,9 @@ impl Pipeline {
         let Some(prepared) = self.coder.prepare(doc) else {
             return Analysis::default();
         };
-        let places = self.geoparser.parse(doc);
+        // The groups the text names say where the story is set ("Nuer
+        // fighters" in South Sudan), as demonyms do.
+        let places = self.geoparser.parse_in(doc, &prepared.story_countries());
         let mut events = self.coder.code_prepared(prepared, &places);
         sitrep_model::attach_source_ranges(&mut events, doc);
         Analysis {
@@ -133,6 +135,19 @@ impl Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_groups_a_story_names_say_where_its_places_are() {
+        let pipeline = Pipeline::new();
+        let text = "Nuer fighters clashed with Dinka militiamen in Bor on Monday, killing four.";
+        let analysis = pipeline.analyse(&Document::new("ss", text));
+        let event = analysis.events.first().expect("one event");
+        assert_eq!(event.country.as_deref(), Some("South Sudan"));
+        assert_eq!(
+            event.actor1.as_deref(),
+            Some("Nuer Ethnic Militia (South Sudan)")
+        );
+    }
 
     #[test]
     fn english_is_coded_and_other_languages_are_set_aside() {
