@@ -324,6 +324,12 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("fired at", Cat::Shoot),
     ("fired on", Cat::Shoot),
     ("fired upon", Cat::Shoot),
+    // Headline present: "Cattle raiders fire on civilians" (with a party
+    // in the sentence: "a fire on Monday" is no shooting).
+    ("fire on", Cat::Shoot),
+    ("fire at", Cat::Shoot),
+    ("fires on", Cat::Shoot),
+    ("fires at", Cat::Shoot),
     ("fired shots", Cat::Shoot),
     ("gunshots", Cat::Shoot),
     ("gunned down", Cat::Shoot),
@@ -503,6 +509,9 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("established a headquarters", Cat::Base),
     ("set up a headquarters", Cat::Base),
     ("withdrew from", Cat::Withdraw),
+    // "took control of Rab Dhuure after AMISOM forces withdrew" (needs a
+    // party in the sentence: candidates withdraw too).
+    ("withdrew", Cat::Withdraw),
     ("withdrawn from", Cat::Withdraw),
     ("pulled out of", Cat::Withdraw),
     ("handed over control", Cat::Withdraw),

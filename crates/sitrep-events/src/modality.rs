@@ -55,19 +55,27 @@ pub fn unreal(
 ) -> Option<Unreal> {
     // Another trigger between the cue and this one takes the cue's scope,
     // unless it is part of the same phrase: right before it ("would stop
-    // rocket attacks") or, for a future or hypothetical, joined to it by
-    // "and" or "or" ("will end up fighting and killing each other"; a
-    // denial is not shared so: "thwarted an attack and killed a fighter").
-    let same_phrase = |t: &Hit<Cat>, irrealis: bool| {
+    // rocket attacks") or, for a future, a hypothetical or history, joined
+    // to it by "and" or "or" ("will end up fighting and killing each
+    // other", "involved in killings and mass rapes"; a denial is not
+    // shared so: "thwarted an attack and killed a fighter").
+    let same_phrase = |t: &Hit<Cat>, shared: bool| {
         let gap = text.get(t.span.end..trigger.start).unwrap_or("x").trim();
-        gap.is_empty() || (irrealis && matches!(gap, "and" | "or" | "," | ", and" | ", or"))
+        // "and" or "or", with at most one modifier after it ("killings and
+        // mass rapes").
+        let joined = || {
+            let mut words = gap.trim_start_matches(',').split_whitespace();
+            matches!(words.next(), Some("and" | "or"))
+                && words
+                    .next()
+                    .is_none_or(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                && words.next().is_none()
+        };
+        gap.is_empty() || (shared && (gap == "," || joined()))
     };
-    let trigger_between = |from: usize, to: usize, irrealis: bool| {
+    let trigger_between = |from: usize, to: usize, shared: bool| {
         triggers.iter().any(|t| {
-            t.span.start >= from
-                && t.span.end <= to
-                && t.span != trigger
-                && !same_phrase(t, irrealis)
+            t.span.start >= from && t.span.end <= to && t.span != trigger && !same_phrase(t, shared)
         })
     };
     for cue in cues.iter().filter(|c| sentence.contains(c.span)) {
@@ -94,7 +102,7 @@ pub fn unreal(
             }
             if word_count(gap) <= max_words
                 && !crosses_clause(gap)
-                && !trigger_between(cue.span.end, trigger.start, kind == Unreal::Irrealis)
+                && !trigger_between(cue.span.end, trigger.start, kind != Unreal::Negated)
                 && !is_month_may(text, cue.span, sentence)
             {
                 return Some(kind);

@@ -162,6 +162,11 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "killer",
     "killers",
     "destroyed",
+    "fire on",
+    "fire at",
+    "fires on",
+    "fires at",
+    "withdrew",
 ];
 
 /// Words after "shelled" or "defuse" that make them food or diplomacy.

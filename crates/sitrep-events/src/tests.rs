@@ -354,7 +354,7 @@ fn a_union_named_after_the_police_marching_is_a_protest_not_police() {
 #[test]
 fn militants_seizing_a_town_is_non_state_takeover() {
     let e = one(
-        "Islamic State militants seized the town of Sirte after government forces withdrew.",
+        "Islamic State militants seized the town of Sirte after heavy fighting.",
         &[&SIRTE],
     );
     assert_eq!(
@@ -362,6 +362,16 @@ fn militants_seizing_a_town_is_non_state_takeover() {
         Some(SubEventType::NonStateActorOvertakesTerritory)
     );
     assert_eq!(e.actor1.as_deref(), Some("Islamic State"));
+    // Once the other side has withdrawn, the town changes hands without a
+    // fight: ACLED's non-violent transfer of territory.
+    let e = one(
+        "Islamic State militants seized the town of Sirte after government forces withdrew.",
+        &[&SIRTE],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
 }
 
 #[test]
@@ -1908,4 +1918,40 @@ fn a_communitys_militia_is_named_by_acled_convention() {
         e.actor1.as_deref(),
         Some("Murle Ethnic Militia (South Sudan)")
     );
+}
+
+#[test]
+fn raiders_headline_fire_and_a_withdrawal_before_a_takeover() {
+    let e = one(
+        "Cattle raiders fire on villagers near Maiduguri, injuring one.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.event_type, Some(EventType::ViolenceAgainstCivilians));
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Unidentified Communal Militia (Nigeria)")
+    );
+    // A takeover after the other side withdrew is a transfer, not a battle.
+    let e = one(
+        "Boko Haram took control of Maiduguri after the soldiers withdrew.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
+    // History is shared over a phrase: the killings and rapes the men
+    // were involved in are background to their arrest.
+    let e = one(
+        "Police arrested five men in Maiduguri involved in killings and mass rapes.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::Arrests));
+    // With no party, neither word reports anything.
+    for text in [
+        "A fire on Monday gutted a market in Maiduguri.",
+        "The candidate withdrew in Maiduguri on Monday.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
 }
