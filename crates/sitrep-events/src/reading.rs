@@ -1002,6 +1002,27 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "the clear aim", "it is clear": the adjective.
+        if hit.what == Cat::GovRetake
+            && word.eq_ignore_ascii_case("clear")
+            && self.right_after_any(
+                hit.span,
+                &[
+                    "the", "a", "an", "very", "more", "most", "quite", "so", "is", "was", "be",
+                    "not",
+                ],
+            )
+        {
+            return true;
+        }
+        // "amid the rallies and talk shows", "amid protests by residents":
+        // the protests are the setting; the sentence's event, if any, is
+        // another.
+        if matches!(hit.what, Cat::Protest | Cat::Riot | Cat::Strike)
+            && self.any_word_before_in(hit.span, 2, &["amid", "amidst"])
+        {
+            return true;
+        }
         // "command and control of joint operations": a military function.
         if hit.what == Cat::Capture
             && word.eq_ignore_ascii_case("control")
@@ -1128,7 +1149,9 @@ impl<'a> Annotated<'a> {
         let destruction = hit.what == Cat::Loot && starts_with_ignore_case(word, "destroy");
         let emergency = hit.what == Cat::OtherSd && word.eq_ignore_ascii_case("state of emergency");
         let accidental = hit.what.is_remote() && is_blast_word(word);
-        if (hit.what == Cat::Kill || destruction || emergency || accidental)
+        // "slaughtering, burning and burying 6,500 hogs": a cull.
+        let culled = hit.what == Cat::Burn;
+        if (hit.what == Cat::Kill || destruction || emergency || accidental || culled)
             && self.natural_death(sentence, hit.span)
         {
             return true;
@@ -1384,6 +1407,11 @@ impl<'a> Annotated<'a> {
             matches!(pair[0].as_str(), "calls" | "called" | "calling")
                 && matches!(pair[1].as_str(), "for" | "to")
         })
+    }
+
+    /// One of `words` (lower case) stands right before `span`.
+    fn right_after_any(&self, span: Span, words: &[&str]) -> bool {
+        words.iter().any(|w| self.right_after_word(span, w))
     }
 
     /// `word` (lower case) stands right before `span`, only spaces between:

@@ -1856,6 +1856,11 @@ fn idioms_intent_denials_and_background_are_no_event() {
         "In Maiduguri, he once told an interviewer, protesting that he could not.",
         "Any rally held in Maiduguri after sunset without police permission is illegal.",
         "The army has limited their capacity to launch attacks on Maiduguri.",
+        "Meetings in Maiduguri had the clear aim of a central role in the region.",
+        "People in Maiduguri should use bug repellant against mosquitoes.",
+        "Amid the rallies in Maiduguri and a ballooning number of followers, he studies.",
+        "A man from Maiduguri was convicted at trial of attempting to possess a chemical weapon.",
+        "Teams in Maiduguri started slaughtering, burning and burying 6,500 hogs.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
@@ -1888,6 +1893,14 @@ fn idioms_intent_denials_and_background_are_no_event() {
         (
             "After the outbreak in Maiduguri, a protest that forced the council to resign.",
             EventType::Protests,
+        ),
+        (
+            "Soldiers cleared Maiduguri of Boko Haram fighters on Monday.",
+            EventType::Battles,
+        ),
+        (
+            "Police arrested ten people in Maiduguri amid protests over fuel prices.",
+            EventType::StrategicDevelopments,
         ),
         (
             "In July 2016, Boko Haram killed five farmers in Maiduguri.",
