@@ -1023,6 +1023,21 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "the Saudi-led coalition fighting in Yemen", "the government has
+        // been fighting an insurgency": who a party is, or what it has long
+        // been doing, not an incident ("Troops fighting Boko Haram killed
+        // five" is still one, by its killing).
+        if hit.what == Cat::Clash
+            && word.eq_ignore_ascii_case("fighting")
+            && (self.right_after_word(hit.span, "been") || self.right_after_an_actor(hit.span))
+        {
+            return true;
+        }
+        // "The offensive in eastern Ghouta has killed more than 1,600
+        // civilians": a campaign's total, not an incident.
+        if self.campaign_total(sentence) {
+            return true;
+        }
         // "command and control of joint operations": a military function.
         if hit.what == Cat::Capture
             && word.eq_ignore_ascii_case("control")
@@ -1406,6 +1421,43 @@ impl<'a> Annotated<'a> {
             // Not "call": "heeded the rallying call to protest" reports one.
             matches!(pair[0].as_str(), "calls" | "called" | "calling")
                 && matches!(pair[1].as_str(), "for" | "to")
+        })
+    }
+
+    /// An actor mention ends right before `span`, only spaces between.
+    fn right_after_an_actor(&self, span: Span) -> bool {
+        let head = self.text[..span.start].trim_end();
+        let end = head.len();
+        let i = self.actors.partition_point(|m| m.span.end < end);
+        self.actors.get(i).is_some_and(|m| m.span.end == end)
+    }
+
+    /// The sentence tells a campaign's toll: a campaign noun ("the
+    /// offensive", "the war", "the insurgency") as the subject of "has
+    /// killed" or "have killed".
+    fn campaign_total(&self, sentence: Span) -> bool {
+        let text = self.slice(sentence);
+        let lower_has_killed = ["has killed", "have killed"]
+            .iter()
+            .find_map(|p| find_ignore_ascii_case(text, p));
+        let Some(at) = lower_has_killed else {
+            return false;
+        };
+        let subject = Span::new(sentence.start, sentence.start + at);
+        Words::new(self.text, subject).any(|w| {
+            is_one_of(
+                self.slice(w),
+                &[
+                    "offensive",
+                    "campaign",
+                    "war",
+                    "conflict",
+                    "insurgency",
+                    "crackdown",
+                    "siege",
+                    "violence",
+                ],
+            )
         })
     }
 
@@ -2529,6 +2581,15 @@ fn is_blast_word(word: &str) -> bool {
 }
 
 /// `word` equals one of `words` (given in lower case), ignoring ASCII case.
+/// Where `needle` (ASCII, lower case) first occurs in `haystack`, ignoring
+/// ASCII case.
+fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A four-digit year is written in `date` ("June 1914", "2002").
 fn writes_a_year(date: &str) -> bool {
     date.split(|c: char| !c.is_ascii_digit())

@@ -1861,6 +1861,9 @@ fn idioms_intent_denials_and_background_are_no_event() {
         "Amid the rallies in Maiduguri and a ballooning number of followers, he studies.",
         "A man from Maiduguri was convicted at trial of attempting to possess a chemical weapon.",
         "Teams in Maiduguri started slaughtering, burning and burying 6,500 hogs.",
+        "The government of Nigeria has been fighting an insurgency around Maiduguri.",
+        "The offensive around Maiduguri has killed more than 1,600 civilians.",
+        "Aid goes to Maiduguri, where the army fighting Boko Haram is based.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
@@ -1901,6 +1904,14 @@ fn idioms_intent_denials_and_background_are_no_event() {
         (
             "Police arrested ten people in Maiduguri amid protests over fuel prices.",
             EventType::StrategicDevelopments,
+        ),
+        (
+            "Troops fighting Boko Haram killed five militants near Maiduguri.",
+            EventType::Battles,
+        ),
+        (
+            "Heavy fighting has killed 20 people in Maiduguri since Monday.",
+            EventType::Battles,
         ),
         (
             "In July 2016, Boko Haram killed five farmers in Maiduguri.",
