@@ -581,6 +581,9 @@ pub enum Cue {
     Others,
     /// "meanwhile", "separately": what follows is another incident.
     Separate,
+    /// "has killed", "have killed": with a campaign as its subject, a
+    /// total over time ("the offensive has killed 1,600").
+    Perfect,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -769,6 +772,8 @@ const CUES: &[(&str, Cue)] = &[
     ("elsewhere", Cue::Separate),
     ("in another", Cue::Separate),
     ("in a separate", Cue::Separate),
+    ("has killed", Cue::Perfect),
+    ("have killed", Cue::Perfect),
     ("cholera", Cue::Hazard),
     ("ebola", Cue::Hazard),
     ("malaria", Cue::Hazard),

@@ -1434,16 +1434,16 @@ impl<'a> Annotated<'a> {
 
     /// The sentence tells a campaign's toll: a campaign noun ("the
     /// offensive", "the war", "the insurgency") as the subject of "has
-    /// killed" or "have killed".
+    /// killed" or "have killed" (a [`Cue::Perfect`], found by binary
+    /// search: this runs for every trigger).
     fn campaign_total(&self, sentence: Span) -> bool {
-        let text = self.slice(sentence);
-        let lower_has_killed = ["has killed", "have killed"]
+        let Some(perfect) = starting_in(&self.cues, sentence, |c| c.span)
             .iter()
-            .find_map(|p| find_ignore_ascii_case(text, p));
-        let Some(at) = lower_has_killed else {
+            .find(|c| c.what == Cue::Perfect)
+        else {
             return false;
         };
-        let subject = Span::new(sentence.start, sentence.start + at);
+        let subject = Span::new(sentence.start, perfect.span.start);
         Words::new(self.text, subject).any(|w| {
             is_one_of(
                 self.slice(w),
@@ -2581,15 +2581,6 @@ fn is_blast_word(word: &str) -> bool {
 }
 
 /// `word` equals one of `words` (given in lower case), ignoring ASCII case.
-/// Where `needle` (ASCII, lower case) first occurs in `haystack`, ignoring
-/// ASCII case.
-fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// A four-digit year is written in `date` ("June 1914", "2002").
 fn writes_a_year(date: &str) -> bool {
     date.split(|c: char| !c.is_ascii_digit())
