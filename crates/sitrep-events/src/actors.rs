@@ -11,9 +11,9 @@ const AGENTS_TSV: &str = include_str!("../../../data/actors/agents.tsv");
 const COMMUNITIES_TSV: &str = include_str!("../../../data/actors/communities.tsv");
 
 /// The nouns that make an armed group of a community ("Dinka militia",
-/// "Tiv gunmen", "Habar Gidir fighters"). Not "youths", "herders" or
-/// "villagers": those protest, graze and are attacked as often as they
-/// fight.
+/// "Tiv gunmen", "Habar Gidir fighters"): a community's name is an actor
+/// only right before one of them. Not "youths", "herders" or "villagers":
+/// those protest, graze and are attacked as often as they fight.
 const ARMED_GROUP_NOUNS: &[&str] = &[
     "militia",
     "militias",
@@ -27,6 +27,11 @@ const ARMED_GROUP_NOUNS: &[&str] = &[
     "warriors",
     "armed men",
     "armed youths",
+    "ethnic militia",
+    "ethnic militias",
+    "clan militia",
+    "clan militias",
+    "communal militia",
 ];
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -139,6 +144,9 @@ pub struct NamedActor {
     pub inter: ActorType,
     /// Home country, `None` for transnational actors.
     pub country: Option<String>,
+    /// A community from `communities.tsv`: its name is a mention only
+    /// before an armed-group noun ("Dinka militiamen", not "the Dinka").
+    pub community: bool,
 }
 
 impl NamedActor {
@@ -260,6 +268,31 @@ pub fn era_name(name: &str, date: chrono::NaiveDate) -> Option<&'static str> {
         .map(|e| e.name)
 }
 
+/// Where an [`ARMED_GROUP_NOUNS`] noun that follows `at` (after spaces)
+/// ends, if one does, as a whole word; the longest wins ("ethnic militia"
+/// over nothing, "militiamen" over "militia").
+fn armed_group_noun_after(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let words = rest.trim_start_matches(' ');
+    let gap = rest.len() - words.len();
+    if gap == 0 {
+        return None;
+    }
+    ARMED_GROUP_NOUNS
+        .iter()
+        .filter(|noun| {
+            words
+                .get(..noun.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(noun))
+                && !words[noun.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|noun| at + gap + noun.len())
+        .max()
+}
+
 /// What an actor mention refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRef {
@@ -371,30 +404,23 @@ impl ActorDictionary {
                 canonical,
                 inter,
                 country,
+                community: false,
             });
         }
         for (line, l) in content_lines(communities_tsv) {
             let community = Community::parse(line, l)?;
+            // The name alone is the pattern (one per spelling, not one per
+            // spelling and noun: the automaton is built at every start);
+            // `join_communities` keeps it only before an armed-group noun.
             let idx = named.len();
             for name in &community.names {
-                for noun in ARMED_GROUP_NOUNS {
-                    add(
-                        &mut patterns,
-                        &format!("{name} {noun}"),
-                        ActorRef::Named(idx),
-                    );
-                }
-                // "Dinka ethnic militia", "Habar Gidir clan militia".
-                add(
-                    &mut patterns,
-                    &format!("{name} {} militia", community.kind.to_ascii_lowercase()),
-                    ActorRef::Named(idx),
-                );
+                add(&mut patterns, name, ActorRef::Named(idx));
             }
             named.push(NamedActor {
                 canonical: community.canonical(),
                 inter: ActorType::IdentityMilitia,
                 country: community.home.clone(),
+                community: true,
             });
         }
         for (line, l) in content_lines(agents_tsv) {
@@ -439,12 +465,50 @@ impl ActorDictionary {
 
     /// Every actor mention in `text`, in order, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<ActorMention> {
-        leftmost_longest_valid(&self.automaton, text, |pattern, start, end| {
+        let found = leftmost_longest_valid(&self.automaton, text, |pattern, start, end| {
             self.accept(text, pattern, start, end)
         })
         .into_iter()
         .map(|(span, actor)| ActorMention { span, actor })
-        .collect()
+        .collect();
+        self.join_communities(text, found)
+    }
+
+    /// A community's name is a mention only with an armed-group noun after
+    /// it, which the mention then spans ("Nuer fighters"); mentions inside
+    /// that noun ("fighters" the agent, "ethnic militia") give way. `found`
+    /// is in text order.
+    pub(crate) fn join_communities(
+        &self,
+        text: &str,
+        found: Vec<ActorMention>,
+    ) -> Vec<ActorMention> {
+        let is_community = |m: &ActorMention| match m.actor {
+            ActorRef::Named(i) => self.named.get(i).is_some_and(|a| a.community),
+            ActorRef::Agent(_) => false,
+        };
+        if !found.iter().any(is_community) {
+            return found;
+        }
+        let mut out: Vec<ActorMention> = Vec::with_capacity(found.len());
+        let mut covered_until = 0;
+        for m in found {
+            if m.span.start < covered_until {
+                continue;
+            }
+            if is_community(&m) {
+                if let Some(end) = armed_group_noun_after(text, m.span.end) {
+                    covered_until = end;
+                    out.push(ActorMention {
+                        span: Span::new(m.span.start, end),
+                        actor: m.actor,
+                    });
+                }
+                continue;
+            }
+            out.push(m);
+        }
+        out
     }
 
     /// Whether a raw match of alias `pattern` at `start..end` is a mention:
@@ -467,7 +531,11 @@ impl ActorDictionary {
     /// and [`crate::lexicon::cues`], read once).
     pub fn scan(&self, text: &str) -> crate::lexicon::Scanned {
         match &self.scanner {
-            Some(scanner) => scanner.scan(text, self),
+            Some(scanner) => {
+                let mut scanned = scanner.scan(text, self);
+                scanned.actors = self.join_communities(text, scanned.actors);
+                scanned
+            }
             None => crate::lexicon::Scanned {
                 actors: self.find(text),
                 triggers: crate::lexicon::triggers(text),
@@ -655,6 +723,14 @@ mod tests {
         );
         assert_eq!(names("Dinka herders"), vec!["Civilians"]);
         assert!(names("the Dinka community").is_empty());
+        assert_eq!(
+            names("a Dinka ethnic militia and Nuer  fighters"),
+            vec![
+                "Dinka Ethnic Militia ({country})",
+                "Nuer Ethnic Militia ({country})"
+            ]
+        );
+        assert_scan_agrees("Dinka militiamen attacked the Nuer and Murle raiders fled.");
         // A named actor keeps its own aliases.
         assert_eq!(
             names("Fulani militia"),
