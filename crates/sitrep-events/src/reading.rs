@@ -1524,12 +1524,12 @@ impl<'a> Annotated<'a> {
                 && bytes[i - 1].is_ascii_digit()
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
         };
-        if let Some(end) = head
-            .match_indices(['.', '!', '?', ';'])
-            .map(|(i, _)| i)
-            .rfind(|&i| !decimal(i))
-        {
-            from += end + 1;
+        let mut end = head.len();
+        while let Some(i) = head[..end].rfind(['.', '!', '?', ';']) {
+            if !decimal(i) {
+                return from + i + 1;
+            }
+            end = i;
         }
         from
     }
