@@ -396,6 +396,19 @@ impl TrapScope<'_> {
         if self.organisation_after(m.last) {
             return true;
         }
+        // "Operation Olive Branch", "the “Olive Branch” Operation": an
+        // operation's code name ("the Mosul operation", unquoted, is still
+        // about Mosul).
+        let after_operation = head.gap == Gap::Space
+            && !head.sentence_start
+            && prev.is_some_and(|p| p.folded == "operation");
+        let quoted = self.text[..head.start].ends_with(['"', '“'])
+            && self.text[tokens[m.last].end..].starts_with(['"', '”']);
+        let before_operation =
+            next.is_some_and(|n| matches!(n.folded.as_ref(), "operation" | "operations"));
+        if after_operation || (quoted && before_operation) {
+            return true;
+        }
         if next.is_some_and(|n| {
             n.gap == Gap::Space && !n.is_proper() && NAMED_THINGS.contains(&n.folded.as_ref())
         }) {

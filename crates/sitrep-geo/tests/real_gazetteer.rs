@@ -336,3 +336,22 @@ fn a_country_the_story_is_known_to_concern_ranks_its_readings() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_operations_code_name_is_no_place() {
+    for text in [
+        "American officials in Washington said Turkey launched Operation Olive Branch.",
+        // With American context, "Olive Branch" used to be the town in
+        // Mississippi.
+        "American officials in Washington said the “Olive Branch” Operation completes its first week.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found.iter().any(|(t, _, _)| t.contains("Olive")),
+            "{text}: {found:?}"
+        );
+    }
+    // Unquoted, "the Mosul operation" is about Mosul.
+    let found = places("Iraqi forces said the Mosul operation would take weeks.");
+    assert!(found.iter().any(|(t, _, _)| t == "Mosul"), "{found:?}");
+}
