@@ -680,6 +680,13 @@ const CUES: &[(&str, Cue)] = &[
     ("in retaliation for", Cue::Background),
     ("in response to", Cue::Background),
     ("in the wake of", Cue::Background),
+    // What people worry about, and rates: not an incident the story tells
+    // ("concerns about alarming rates of civilian casualties").
+    ("concerns about", Cue::Background),
+    ("concern about", Cue::Background),
+    ("concerns over", Cue::Background),
+    ("rates of", Cue::Background),
+    ("rate of", Cue::Background),
     ("by", Cue::By),
     ("with", Cue::Against),
     ("against", Cue::Against),

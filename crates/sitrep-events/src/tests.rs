@@ -1864,6 +1864,8 @@ fn idioms_intent_denials_and_background_are_no_event() {
         "The government of Nigeria has been fighting an insurgency around Maiduguri.",
         "The offensive around Maiduguri has killed more than 1,600 civilians.",
         "Aid goes to Maiduguri, where the army fighting Boko Haram is based.",
+        "In Maiduguri there are concerns about alarming rates of civilian casualties.",
+        "Congress raised concerns about casualties inflicted by the Saudi-led coalition in Maiduguri.",
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
@@ -1904,6 +1906,10 @@ fn idioms_intent_denials_and_background_are_no_event() {
         (
             "Police arrested ten people in Maiduguri amid protests over fuel prices.",
             EventType::StrategicDevelopments,
+        ),
+        (
+            "Saudi-led coalition air strikes killed 12 civilians in Maiduguri on Monday.",
+            EventType::ExplosionsRemoteViolence,
         ),
         (
             "Troops fighting Boko Haram killed five militants near Maiduguri.",
