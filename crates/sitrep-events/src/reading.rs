@@ -936,10 +936,7 @@ impl<'a> Annotated<'a> {
         }
         // "an offensive weapon", "offensive remarks": the adjective.
         if word.eq_ignore_ascii_case("offensive")
-            && self
-                .words_after(hit.span, sentence.end, 1)
-                .first()
-                .is_some_and(|w| OFFENSIVE_THINGS.contains(&w.as_str()))
+            && self.next_word_in(hit.span, sentence, OFFENSIVE_THINGS)
         {
             return true;
         }
@@ -994,12 +991,7 @@ impl<'a> Annotated<'a> {
             return true;
         }
         // "double dead meat", "a dead end".
-        if word.eq_ignore_ascii_case("dead")
-            && self
-                .words_after(hit.span, sentence.end, 1)
-                .first()
-                .is_some_and(|w| DEAD_THINGS.contains(&w.as_str()))
-        {
+        if word.eq_ignore_ascii_case("dead") && self.next_word_in(hit.span, sentence, DEAD_THINGS) {
             return true;
         }
         // "the clear aim", "it is clear": the adjective.
@@ -1105,10 +1097,7 @@ impl<'a> Annotated<'a> {
     /// shot at the wall plan".
     fn shot_in_another_sense(&self, sentence: Span, shot: Span) -> bool {
         self.after_word_in(shot, VACCINE_WORDS)
-            || self
-                .words_after(shot, sentence.end, 1)
-                .first()
-                .is_some_and(|w| w == "against")
+            || self.next_word_in(shot, sentence, &["against"])
             || self
                 .words_before(shot, 2)
                 .first()
@@ -1123,10 +1112,7 @@ impl<'a> Annotated<'a> {
             demonstrated,
             2,
             &["was", "were", "is", "are", "be", "been", "being"],
-        ) || self
-            .words_after(demonstrated, sentence.end, 1)
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "that" | "how" | "what" | "why"))
+        ) || self.next_word_in(demonstrated, sentence, &["that", "how", "what", "why"])
     }
 
     /// "a demonstration of military power", "of how it works".
@@ -1461,6 +1447,13 @@ impl<'a> Annotated<'a> {
         })
     }
 
+    /// The word after `span` in `sentence`, lower-cased, is one of `words`.
+    fn next_word_in(&self, span: Span, sentence: Span, words: &[&str]) -> bool {
+        self.words_after(span, sentence.end, 1)
+            .first()
+            .is_some_and(|w| words.contains(&w.as_str()))
+    }
+
     /// One of `words` (lower case) stands right before `span`.
     fn right_after_any(&self, span: Span, words: &[&str]) -> bool {
         words.iter().any(|w| self.right_after_word(span, w))
@@ -1703,21 +1696,18 @@ impl<'a> Annotated<'a> {
     /// sentence, when no current date is in it.
     fn opens_with_background_date(&self, sentence: Span) -> bool {
         let in_sentence = starting_in(&self.dates, sentence, |d| d.span);
-        let Some(first) = in_sentence.first() else {
+        let Some(first) = in_sentence.first().filter(|d| d.background) else {
             return false;
         };
         let lead = self
             .slice(Span::new(sentence.start, first.span.start))
-            .trim()
-            .to_ascii_lowercase();
+            .trim();
         // A year must be written: "In mid-September, 30 people were
         // killed" is read against a publication date it may not have.
-        first.background
-            && writes_a_year(self.slice(first.span))
-            && matches!(
-                lead.as_str(),
-                "" | "in" | "on" | "by" | "during" | "back in"
-            )
+        writes_a_year(self.slice(first.span))
+            && ["", "in", "on", "by", "during", "back in"]
+                .iter()
+                .any(|w| lead.eq_ignore_ascii_case(w))
             && self.text[first.span.end..].starts_with(',')
             && in_sentence.iter().all(|d| d.background)
     }
@@ -1757,10 +1747,11 @@ impl<'a> Annotated<'a> {
         // broke out": the noun of war. "fighting AIDS", "fighting star",
         // "fighting for justice" need context.
         if w == "fighting" {
-            let continues = self
-                .words_after(hit.span, self.sentence_holding(hit.span).end, 1)
-                .first()
-                .is_some_and(|a| FIGHTING_CONTINUES.contains(&a.as_str()));
+            let continues = self.next_word_in(
+                hit.span,
+                self.sentence_holding(hit.span),
+                FIGHTING_CONTINUES,
+            );
             return !(self.opens_sentence(hit.span) || violent_before() || continues);
         }
         // "a ceasefire agreement", "the peace agreements": no trade deal.
@@ -1809,21 +1800,13 @@ impl<'a> Annotated<'a> {
     /// The word after an actor's name makes it a place's: "military base",
     /// "police academy", "army hospital".
     fn names_a_place(&self, actor: Span, sentence: Span) -> bool {
-        self.words_after(actor, sentence.end, 1)
-            .first()
-            .is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "base"
-                        | "bases"
-                        | "hospital"
-                        | "academy"
-                        | "school"
-                        | "college"
-                        | "cemetery"
-                        | "museum"
-                )
-            })
+        self.next_word_in(
+            actor,
+            sentence,
+            &[
+                "base", "bases", "hospital", "academy", "school", "college", "cemetery", "museum",
+            ],
+        )
     }
 
     /// "A soldier who died in Texas": the only party in the sentence is the
