@@ -269,8 +269,8 @@ pub fn era_name(name: &str, date: chrono::NaiveDate) -> Option<&'static str> {
 }
 
 /// Where an [`ARMED_GROUP_NOUNS`] noun that follows `at` (after spaces)
-/// ends, if one does, as a whole word; the longest wins ("ethnic militia"
-/// over nothing, "militiamen" over "militia").
+/// ends, if one does, as a whole word; the longest wins ("armed youths"
+/// and "ethnic militias" are nouns of their own).
 fn armed_group_noun_after(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
     let words = rest.trim_start_matches(' ');
@@ -419,7 +419,7 @@ impl ActorDictionary {
             named.push(NamedActor {
                 canonical: community.canonical(),
                 inter: ActorType::IdentityMilitia,
-                country: community.home.clone(),
+                country: community.home,
                 community: true,
             });
         }

@@ -868,6 +868,7 @@ impl<'a> Annotated<'a> {
         }
         let word = self.slice(hit.span);
         !(self.another_sense(sentence, hit, word)
+            || self.states_no_incident(sentence, hit, word)
             || self.outside_conflict(sentence, hit, word)
             || self.refers_back(hit, has_prior)
             || self.inside_a_name(hit)
@@ -971,10 +972,6 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
-        // "Any rally held after sunset is illegal": a kind, not an event.
-        if self.right_after_word(hit.span, "any") || self.right_after_word(hit.span, "every") {
-            return true;
-        }
         // "Protestants" are no protesters.
         if hit.what == Cat::Protest && starts_with_ignore_case(word, "protestant") {
             return true;
@@ -1005,29 +1002,6 @@ impl<'a> Annotated<'a> {
                 ],
             )
         {
-            return true;
-        }
-        // "amid the rallies and talk shows", "amid protests by residents":
-        // the protests are the setting; the sentence's event, if any, is
-        // another.
-        if matches!(hit.what, Cat::Protest | Cat::Riot | Cat::Strike)
-            && self.any_word_before_in(hit.span, 2, &["amid", "amidst"])
-        {
-            return true;
-        }
-        // "the Saudi-led coalition fighting in Yemen", "the government has
-        // been fighting an insurgency": who a party is, or what it has long
-        // been doing, not an incident ("Troops fighting Boko Haram killed
-        // five" is still one, by its killing).
-        if hit.what == Cat::Clash
-            && word.eq_ignore_ascii_case("fighting")
-            && (self.right_after_word(hit.span, "been") || self.right_after_an_actor(hit.span))
-        {
-            return true;
-        }
-        // "The offensive in eastern Ghouta has killed more than 1,600
-        // civilians": a campaign's total, not an incident.
-        if self.campaign_total(sentence) {
             return true;
         }
         // "command and control of joint operations": a military function.
@@ -1071,6 +1045,38 @@ impl<'a> Annotated<'a> {
         hit.what == Cat::Kill
             && starts_with_ignore_case(word, "execut")
             && self.executes_a_plan(sentence, hit.span)
+    }
+
+    /// The word in its conflict sense, but the sentence states a kind, a
+    /// setting, a standing or a total rather than an incident: "any rally
+    /// held after sunset", "amid the rallies", "the army fighting Boko
+    /// Haram", "the offensive has killed 1,600".
+    fn states_no_incident(&self, sentence: Span, hit: &Hit<Cat>, word: &str) -> bool {
+        // "Any rally held after sunset is illegal": a kind, not an event.
+        if self.right_after_any(hit.span, &["any", "every"]) {
+            return true;
+        }
+        // "amid the rallies and talk shows", "amid protests by residents":
+        // the protests are the setting; the sentence's event, if any, is
+        // another.
+        if matches!(hit.what, Cat::Protest | Cat::Riot | Cat::Strike)
+            && self.any_word_before_in(hit.span, 2, &["amid", "amidst"])
+        {
+            return true;
+        }
+        // "the Saudi-led coalition fighting in Yemen", "the government has
+        // been fighting an insurgency": who a party is, or what it has long
+        // been doing, not an incident ("Troops fighting Boko Haram killed
+        // five" is still one, by its killing).
+        if hit.what == Cat::Clash
+            && word.eq_ignore_ascii_case("fighting")
+            && (self.right_after_word(hit.span, "been") || self.right_after_an_actor(hit.span))
+        {
+            return true;
+        }
+        // "The offensive in eastern Ghouta has killed more than 1,600
+        // civilians": a campaign's total, not an incident.
+        self.campaign_total(sentence)
     }
 
     /// A capital on `span` marks a name: it does not open its sentence,
@@ -1410,7 +1416,9 @@ impl<'a> Annotated<'a> {
         })
     }
 
-    /// An actor mention ends right before `span`, only spaces between.
+    /// An actor mention ends right before `span`, only spaces between
+    /// (mentions are in text order and never overlap, so their ends are
+    /// sorted too).
     fn right_after_an_actor(&self, span: Span) -> bool {
         let head = self.text[..span.start].trim_end();
         let end = head.len();

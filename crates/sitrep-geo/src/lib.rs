@@ -66,10 +66,10 @@ impl Geoparser {
     }
 
     /// Every place mention in the document, where the story is also known
-    /// to concern `countries` (ISO 3166-1 alpha-2 codes, one per piece of
-    /// evidence: the home of an armed group the text names). Each counts
-    /// as a demonym does when readings are ranked: "Nuer fighters clashed
-    /// in Bor" is South Sudan's Bor, not Serbia's.
+    /// to concern `countries` (ISO 3166-1 alpha-2 codes: the homes of the
+    /// armed groups the text names). Each entry counts as one demonym does
+    /// when readings are ranked: "Nuer fighters clashed in Bor" is South
+    /// Sudan's Bor, not Serbia's.
     pub fn parse_in(&self, doc: &Document, countries: &[&str]) -> Vec<PlaceMention> {
         // The embedded index memoises its lookups across documents.
         let index: &dyn NameIndex = self.index.as_ref();
