@@ -173,14 +173,7 @@ struct Community<'a> {
 
 impl<'a> Community<'a> {
     fn parse(line: usize, l: &'a str) -> Result<Self, DictionaryError> {
-        let cols: Vec<&str> = l.split('\t').collect();
-        if cols.len() != 4 {
-            return Err(DictionaryError::Columns {
-                file: "communities.tsv",
-                line,
-                expected: 4,
-            });
-        }
+        let cols = columns("communities.tsv", line, l, 4)?;
         let kind = match cols[1].trim() {
             "ethnic" => "Ethnic",
             "clan" => "Clan",
@@ -329,6 +322,25 @@ pub(crate) fn is_acronym(alias: &str) -> bool {
     !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// The tab-separated columns of line `line` of `file`, which must number
+/// `expected`.
+pub(crate) fn columns<'a>(
+    file: &'static str,
+    line: usize,
+    l: &'a str,
+    expected: usize,
+) -> Result<Vec<&'a str>, DictionaryError> {
+    let cols: Vec<&str> = l.split('\t').collect();
+    if cols.len() != expected {
+        return Err(DictionaryError::Columns {
+            file,
+            line,
+            expected,
+        });
+    }
+    Ok(cols)
+}
+
 fn content_lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
     tsv.lines()
         .enumerate()
@@ -370,14 +382,7 @@ impl ActorDictionary {
             });
         };
         for (line, l) in content_lines(actors_tsv) {
-            let cols: Vec<&str> = l.split('\t').collect();
-            if cols.len() != 4 {
-                return Err(DictionaryError::Columns {
-                    file: "actors.tsv",
-                    line,
-                    expected: 4,
-                });
-            }
+            let cols = columns("actors.tsv", line, l, 4)?;
             let inter = cols[1]
                 .trim()
                 .parse::<u8>()
@@ -424,14 +429,7 @@ impl ActorDictionary {
             });
         }
         for (line, l) in content_lines(agents_tsv) {
-            let cols: Vec<&str> = l.split('\t').collect();
-            if cols.len() != 2 {
-                return Err(DictionaryError::Columns {
-                    file: "agents.tsv",
-                    line,
-                    expected: 2,
-                });
-            }
+            let cols = columns("agents.tsv", line, l, 2)?;
             let kind =
                 AgentKind::parse(cols[0].trim()).ok_or_else(|| DictionaryError::BadKind {
                     file: "agents.tsv",

@@ -69,14 +69,7 @@ impl OutletTable {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 2 {
-                return Err(DictionaryError::Columns {
-                    file: "outlets.tsv",
-                    line: i + 1,
-                    expected: 2,
-                });
-            }
+            let cols = crate::actors::columns("outlets.tsv", i + 1, line, 2)?;
             let says = match cols[0].trim() {
                 "-" => Says::International,
                 name => Says::Outlet(countries::by_name(name).ok_or_else(|| {
