@@ -232,6 +232,7 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("storming", Cat::Storm),
     ("overran", Cat::Capture),
     ("overrun", Cat::Capture),
+    ("overruns", Cat::Capture),
     // Territory
     // "troops dislodged the militants from X": ground taken back (the
     // agent decides whose: state forces regain, others overtake).
@@ -312,6 +313,7 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("tortur*", Cat::Kill),
     ("beaten", Cat::Attack),
     ("beat", Cat::Attack),
+    ("beats", Cat::Attack),
     ("beating", Cat::Attack),
     ("martyr*", Cat::Kill),
     ("dead", Cat::Kill),

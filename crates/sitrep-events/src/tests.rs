@@ -485,6 +485,9 @@ fn security_personnel_off_duty_are_civilians() {
         "{e:?}"
     );
     assert_eq!(e.actor2.as_deref(), Some("Civilians (Zambia)"));
+    // The headline present tense is the same attack.
+    let e = one("Policeman beats a street vendor in Lusaka.", &[&LUSAKA]);
+    assert_eq!(e.sub_event_type, Some(SubEventType::Attack), "{e:?}");
     // On duty, they are forces.
     let e = one("Gunmen attacked soldiers in Lusaka on Monday.", &[&LUSAKA]);
     assert_eq!(e.event_type, Some(EventType::Battles), "{e:?}");
@@ -1529,6 +1532,7 @@ fn words_common_outside_conflict_need_a_party_to_one() {
         "The land dispute has been fought in the courts in Maiduguri for years.",
         "The airline resumed operations in Maiduguri after the seizure of its aircraft.",
         "Kano Pillars beat the visitors 2-1 in Maiduguri on Sunday.",
+        "Kano Pillars beats the visitors 2-1 in Maiduguri.",
         "The firm released its results in Maiduguri on Monday.",
         "Nigeria and Niger signed a trade agreement in Maiduguri on Monday.",
         "The governor of Borno suffered a heart attack in Maiduguri on Monday.",
