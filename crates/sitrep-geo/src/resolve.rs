@@ -27,6 +27,15 @@ const OUTSIDE_CONTAINER: f32 = -1.0e6;
 /// same-named province.
 const BIG_CITY: u64 = 300_000;
 
+/// What lying in the country of a name listed beside it adds to a reading's
+/// score: as much as fitting a named container's country.
+const LISTED_WITH: f32 = 3.0;
+
+/// A town this big, named before a city that shares its name with its
+/// province ("Harar, Dire Dawa"), is the first of two places, not a
+/// namesake inside the province.
+const LISTED_TOWN: u64 = 50_000;
+
 /// What a populated place with no recorded population counts as.
 const UNKNOWN_POPULATION: u64 = 1_000;
 
@@ -93,7 +102,12 @@ pub fn resolve(
         &recognized.demonym_countries,
         story_countries,
     );
-    let (containers, inside) = containers(tokens, &candidates, &infos);
+    let Settings {
+        containers,
+        inside,
+        among_areas,
+        listed_with,
+    } = settings(tokens, &candidates, &infos);
 
     let mut out = Vec::with_capacity(candidates.len());
     for (i, cand) in candidates.into_iter().enumerate() {
@@ -109,7 +123,12 @@ pub fn resolve(
                 // ("Illinois" the state, not a village once called that).
                 let own_name = several && folds_to(e.name, &cand.key);
                 let bonus = if own_name { 1.0 } else { 0.0 };
-                bonus + score_entry(e, &cand, i, &context, &containers[i])
+                let listed = if listed_with[i].contains(&e.country_code) {
+                    LISTED_WITH
+                } else {
+                    0.0
+                };
+                bonus + listed + score_entry(e, &cand, i, &context, &containers[i])
             })
             .collect();
         // "Maryland in Lagos State": nothing abroad lies in a province, so
@@ -137,7 +156,9 @@ pub fn resolve(
             e.admin1
                 .is_some_and(|a| context.admin_weight(i, (e.country_code, a)) > 0.0)
         };
-        let Some(best) = pick_best(entries, &scores, &cand, contained, &area_in_context) else {
+        // "Michigan, New York, Ohio": the state, not its namesake city.
+        let areas_meant = contained || among_areas[i];
+        let Some(best) = pick_best(entries, &scores, &cand, areas_meant, &area_in_context) else {
             continue;
         };
         let info = &entries[best].1;
@@ -291,18 +312,43 @@ fn single_admin1<'a>(entries: &[(EntryId, EntryInfo<'a>)]) -> Option<AdminKey<'a
 /// (country, admin-1) pairs of the second name's country and admin-1 entries.
 type Containers = Vec<(String, Option<String>)>;
 
-/// Each candidate's containers ("Pandi, Bulacan"; "Dikwa in Borno"), and
-/// whether they were named with "in".
-fn containers(
+/// What the names around each candidate say about where it lies.
+struct Settings<'a> {
+    /// The areas containing it ("Pandi, Bulacan"; "Dikwa in Borno").
+    containers: Vec<Containers>,
+    /// Its container was named with "in", which only rules out the rest of
+    /// the world.
+    inside: Vec<bool>,
+    /// It stands in a list beside a name that is only an area
+    /// ("Michigan, New York, Ohio").
+    among_areas: Vec<bool>,
+    /// The countries of the names listed beside it (each name's most
+    /// populous reading): "Suba, Migori, Homa Bay" are Kenyan together.
+    listed_with: Vec<Vec<&'a str>>,
+}
+
+fn settings<'a>(
     tokens: &[Token],
     candidates: &[Candidate],
-    infos: &[Vec<(EntryId, EntryInfo<'_>)>],
-) -> (Vec<Containers>, Vec<bool>) {
-    let mut out = vec![Vec::new(); candidates.len()];
-    let mut inside = vec![false; candidates.len()];
-    for i in 0..candidates.len().saturating_sub(1) {
+    infos: &[Vec<(EntryId, EntryInfo<'a>)>],
+) -> Settings<'a> {
+    let n = candidates.len();
+    let mut out = Settings {
+        containers: vec![Vec::new(); n],
+        inside: vec![false; n],
+        among_areas: vec![false; n],
+        listed_with: vec![Vec::new(); n],
+    };
+    for i in 0..n.saturating_sub(1) {
         let next = &candidates[i + 1];
         let comma = next.first == candidates[i].last + 1 && tokens[next.first].gap == Gap::Comma;
+        if comma && listed_together(tokens, candidates, infos, i) {
+            out.among_areas[i] |= only_an_area(&infos[i + 1]);
+            out.among_areas[i + 1] |= only_an_area(&infos[i]);
+            out.listed_with[i].extend(most_populous_country(&infos[i + 1]));
+            out.listed_with[i + 1].extend(most_populous_country(&infos[i]));
+            continue;
+        }
         if !comma && !joined_by_in(tokens, &candidates[i], next) {
             continue;
         }
@@ -313,7 +359,7 @@ fn containers(
             FeatureKind::Country => comma,
             _ => false,
         };
-        out[i] = infos[i + 1]
+        out.containers[i] = infos[i + 1]
             .iter()
             .filter(|(_, e)| containing(e))
             .map(|(_, e)| {
@@ -323,9 +369,82 @@ fn containers(
                 (e.country_code.to_string(), admin)
             })
             .collect();
-        inside[i] = !comma && !out[i].is_empty();
+        out.inside[i] = !comma && !out.containers[i].is_empty();
     }
-    (out, inside)
+    out
+}
+
+/// Whether candidates `i` and `i + 1`, joined by a comma, are two items of
+/// a list rather than a place and its area: "Nairobi, Dar es Salaam and
+/// Kampala", "Assiut, Alexandria, and Suez" (the list goes on; "Stroud,
+/// Ontario, Canada" does not: a country closes the address), or "Harar,
+/// Dire Dawa", a sizeable town before a city that shares its name with its
+/// province and does not contain the town.
+fn listed_together(
+    tokens: &[Token],
+    candidates: &[Candidate],
+    infos: &[Vec<(EntryId, EntryInfo<'_>)>],
+    i: usize,
+) -> bool {
+    let goes_on = candidates.get(i + 2).is_some_and(|after| {
+        let a_country = infos[i + 2]
+            .iter()
+            .any(|(_, e)| e.feature == FeatureKind::Country);
+        !a_country && opens_a_list(tokens, &candidates[i + 1], after)
+    });
+    goes_on
+        || city_province(&infos[i + 1]).is_some_and(|(country, province)| {
+            let fits = |e: &EntryInfo<'_>| e.country_code == country && e.admin1 == Some(province);
+            !infos[i].iter().any(|(_, e)| fits(e))
+                && infos[i].iter().any(|(_, e)| {
+                    e.feature == FeatureKind::PopulatedPlace && e.population >= LISTED_TOWN
+                })
+        })
+}
+
+/// The (country, province) of a name that is both a province and a city in
+/// it ("Dire Dawa", "Alexandria", "Kinshasa").
+fn city_province<'a>(entries: &[(EntryId, EntryInfo<'a>)]) -> Option<(&'a str, &'a str)> {
+    entries.iter().find_map(|(_, area)| {
+        let province = area
+            .admin1
+            .filter(|_| area.feature == FeatureKind::Admin1)?;
+        entries
+            .iter()
+            .any(|(_, e)| {
+                e.feature == FeatureKind::PopulatedPlace
+                    && e.country_code == area.country_code
+                    && e.admin1 == Some(province)
+            })
+            .then_some((area.country_code, province))
+    })
+}
+
+/// The country of a name's most populous reading.
+fn most_populous_country<'a>(entries: &[(EntryId, EntryInfo<'a>)]) -> Option<&'a str> {
+    entries
+        .iter()
+        .max_by_key(|(_, e)| e.population)
+        .map(|(_, e)| e.country_code)
+}
+
+/// A name with an area reading and no big city of that name ("Ohio",
+/// "Indiana"; not "New York").
+fn only_an_area(entries: &[(EntryId, EntryInfo<'_>)]) -> bool {
+    entries
+        .iter()
+        .any(|(_, e)| matches!(e.feature, FeatureKind::Admin1 | FeatureKind::Country))
+        && !entries
+            .iter()
+            .any(|(_, e)| e.feature == FeatureKind::PopulatedPlace && e.population >= BIG_CITY)
+}
+
+/// Whether `after` follows `next` as the next item of a list: ", Z",
+/// "and Z", ", and Z", "or Z".
+fn opens_a_list(tokens: &[Token], next: &Candidate, after: &Candidate) -> bool {
+    let between = next.last + 1;
+    (after.first == between && tokens[after.first].gap == Gap::Comma)
+        || (after.first == between + 1 && matches!(&*tokens[between].folded, "and" | "or"))
 }
 
 /// "X in Y", with nothing but "in" between the two names.

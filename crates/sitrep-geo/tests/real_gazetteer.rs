@@ -355,3 +355,59 @@ fn an_operations_code_name_is_no_place() {
     let found = places("Iraqi forces said the Mosul operation would take weeks.");
     assert!(found.iter().any(|(t, _, _)| t == "Mosul"), "{found:?}");
 }
+
+#[test]
+fn a_comma_list_of_cities_is_not_a_town_and_its_province() {
+    // Dar es Salaam, Alexandria and Dire Dawa are each a city and the
+    // province named after it; the city listed before them is not a
+    // namesake inside that province (nor left out for want of one).
+    for (text, first, country) in [
+        (
+            "Protests were held in Nairobi, Dar es Salaam and Kampala.",
+            "Nairobi",
+            "Kenya",
+        ),
+        (
+            "Students staged protests in Assiut, Alexandria, and Suez.",
+            "Assiut",
+            "Egypt",
+        ),
+        (
+            "People closed the roads in Harar, Dire Dawa on Monday.",
+            "Harar",
+            "Ethiopia",
+        ),
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|(t, _, c)| t == first && c == country),
+            "{text}: {found:?}"
+        );
+    }
+    // Beside names that are only states, a state is the state.
+    let found = places("Cases were reported in Michigan, New York, Ohio and Texas.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, _)| t == "New York" && n == "New York"),
+        "{found:?}"
+    );
+    // Places listed together lie together: Kenya's Suba district, not the
+    // Philippine village; the US state, not the country.
+    let found = places("Cholera has reached Suba, Migori, Homa Bay and Kisumu.");
+    assert!(
+        found.iter().any(|(t, _, c)| t == "Suba" && c == "Kenya"),
+        "{found:?}"
+    );
+    let found = places("The disorder was found in Georgia, Oklahoma, Pennsylvania and Wisconsin.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, c)| t == "Georgia" && c == "United States"),
+        "{found:?}"
+    );
+    // An address still reads as one: no Stroud is known in Ontario, and a
+    // country after the province does not make it a list.
+    let found = places("He was arrested in Stroud, Ontario, Canada.");
+    assert!(found.iter().all(|(_, _, c)| c == "Canada"), "{found:?}");
+}
