@@ -129,6 +129,47 @@ fn doc_group(an: &Annotated<'_>) -> Option<usize> {
     counts.into_iter().find(|c| c.1 == best).map(|c| c.0)
 }
 
+/// Words before two places that name the stretch between them.
+const ROUTE_WORDS: &[&str] = &["between", "linking", "connecting", "joining"];
+
+/// What joins two places of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListJoint {
+    Comma,
+    And,
+}
+
+/// The joint that `between` (the text between two place names) is, if it
+/// is only one: ", ", " and ", ", and ", " & ".
+fn list_joint(between: &str) -> Option<ListJoint> {
+    let t = between.trim();
+    let t = t.strip_prefix(',').map_or(t, str::trim_start);
+    match t {
+        "" if between.trim() == "," => Some(ListJoint::Comma),
+        "and" | "&" => Some(ListJoint::And),
+        _ => None,
+    }
+}
+
+/// An event's share of counts told for `among` places together: even
+/// shares, the remainder to the first places. Its evidence keeps the
+/// count's span and says among how many places it was divided.
+fn divide_counts(event: &mut Event, among: u32, index: u32) {
+    let share = |total: u32| total / among + u32::from(index < total % among);
+    for (value, field) in [
+        (&mut event.fatalities, Fields::FATALITIES),
+        (&mut event.wounded, Fields::WOUNDED),
+    ] {
+        let Some(total) = value.filter(|&t| t > 0) else {
+            continue;
+        };
+        *value = Some(share(total));
+        if let Some(ev) = event.evidence.get_mut(field) {
+            ev.divided_among = Some(among);
+        }
+    }
+}
+
 /// FNV-1a: stable across Rust versions (unlike `DefaultHasher`).
 fn stable_hash(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -265,7 +306,119 @@ impl<'b, 'a> Builder<'b, 'a> {
         }
     }
 
-    pub fn build(&self, inc: &Incident) -> Event {
+    /// The incident's events: one, or one per place when the place it
+    /// happened at stands in a list of places of one kind and country
+    /// ("protests in Assiut, Alexandria, and Suez", "clear Bulagana and
+    /// Gambori of Boko Haram"): ACLED codes one event per location. A count
+    /// told for the list is divided evenly among its events, the remainder
+    /// going to the first, and its evidence says among how many.
+    pub fn build_all(&self, inc: &Incident) -> Vec<Event> {
+        let place = self.place(inc);
+        let event = self.build_at(inc, place);
+        let listed = place.map(|p| self.listed_with(inc, p)).unwrap_or_default();
+        if listed.len() < 2 {
+            return vec![event];
+        }
+        let among = listed.len() as u32;
+        listed
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                let mut e = event.clone();
+                if !place.is_some_and(|chosen| std::ptr::eq(chosen, p)) {
+                    self.move_to(&mut e, p);
+                }
+                divide_counts(&mut e, among, i as u32);
+                e
+            })
+            .collect()
+    }
+
+    /// The run of places listed with `p` in the incident's own text ("X, Y
+    /// and Z"), in text order; empty when `p` stands alone. A list ends in
+    /// "and" ("Mamelodi, Pretoria" is a township and its city), and its
+    /// places are all towns or all areas of one country, with distinct
+    /// names ("Pandi, Bulacan" is a town and its province).
+    fn listed_with(&self, inc: &Incident, p: &'a PlaceMention) -> Vec<&'a PlaceMention> {
+        let places = &self.an.places;
+        let Some(at) = places.iter().position(|q| std::ptr::eq(*q, p)) else {
+            return Vec::new();
+        };
+        // Only a list in the sentence that tells of the incident: a place
+        // taken from further away is a guess, and a guess copied to every
+        // place of a list is several.
+        let anchor = inc.reading.anchor;
+        let told_in = self
+            .an
+            .sentence_of(anchor.start)
+            .and_then(|i| self.an.sentences.get(i));
+        if !told_in.is_some_and(|s| s.contains(p.span)) {
+            return Vec::new();
+        }
+        let text = self.an.text;
+        let joint = |a: &PlaceMention, b: &PlaceMention| -> Option<ListJoint> {
+            let end = a.phrase.unwrap_or(a.span).end;
+            let start = b.phrase.unwrap_or(b.span).start;
+            let alike = a.place.feature == b.place.feature
+                && !is_country(a)
+                && a.place.country_code == b.place.country_code
+                && a.place.name != b.place.name;
+            (end <= start && alike)
+                .then(|| list_joint(text.get(end..start)?))
+                .flatten()
+        };
+        let (mut lo, mut hi) = (at, at);
+        while lo > 0 && joint(places[lo - 1], places[lo]).is_some() {
+            lo -= 1;
+        }
+        while hi + 1 < places.len() && joint(places[hi], places[hi + 1]).is_some() {
+            hi += 1;
+        }
+        let ends_in_and = hi > lo && joint(places[hi - 1], places[hi]) == Some(ListJoint::And);
+        let run = &places[lo..=hi];
+        if !told_in.is_some_and(|s| run.iter().all(|q| s.contains(q.span))) {
+            return Vec::new();
+        }
+        // "the road between Dikwa and Gwoza", "linking Elbuur and
+        // Dhuusamareeb": one stretch between two places, not two places.
+        let before = &text[..run[0].phrase.unwrap_or(run[0].span).start];
+        let word_before = before.trim_end().rsplit(' ').next().unwrap_or("");
+        if ROUTE_WORDS
+            .iter()
+            .any(|w| word_before.eq_ignore_ascii_case(w))
+        {
+            return Vec::new();
+        }
+        let distinct = run
+            .iter()
+            .enumerate()
+            .all(|(i, a)| run[..i].iter().all(|b| b.place.name != a.place.name));
+        if ends_in_and && distinct {
+            run.to_vec()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Moves a copy of an event to another place of its list: its own id,
+    /// location and area fields, with that place's evidence.
+    fn move_to(&self, event: &mut Event, p: &PlaceMention) {
+        let id = stable_hash(&[
+            event.event_id.as_bytes(),
+            &p.span.start.to_le_bytes(),
+            &p.span.end.to_le_bytes(),
+        ]);
+        event.event_id = format!("{id:016x}");
+        event.admin1 = None;
+        event.admin2 = None;
+        for f in [Fields::ADMIN1, Fields::ADMIN2] {
+            event.evidence.remove(f);
+        }
+        self.fill_location(event, Some(p));
+    }
+
+    /// One event from an incident, at `place`.
+    fn build_at(&self, inc: &Incident, place: Option<&PlaceMention>) -> Event {
         let an = self.an;
         let reading = inc.reading;
         let anchor = reading.anchor;
@@ -294,7 +447,6 @@ impl<'b, 'a> Builder<'b, 'a> {
         event.notes = Some(an.slice(notes_span).to_string());
         self.put(&mut event, Fields::NOTES, notes_span);
 
-        let place = self.place(inc);
         let country = self.fill_location(&mut event, place);
         self.fill_date(&mut event, inc);
         self.fill_actors(&mut event, inc, country.as_deref());

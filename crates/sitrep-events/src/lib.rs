@@ -109,7 +109,10 @@ impl EventCoder {
             return Vec::new();
         }
         let builder = build::Builder::new(&annotated);
-        incidents.iter().map(|inc| builder.build(inc)).collect()
+        incidents
+            .iter()
+            .flat_map(|inc| builder.build_all(inc))
+            .collect()
     }
 }
 

@@ -6,8 +6,8 @@
 use super::EventCoder;
 use chrono::NaiveDate;
 use sitrep_model::{
-    Event, EventType, EvidenceOrigin, FeatureKind, GeoPrecision, Place, PlaceMention, Relation,
-    Span, SubEventType, TimePrecision,
+    Event, EventType, EvidenceOrigin, FeatureKind, Fields, GeoPrecision, Place, PlaceMention,
+    Relation, Span, SubEventType, TimePrecision,
 };
 
 struct Town {
@@ -1988,4 +1988,49 @@ fn raiders_headline_fire_and_a_withdrawal_before_a_takeover() {
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
+}
+
+#[test]
+fn a_list_of_places_in_the_incidents_sentence_gives_one_event_each() {
+    let towns = [&MAIDUGURI, &DIKWA, &GWOZA];
+    // ACLED codes one event per location; a toll told for the list is
+    // divided evenly, the remainder to the first, and the evidence says so.
+    let events = code(
+        "Gunmen killed seven villagers in Maiduguri and Dikwa on Monday.",
+        &towns,
+    );
+    let at: Vec<_> = events
+        .iter()
+        .map(|e| (e.location.as_deref(), e.fatalities))
+        .collect();
+    assert_eq!(at, [(Some("Maiduguri"), Some(4)), (Some("Dikwa"), Some(3))]);
+    assert_ne!(events[0].event_id, events[1].event_id);
+    let toll = &events[1].evidence[Fields::FATALITIES];
+    assert_eq!((toll.text.as_str(), toll.divided_among), ("seven", Some(2)));
+    assert_eq!(events[1].evidence[Fields::LOCATION].text, "Dikwa");
+    // Three places, no toll: three events, each with its own place.
+    let events = code(
+        "Students protested in Maiduguri, Dikwa, and Gwoza on Monday.",
+        &towns,
+    );
+    let places: Vec<_> = events.iter().map(|e| e.location.as_deref()).collect();
+    assert_eq!(places, [Some("Maiduguri"), Some("Dikwa"), Some("Gwoza")]);
+    assert!(events.iter().all(|e| e.fatalities.is_none()));
+    // "or" is not a list of places where it happened, and two names joined
+    // by a comma alone may be an address: one event.
+    for text in [
+        "Students protested in Maiduguri or Dikwa on Monday.",
+        "Students protested in Maiduguri, Dikwa on Monday.",
+    ] {
+        assert_eq!(code(text, &towns).len(), 1, "{text}");
+    }
+    // The stretch between two places is one place.
+    let text = "Gunmen killed seven villagers on the road linking Maiduguri and Dikwa.";
+    assert_eq!(code(text, &towns).len(), 1, "{text}");
+    // A list in another sentence does not split the incident.
+    let events = code(
+        "Gunmen killed seven villagers on Monday. Aid reached Maiduguri and Dikwa.",
+        &towns,
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
 }

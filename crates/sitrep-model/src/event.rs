@@ -99,6 +99,12 @@ pub struct Evidence {
     pub source_start: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_end: Option<usize>,
+    /// Set on a count the text gives for several places together ("Four
+    /// Boko Haram dead" after "clear Bulagana and Gambori"): the event has
+    /// one place, so its value is its even share, and this is how many
+    /// places the count was divided among (ACLED's rule for such reports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub divided_among: Option<u32>,
 }
 
 fn is_text_origin(o: &EvidenceOrigin) -> bool {
@@ -114,6 +120,7 @@ impl Evidence {
             origin: EvidenceOrigin::Text,
             source_start: None,
             source_end: None,
+            divided_among: None,
         }
     }
     pub fn published(date: NaiveDate) -> Self {
@@ -124,6 +131,7 @@ impl Evidence {
             origin: EvidenceOrigin::Published,
             source_start: None,
             source_end: None,
+            divided_among: None,
         }
     }
     /// Evidence that is the document's outlet name, not a text span.
@@ -135,6 +143,7 @@ impl Evidence {
             origin: EvidenceOrigin::Outlet,
             source_start: None,
             source_end: None,
+            divided_among: None,
         }
     }
 }
