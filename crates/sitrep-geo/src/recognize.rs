@@ -25,6 +25,8 @@ pub struct Cues {
     pub demonym_country: Option<String>,
     /// "X Square", "X Park": a landmark or suburb named after X follows.
     pub landmark: bool,
+    /// "NEW YORK (AP) —": the city a report was filed from.
+    pub dateline: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +127,7 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
             key: m.key.clone(),
             entries: m.entries.clone(),
             kind: CandidateKind::Name,
-            cues: cues_around(tokens, m.first, m.last, index),
+            cues: cues_around(text, tokens, m.first, m.last, index),
             multi_token: m.last > m.first,
         });
     }
@@ -570,7 +572,13 @@ fn share_cues_across_lists(tokens: &[Token], candidates: &mut [Candidate]) {
 }
 
 /// Cue words around tokens `first..=last`.
-fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameIndex) -> Cues {
+fn cues_around(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    index: &dyn NameIndex,
+) -> Cues {
     let mut cues = Cues::default();
     let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_ref());
     let back = |k: usize| first.checked_sub(k);
@@ -599,12 +607,33 @@ fn cues_around(tokens: &[Token], first: usize, last: usize, index: &dyn NameInde
         cues.settlement |= lexicon::is_settlement_word(&n.folded) && n.folded != "district";
         cues.landmark = is_landmark_word(n);
     }
+    // A dateline ("NEW YORK (AP) —", "(BAGHDAD) —", "LONDON, May 2"): a
+    // name in capitals opening a line or a bracket and closed by
+    // punctuation is the city the report was filed from.
+    if is_dateline(text, tokens, first, last) {
+        cues.dateline = true;
+        cues.settlement = true;
+        cues.locative = true;
+    }
     // The gazetteer also lists names with their level word ("Kole
     // District", "Borno State"): matched whole, the word is the same cue.
     if last > first {
         cues.admin |= lexicon::is_admin_word(&tokens[last].folded);
     }
     cues
+}
+
+/// Tokens `first..=last` in capitals, opening the text or a line (not a
+/// bracket: "(MOCA)" is an acronym), and followed by punctuation or
+/// nothing.
+fn is_dateline(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let capitals = tokens[first..=last].iter().all(|t| t.all_caps);
+    let before = text.get(..tokens[first].start).unwrap_or("");
+    let opens = before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
+    let closed = tokens
+        .get(last + 1)
+        .is_none_or(|n| matches!(n.gap, Gap::Break | Gap::Comma | Gap::Hyphen));
+    capitals && opens && closed
 }
 
 /// Demonyms: always context ("Syrian troops"), and a place when a place

@@ -545,6 +545,16 @@ fn pick_best(
     area_in_context: &dyn Fn(&EntryInfo<'_>) -> bool,
 ) -> Option<usize> {
     let best = (0..entries.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    // A dateline names a city: the best populated place, over a state or
+    // province of the same name ("NEW YORK (AP) —").
+    if cand.cues.dateline {
+        let town = (0..entries.len())
+            .filter(|&k| entries[k].1.feature == FeatureKind::PopulatedPlace)
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        if town.is_some() {
+            return town;
+        }
+    }
     let b = &entries[best].1;
     let admin = matches!(b.feature, FeatureKind::Admin1 | FeatureKind::Admin2);
     if cand.cues.admin || contained || !admin {

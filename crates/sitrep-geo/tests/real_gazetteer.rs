@@ -411,3 +411,18 @@ fn a_comma_list_of_cities_is_not_a_town_and_its_province() {
     let found = places("He was arrested in Stroud, Ontario, Canada.");
     assert!(found.iter().all(|(_, _, c)| c == "Canada"), "{found:?}");
 }
+
+#[test]
+fn a_dateline_names_the_city_the_report_was_filed_from() {
+    // The state named in the story would otherwise make "NEW YORK" the
+    // state too.
+    let found = places(
+        "NEW YORK (AP) — The governor of New York State said the storm had passed Albany, Buffalo and Rochester.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, _)| t == "NEW YORK" && n == "New York City"),
+        "{found:?}"
+    );
+}
