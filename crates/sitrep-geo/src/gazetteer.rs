@@ -102,6 +102,11 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(Gazetteer::embedded)
 }
 
+/// Whether a folded word is a leading Arabic article ("al", "as", "ash").
+pub fn is_arabic_article(folded: &str) -> bool {
+    ARABIC_ARTICLES.contains(&folded)
+}
+
 /// The name with a leading Arabic article removed ("al bab" → "bab"), if it
 /// has one and what is left has at least three characters. Expects folded text.
 pub fn strip_arabic_article(folded: &str) -> Option<&str> {

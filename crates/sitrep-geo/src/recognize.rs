@@ -363,10 +363,14 @@ impl TrapScope<'_> {
             return true;
         }
         // "The Mission": a name that starts with a function word must be
-        // a well-known one ("The Hague", "The Gambia").
+        // a well-known one ("The Hague", "The Gambia"). Inside a sentence a
+        // capitalised "As", "An" or "At" before a name is an Arabic article
+        // ("attacks in As Salamiyah").
+        let arabic_article = !head.sentence_start && crate::gazetteer::is_arabic_article(folded);
         if !single
             && lexicon::is_never_place(folded)
             && !lexicon::is_name_prefix(folded)
+            && !arabic_article
             && !is_country
             && max_population < WELL_KNOWN_POPULATION
         {
@@ -581,10 +585,21 @@ fn cues_around(
 ) -> Cues {
     let mut cues = Cues::default();
     let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_ref());
-    let back = |k: usize| first.checked_sub(k);
+    // The cue words come before an Arabic article the name was matched
+    // without ("the countryside of al-Salamiyah").
+    let lead = match first.checked_sub(1) {
+        Some(a)
+            if tokens[first].gap == Gap::Hyphen
+                && crate::gazetteer::is_arabic_article(&tokens[a].folded) =>
+        {
+            a
+        }
+        _ => first,
+    };
+    let back = |k: usize| lead.checked_sub(k);
     // "south of X", "15 km from X", "on the outskirts of X" are as good a
     // cue as "in X".
-    let relative = crate::relative::relation_before(tokens, first).is_some();
+    let relative = crate::relative::relation_before(tokens, lead).is_some();
     if let Some(p) = word(back(1)) {
         cues.locative = lexicon::is_locative_cue(p) || relative;
         if p == "of" {

@@ -426,3 +426,24 @@ fn a_dateline_names_the_city_the_report_was_filed_from() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_arabic_article_opens_a_name_and_does_not_hide_its_cue() {
+    // A capitalised "As" inside a sentence is the article of GeoNames'
+    // own spelling, not the English word.
+    let found = places("Factions attacked checkpoints in As Salamiyah on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, _)| t == "As Salamiyah" && n == "As Salamiyah"),
+        "{found:?}"
+    );
+    // "the countryside of al-X": the cue stands before the article.
+    let found = places("Factions attacked checkpoints in the countryside of al-Salamiyah.");
+    assert!(
+        found
+            .iter()
+            .any(|(_, n, c)| n == "As Salamiyah" && c == "Syria"),
+        "{found:?}"
+    );
+}
