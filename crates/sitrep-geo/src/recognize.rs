@@ -177,11 +177,25 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
         }
     }
     let mut key = tokens[first].folded.to_string();
+    // "Al Raqqah" for GeoNames' "Ar Raqqah": the text's article may not be
+    // the name's, so a name that opens with one is also looked up without
+    // it (the index holds names without their article too).
+    // Articles that are also English words count only inside a sentence
+    // ("An Australian witness").
+    let english = matches!(key.as_str(), "as" | "an" | "at" | "ad" | "ed" | "en");
+    let article = (crate::gazetteer::is_arabic_article(&key)
+        && !(english && tokens[first].sentence_start))
+        .then_some(key.len() + 1);
     let mut best: Option<(usize, String, Vec<EntryId>)> = None;
     let mut j = first;
     loop {
         if tokens[j].is_proper() {
-            let ids = index.lookup(&key);
+            let mut ids = index.lookup(&key);
+            if ids.is_empty() && j > first {
+                if let Some(rest) = article.and_then(|at| key.get(at..)) {
+                    ids = index.lookup(rest);
+                }
+            }
             if !ids.is_empty() {
                 best = Some((j, key.clone(), ids));
             }

@@ -438,6 +438,14 @@ fn an_arabic_article_opens_a_name_and_does_not_hide_its_cue() {
             .any(|(t, n, _)| t == "As Salamiyah" && n == "As Salamiyah"),
         "{found:?}"
     );
+    // The text's article need not be the name's: "Al Raqqah" is "Ar Raqqah".
+    let found = places("Warplanes bombed Al Raqqah on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, _)| t == "Al Raqqah" && n == "Ar Raqqah"),
+        "{found:?}"
+    );
     // "the countryside of al-X": the cue stands before the article.
     let found = places("Factions attacked checkpoints in the countryside of al-Salamiyah.");
     assert!(
