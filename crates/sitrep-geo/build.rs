@@ -34,7 +34,12 @@ use normalize::fold;
 #[path = "src/spelling.rs"]
 mod spelling;
 
-use spelling::{has_doubled_consonant, squeeze_consonants};
+use spelling::{has_doubled_consonant, skeleton, squeeze_consonants};
+
+/// Towns at least this big are also indexed under their skeleton (see
+/// `spelling::skeleton`); admin areas always are. Smaller places are too
+/// many to tell apart by consonants.
+const SKELETON_MIN_POPULATION: u32 = 5_000;
 
 const KIND_NAME: u32 = 0;
 const KIND_ALTERNATE: u32 = 1;
@@ -274,10 +279,21 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
         }
         let names = std::iter::once((&entry.name, KIND_NAME))
             .chain(entry.alternates.iter().map(|a| (a, KIND_ALTERNATE)));
+        let skeletal = match entry.feature {
+            FEATURE_ADMIN1 | FEATURE_ADMIN2 => true,
+            FEATURE_PLACE => entry.population >= SKELETON_MIN_POPULATION,
+            _ => false,
+        };
         for (name, kind) in names {
             let folded = fold(name);
             if folded.is_empty() {
                 continue;
+            }
+            if skeletal {
+                let bare = strip_article(&folded).unwrap_or(&folded);
+                if let Some(key) = skeleton(bare) {
+                    keyed.push((key, id | KIND_SPELLING_VARIANT << 30));
+                }
             }
             if let Some(rest) = strip_article(&folded) {
                 keyed.push((rest.to_string(), id | KIND_ARTICLE_STRIPPED << 30));

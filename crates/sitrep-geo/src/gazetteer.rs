@@ -176,6 +176,17 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Entries whose name (without a leading article) has the skeleton of
+    /// `folded` (see [`crate::spelling::skeleton`]): towns of 5,000 people
+    /// or more and admin areas. A weak match the resolver accepts only in a
+    /// country the document already establishes.
+    pub fn lookup_by_skeleton(&self, folded: &str) -> Vec<EntryId> {
+        let bare = strip_arabic_article(folded).unwrap_or(folded);
+        crate::spelling::skeleton(bare)
+            .map(|key| self.postings(&key).into_iter().map(|m| m.id).collect())
+            .unwrap_or_default()
+    }
+
     /// Like [`Gazetteer::lookup`], with how each entry matched.
     ///
     /// The text's own spelling wins: entries indexed under it only as a

@@ -194,6 +194,10 @@ impl NameIndex for GazetteerIndex {
         })
     }
 
+    fn lookup_by_skeleton(&self, folded: &str) -> Vec<EntryId> {
+        self.gazetteer.lookup_by_skeleton(folded)
+    }
+
     fn has_longer(&self, folded_prefix: &str) -> bool {
         self.longer.get_or(folded_prefix, || {
             self.gazetteer.has_longer(folded_prefix) || self.world.has_longer(folded_prefix)

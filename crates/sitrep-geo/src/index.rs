@@ -25,6 +25,11 @@ pub trait NameIndex {
     fn lookup(&self, folded: &str) -> Vec<EntryId>;
     /// Whether some name continues `folded_prefix` with another word.
     fn has_longer(&self, folded_prefix: &str) -> bool;
+    /// Entries whose name is spelled with other vowels ("Menbej" for
+    /// "Manbij"); indexes without skeletons find none.
+    fn lookup_by_skeleton(&self, _folded: &str) -> Vec<EntryId> {
+        Vec::new()
+    }
     fn entry(&self, id: EntryId) -> EntryInfo<'_>;
     /// Population and feature class of an entry: what ranking needs. Indexes
     /// that can read these without building the whole entry override it.

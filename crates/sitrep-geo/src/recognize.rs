@@ -35,6 +35,9 @@ pub enum CandidateKind {
     Name,
     /// A demonym used as a place ("the Turkish border"): the country.
     Demonym { iso2: String },
+    /// A name found only by its consonants ("Menbej" for "Manbij"): a place
+    /// only in a country the document establishes.
+    Transliterated,
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +75,8 @@ struct RawMatch {
     max_population: u64,
     /// Some entry is a country.
     is_country: bool,
+    /// Found by [`NameIndex::lookup_by_skeleton`].
+    transliterated: bool,
 }
 
 impl RawMatch {
@@ -90,6 +95,7 @@ impl RawMatch {
             is_country |= feature == FeatureKind::Country;
         }
         RawMatch {
+            transliterated: false,
             first,
             last,
             key,
@@ -101,7 +107,7 @@ impl RawMatch {
 }
 
 pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recognized {
-    let matches = match_names(tokens, index);
+    let matches = match_names(text, tokens, index);
     let persons = person_surnames(tokens, &matches, index);
     let scope = TrapScope {
         text,
@@ -126,7 +132,11 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
             span: Span::new(tokens[m.first].start, tokens[m.last].end),
             key: m.key.clone(),
             entries: m.entries.clone(),
-            kind: CandidateKind::Name,
+            kind: if m.transliterated {
+                CandidateKind::Transliterated
+            } else {
+                CandidateKind::Name
+            },
             cues: cues_around(text, tokens, m.first, m.last, index),
             multi_token: m.last > m.first,
         });
@@ -138,7 +148,7 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
 }
 
 /// Greedy longest match of capitalised runs against the index.
-fn match_names(tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
+fn match_names(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -147,7 +157,7 @@ fn match_names(tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
             i += 1;
             continue;
         }
-        match longest_match_at(tokens, i, index) {
+        match longest_match_at(tokens, i, index).or_else(|| transliterated_at(text, tokens, i, index)) {
             Some(m) => {
                 i = m.last + 1;
                 out.push(m);
@@ -156,6 +166,74 @@ fn match_names(tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMatch> {
         }
     }
     out
+}
+
+/// The words that may stand before a name found by its skeleton: places
+/// are "in" or "near" something, or shelled and taken; "to", "from" and
+/// "at" go before people and things as often ("according to Lindenwald").
+const TRANSLITERATION_CUES: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "into",
+    "toward",
+    "towards",
+    "entered",
+    "stormed",
+    "shelled",
+    "bombed",
+    "besieged",
+    "captured",
+    "seized",
+    "recaptured",
+    "retook",
+];
+
+/// A lone capitalised word after a locative cue ("in Menbej") that no name
+/// spells so, matched by its skeleton: inside a sentence, not a given name,
+/// not followed by another capitalised word, five letters or more.
+fn transliterated_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    index: &dyn NameIndex,
+) -> Option<RawMatch> {
+    let t = &tokens[i];
+    let prev = &tokens[i.checked_sub(1)?];
+    let next_capitalised = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.capitalised && matches!(n.gap, Gap::Space | Gap::Hyphen));
+    // "Flu Prevention in Humans": a cue inside a title-case name.
+    let in_title = i
+        .checked_sub(2)
+        .map(|k| &tokens[k])
+        .is_some_and(|w| w.capitalised && !w.sentence_start);
+    // "BitCoin": capitals inside a word make a brand, not a place.
+    let camel_case = text
+        .get(t.start..t.end)
+        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase));
+    let plausible = !in_title
+        && !camel_case
+        && t.capitalised
+        && !t.all_caps
+        && !t.sentence_start
+        && t.folded.len() >= 5
+        && t.gap == Gap::Space
+        && TRANSLITERATION_CUES.contains(&prev.folded.as_ref())
+        && !next_capitalised
+        && !lexicon::is_first_name(&t.folded);
+    if !plausible {
+        return None;
+    }
+    let ids = index.lookup_by_skeleton(&t.folded);
+    if ids.is_empty() {
+        return None;
+    }
+    let mut m = RawMatch::new(i, i, t.folded.to_string(), ids, index);
+    m.transliterated = true;
+    Some(m)
 }
 
 /// All-capital acronyms that name a country but fold to an English word.
@@ -190,14 +268,16 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
     let mut j = first;
     loop {
         if tokens[j].is_proper() {
-            let mut ids = index.lookup(&key);
-            if ids.is_empty() && j > first {
-                if let Some(rest) = article.and_then(|at| key.get(at..)) {
-                    ids = index.lookup(rest);
-                }
-            }
+            let ids = index.lookup(&key);
             if !ids.is_empty() {
                 best = Some((j, key.clone(), ids));
+            } else if let Some(rest) = article.filter(|_| j > first).and_then(|at| key.get(at..)) {
+                // Matched as the name without its article, which is then
+                // the key the name is judged by ("quneitra").
+                let ids = index.lookup(rest);
+                if !ids.is_empty() {
+                    best = Some((j, rest.to_string(), ids));
+                }
             }
         }
         let Some(next) = tokens.get(j + 1) else { break };
@@ -368,6 +448,13 @@ impl TrapScope<'_> {
         let folded = head.folded.as_ref();
         let is_country = m.is_country;
         if single && self.word_trap(head, m) {
+            return true;
+        }
+        // Found by its consonants only: not a demonym ("Kurdish"), and not
+        // a word the text also writes in lower case ("in Humans").
+        if m.transliterated
+            && (self.index.demonym_country(folded).is_some() || self.seen_in_lower_case(folded))
+        {
             return true;
         }
         let max_population = m.max_population;

@@ -60,6 +60,16 @@ struct Context<'a> {
 type AdminKey<'a> = (&'a str, &'a str);
 
 impl Context<'_> {
+    /// The country the rest of the document establishes most, if any.
+    fn leading_country(&self, cand: usize) -> Option<&str> {
+        self.countries
+            .keys()
+            .map(|&code| (code, self.country_weight(cand, code)))
+            .filter(|&(_, w)| w > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(code, _)| code)
+    }
+
     fn country_weight(&self, cand: usize, code: &str) -> f32 {
         let all = self.countries.get(code).copied().unwrap_or(0.0);
         let own = match &self.own_country[cand] {
@@ -144,6 +154,20 @@ pub fn resolve(
             }
             for (score, (_, e)) in scores.iter_mut().zip(entries) {
                 if !in_country(e) {
+                    *score = OUTSIDE_CONTAINER;
+                }
+            }
+        }
+        // A name found only by its consonants ("Menbej") is a place only
+        // in the country the rest of the document establishes most.
+        if cand.kind == CandidateKind::Transliterated {
+            let leading = context.leading_country(i);
+            let established = |e: &EntryInfo<'_>| leading == Some(e.country_code);
+            if !entries.iter().any(|(_, e)| established(e)) {
+                continue;
+            }
+            for (score, (_, e)) in scores.iter_mut().zip(entries) {
+                if !established(e) {
                     *score = OUTSIDE_CONTAINER;
                 }
             }

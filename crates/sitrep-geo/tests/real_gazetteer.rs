@@ -455,3 +455,33 @@ fn an_arabic_article_opens_a_name_and_does_not_hide_its_cue() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_spelled_with_other_vowels_is_found_in_the_storys_country() {
+    // GeoNames spells them Manbij and Jindayris.
+    let found = places("Syrian warplanes bombed rebel positions in Menbej on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, c)| t == "Menbej" && n == "Manbij" && c == "Syria"),
+        "{found:?}"
+    );
+    let found = places("Turkish troops shelled villages near Jendires in Syria.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, _)| t == "Jendires" && n == "Jindayris"),
+        "{found:?}"
+    );
+    // Only where the story already is, and only after a place cue.
+    assert!(places("Warplanes bombed positions in Menbej on Monday.").is_empty());
+    assert!(places("Syrian officials met Menbej in Damascus.")
+        .iter()
+        .all(|(t, _, _)| t != "Menbej"));
+    // Not a word the text also writes in lower case, nor inside a title.
+    assert!(
+        places("Syrian doctors said humans were not at risk in Humans.")
+            .iter()
+            .all(|(t, _, _)| t != "Humans")
+    );
+}
