@@ -157,7 +157,9 @@ fn match_names(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMa
             i += 1;
             continue;
         }
-        match longest_match_at(tokens, i, index).or_else(|| transliterated_at(text, tokens, i, index)) {
+        match longest_match_at(tokens, i, index)
+            .or_else(|| transliterated_at(text, tokens, i, index))
+        {
             Some(m) => {
                 i = m.last + 1;
                 out.push(m);
