@@ -6,8 +6,9 @@
 //! - `gazetteer_postings.bin`: little-endian `u32`s, each an entry id with the
 //!   match kind in the top two bits (0 preferred name, 1 alternate name,
 //!   2 alternate with a leading Arabic article stripped, 3 spelling variant:
-//!   a name with doubled consonants indexed once more with them single, see
-//!   `src/spelling.rs`);
+//!   a name with doubled consonants indexed once more with them single, or
+//!   the consonant skeleton of an admin area's or a town's name under a key
+//!   that starts with `\u{1}`; see `src/spelling.rs`);
 //! - `gazetteer_entries.bin`: one 32-byte record per entry (layout in
 //!   [`write_entry`]), ids in file order: countries, hand-listed regions,
 //!   admin-1 areas, admin-2 areas, populated places, continents;

@@ -381,7 +381,9 @@ impl<'b, 'a> Builder<'b, 'a> {
         }
         // "the road between Dikwa and Gwoza", "linking Elbuur and
         // Dhuusamareeb": one stretch between two places, not two places.
-        let before = &text[..run[0].phrase.unwrap_or(run[0].span).start];
+        let before = text
+            .get(..run[0].phrase.unwrap_or(run[0].span).start)
+            .unwrap_or("");
         let word_before = before.trim_end().rsplit(' ').next().unwrap_or("");
         if ROUTE_WORDS
             .iter()

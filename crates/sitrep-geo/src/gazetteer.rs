@@ -178,8 +178,8 @@ impl Gazetteer {
 
     /// Entries whose name (without a leading article) has the skeleton of
     /// `folded` (see [`crate::spelling::skeleton`]): towns of 5,000 people
-    /// or more and admin areas. A weak match the resolver accepts only in a
-    /// country the document already establishes.
+    /// or more and admin areas. A weak match: the resolver accepts it only
+    /// in the country the rest of the document establishes most.
     pub fn lookup_by_skeleton(&self, folded: &str) -> Vec<EntryId> {
         let bare = strip_arabic_article(folded).unwrap_or(folded);
         crate::spelling::skeleton(bare)

@@ -36,7 +36,7 @@ pub enum CandidateKind {
     /// A demonym used as a place ("the Turkish border"): the country.
     Demonym { iso2: String },
     /// A name found only by its consonants ("Menbej" for "Manbij"): a place
-    /// only in a country the document establishes.
+    /// only in the country the rest of the document establishes most.
     Transliterated,
 }
 
@@ -259,9 +259,9 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
     let mut key = tokens[first].folded.to_string();
     // "Al Raqqah" for GeoNames' "Ar Raqqah": the text's article may not be
     // the name's, so a name that opens with one is also looked up without
-    // it (the index holds names without their article too).
-    // Articles that are also English words count only inside a sentence
-    // ("An Australian witness").
+    // it (the index holds names without their article too). Articles that
+    // are also English words count only inside a sentence ("An Australian
+    // witness").
     let english = matches!(key.as_str(), "as" | "an" | "at" | "ad" | "ed" | "en");
     let article = (crate::gazetteer::is_arabic_article(&key)
         && !(english && tokens[first].sentence_start))
