@@ -132,6 +132,18 @@ fn doc_group(an: &Annotated<'_>) -> Option<usize> {
 /// Words before two places that name the stretch between them.
 const ROUTE_WORDS: &[&str] = &["between", "linking", "connecting", "joining"];
 
+/// Nouns of a line or meeting point between two places ("the border of
+/// Homs and Deir Ezzor").
+const LINE_NOUNS: &[&str] = &[
+    "border",
+    "borders",
+    "boundary",
+    "boundaries",
+    "junction",
+    "intersection",
+    "crossroads",
+];
+
 /// What joins two places of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ListJoint {
@@ -380,15 +392,18 @@ impl<'b, 'a> Builder<'b, 'a> {
             return Vec::new();
         }
         // "the road between Dikwa and Gwoza", "linking Elbuur and
-        // Dhuusamareeb": one stretch between two places, not two places.
+        // Dhuusamareeb", "the border of Homs and Deir Ezzor": one stretch
+        // or line between two places, not two places.
         let before = text
             .get(..run[0].phrase.unwrap_or(run[0].span).start)
             .unwrap_or("");
-        let word_before = before.trim_end().rsplit(' ').next().unwrap_or("");
-        if ROUTE_WORDS
-            .iter()
-            .any(|w| word_before.eq_ignore_ascii_case(w))
-        {
+        let mut words_before = before.split_whitespace().rev();
+        let last = words_before.next().unwrap_or("");
+        let of_a_line = last.eq_ignore_ascii_case("of")
+            && words_before
+                .next()
+                .is_some_and(|w| LINE_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)));
+        if of_a_line || ROUTE_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
             return Vec::new();
         }
         let distinct = run

@@ -2025,8 +2025,12 @@ fn a_list_of_places_in_the_incidents_sentence_gives_one_event_each() {
         assert_eq!(code(text, &towns).len(), 1, "{text}");
     }
     // The stretch between two places is one place.
-    let text = "Gunmen killed seven villagers on the road linking Maiduguri and Dikwa.";
-    assert_eq!(code(text, &towns).len(), 1, "{text}");
+    for text in [
+        "Gunmen killed seven villagers on the road linking Maiduguri and Dikwa.",
+        "Gunmen killed seven villagers at the border of Maiduguri and Dikwa.",
+    ] {
+        assert_eq!(code(text, &towns).len(), 1, "{text}");
+    }
     // A list in another sentence does not split the incident.
     let events = code(
         "Gunmen killed seven villagers on Monday. Aid reached Maiduguri and Dikwa.",
