@@ -210,6 +210,15 @@ const LOCATIVE_PREPOSITIONS: &str = "\
     northwest southeast southwest";
 word_set!(is_locative_cue, LOCATIVE_PREPOSITIONS);
 
+/// The cues that may stand before a name found only by its consonant
+/// skeleton: places are "in" or "near" something, or shelled and taken;
+/// "to", "from" and "at" go before people and things as often ("according
+/// to Lindenwald"). A subset of the locative cues.
+const STRONG_PLACE_CUES: &str = "\
+    in near outside inside around into toward towards entered stormed shelled bombed besieged \
+    captured seized recaptured retook";
+word_set!(is_strong_place_cue, STRONG_PLACE_CUES);
+
 /// Nouns of taking or holding ground before "of": "took control of X",
 /// "the fall of X", "the siege of X" say that X is a place.
 const CONTROL_NOUNS: &str = "\

@@ -170,29 +170,6 @@ fn match_names(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMa
     out
 }
 
-/// The words that may stand before a name found by its skeleton: places
-/// are "in" or "near" something, or shelled and taken; "to", "from" and
-/// "at" go before people and things as often ("according to Lindenwald").
-const TRANSLITERATION_CUES: &[&str] = &[
-    "in",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "into",
-    "toward",
-    "towards",
-    "entered",
-    "stormed",
-    "shelled",
-    "bombed",
-    "besieged",
-    "captured",
-    "seized",
-    "recaptured",
-    "retook",
-];
-
 /// A lone capitalised word after a locative cue ("in Menbej") that no name
 /// spells so, matched by its skeleton: inside a sentence, not a given name,
 /// not followed by another capitalised word, five letters or more.
@@ -204,6 +181,17 @@ fn transliterated_at(
 ) -> Option<RawMatch> {
     let t = &tokens[i];
     let prev = &tokens[i.checked_sub(1)?];
+    // Cheap tests first: this runs for every capitalised word no name
+    // matched (people, organisations).
+    let shaped = t.capitalised
+        && !t.all_caps
+        && !t.sentence_start
+        && t.folded.len() >= 5
+        && t.gap == Gap::Space
+        && lexicon::is_strong_place_cue(&prev.folded);
+    if !shaped {
+        return None;
+    }
     let next_capitalised = tokens
         .get(i + 1)
         .is_some_and(|n| n.capitalised && matches!(n.gap, Gap::Space | Gap::Hyphen));
@@ -216,17 +204,7 @@ fn transliterated_at(
     let camel_case = text
         .get(t.start..t.end)
         .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase));
-    let plausible = !in_title
-        && !camel_case
-        && t.capitalised
-        && !t.all_caps
-        && !t.sentence_start
-        && t.folded.len() >= 5
-        && t.gap == Gap::Space
-        && TRANSLITERATION_CUES.contains(&prev.folded.as_ref())
-        && !next_capitalised
-        && !lexicon::is_first_name(&t.folded);
-    if !plausible {
+    if next_capitalised || in_title || camel_case || lexicon::is_first_name(&t.folded) {
         return None;
     }
     let ids = index.lookup_by_skeleton(&t.folded);

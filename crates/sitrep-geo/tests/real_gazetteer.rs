@@ -356,6 +356,25 @@ fn an_operations_code_name_is_no_place() {
     assert!(found.iter().any(|(t, _, _)| t == "Mosul"), "{found:?}");
 }
 
+/// Asserts that `text` names a place written `mention` that resolves to the
+/// entry called `name`.
+fn assert_named(text: &str, mention: &str, name: &str) {
+    let found = places(text);
+    assert!(
+        found.iter().any(|(t, n, _)| t == mention && n == name),
+        "{text}: {found:?}"
+    );
+}
+
+/// Asserts that `text` names a place written `mention` in `country`.
+fn assert_in(text: &str, mention: &str, country: &str) {
+    let found = places(text);
+    assert!(
+        found.iter().any(|(t, _, c)| t == mention && c == country),
+        "{text}: {found:?}"
+    );
+}
+
 #[test]
 fn a_comma_list_of_cities_is_not_a_town_and_its_province() {
     // Dar es Salaam, Alexandria and Dire Dawa are each a city and the
@@ -378,33 +397,25 @@ fn a_comma_list_of_cities_is_not_a_town_and_its_province() {
             "Ethiopia",
         ),
     ] {
-        let found = places(text);
-        assert!(
-            found.iter().any(|(t, _, c)| t == first && c == country),
-            "{text}: {found:?}"
-        );
+        assert_in(text, first, country);
     }
     // Beside names that are only states, a state is the state.
-    let found = places("Cases were reported in Michigan, New York, Ohio and Texas.");
-    assert!(
-        found
-            .iter()
-            .any(|(t, n, _)| t == "New York" && n == "New York"),
-        "{found:?}"
+    assert_named(
+        "Cases were reported in Michigan, New York, Ohio and Texas.",
+        "New York",
+        "New York",
     );
     // Places listed together lie together: Kenya's Suba district, not the
     // Philippine village; the US state, not the country.
-    let found = places("Cholera has reached Suba, Migori, Homa Bay and Kisumu.");
-    assert!(
-        found.iter().any(|(t, _, c)| t == "Suba" && c == "Kenya"),
-        "{found:?}"
+    assert_in(
+        "Cholera has reached Suba, Migori, Homa Bay and Kisumu.",
+        "Suba",
+        "Kenya",
     );
-    let found = places("The disorder was found in Georgia, Oklahoma, Pennsylvania and Wisconsin.");
-    assert!(
-        found
-            .iter()
-            .any(|(t, _, c)| t == "Georgia" && c == "United States"),
-        "{found:?}"
+    assert_in(
+        "The disorder was found in Georgia, Oklahoma, Pennsylvania and Wisconsin.",
+        "Georgia",
+        "United States",
     );
     // An address still reads as one: no Stroud is known in Ontario, and a
     // country after the province does not make it a list.
@@ -416,14 +427,10 @@ fn a_comma_list_of_cities_is_not_a_town_and_its_province() {
 fn a_dateline_names_the_city_the_report_was_filed_from() {
     // The state named in the story would otherwise make "NEW YORK" the
     // state too.
-    let found = places(
+    assert_named(
         "NEW YORK (AP) — The governor of New York State said the storm had passed Albany, Buffalo and Rochester.",
-    );
-    assert!(
-        found
-            .iter()
-            .any(|(t, n, _)| t == "NEW YORK" && n == "New York City"),
-        "{found:?}"
+        "NEW YORK",
+        "New York City",
     );
 }
 
@@ -431,20 +438,16 @@ fn a_dateline_names_the_city_the_report_was_filed_from() {
 fn an_arabic_article_opens_a_name_and_does_not_hide_its_cue() {
     // A capitalised "As" inside a sentence is the article of GeoNames'
     // own spelling, not the English word.
-    let found = places("Factions attacked checkpoints in As Salamiyah on Monday.");
-    assert!(
-        found
-            .iter()
-            .any(|(t, n, _)| t == "As Salamiyah" && n == "As Salamiyah"),
-        "{found:?}"
+    assert_named(
+        "Factions attacked checkpoints in As Salamiyah on Monday.",
+        "As Salamiyah",
+        "As Salamiyah",
     );
     // The text's article need not be the name's: "Al Raqqah" is "Ar Raqqah".
-    let found = places("Warplanes bombed Al Raqqah on Monday.");
-    assert!(
-        found
-            .iter()
-            .any(|(t, n, _)| t == "Al Raqqah" && n == "Ar Raqqah"),
-        "{found:?}"
+    assert_named(
+        "Warplanes bombed Al Raqqah on Monday.",
+        "Al Raqqah",
+        "Ar Raqqah",
     );
     // "the countryside of al-X": the cue stands before the article.
     let found = places("Factions attacked checkpoints in the countryside of al-Salamiyah.");
@@ -459,19 +462,13 @@ fn an_arabic_article_opens_a_name_and_does_not_hide_its_cue() {
 #[test]
 fn a_name_spelled_with_other_vowels_is_found_in_the_storys_country() {
     // GeoNames spells them Manbij and Jindayris.
-    let found = places("Syrian warplanes bombed rebel positions in Menbej on Monday.");
-    assert!(
-        found
-            .iter()
-            .any(|(t, n, c)| t == "Menbej" && n == "Manbij" && c == "Syria"),
-        "{found:?}"
-    );
-    let found = places("Turkish troops shelled villages near Jendires in Syria.");
-    assert!(
-        found
-            .iter()
-            .any(|(t, n, _)| t == "Jendires" && n == "Jindayris"),
-        "{found:?}"
+    let text = "Syrian warplanes bombed rebel positions in Menbej on Monday.";
+    assert_named(text, "Menbej", "Manbij");
+    assert_in(text, "Menbej", "Syria");
+    assert_named(
+        "Turkish troops shelled villages near Jendires in Syria.",
+        "Jendires",
+        "Jindayris",
     );
     // Only where the story already is, and only after a place cue.
     assert!(places("Warplanes bombed positions in Menbej on Monday.").is_empty());
