@@ -723,13 +723,16 @@ fn cues_around(
 /// bracket: "(MOCA)" is an acronym), and followed by punctuation or
 /// nothing.
 fn is_dateline(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
-    let capitals = tokens[first..=last].iter().all(|t| t.all_caps);
-    let before = text.get(..tokens[first].start).unwrap_or("");
-    let opens = before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
+    // Capitals first: almost no candidate is written in them.
+    if !tokens[first..=last].iter().all(|t| t.all_caps) {
+        return false;
+    }
     let closed = tokens
         .get(last + 1)
         .is_none_or(|n| matches!(n.gap, Gap::Break | Gap::Comma | Gap::Hyphen));
-    capitals && opens && closed
+    let before = text.get(..tokens[first].start).unwrap_or("");
+    let opens = before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
+    closed && opens
 }
 
 /// Demonyms: always context ("Syrian troops"), and a place when a place
