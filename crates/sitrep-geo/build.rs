@@ -6,7 +6,8 @@
 //! - `gazetteer_postings.bin`: little-endian `u32`s, each an entry id with the
 //!   match kind in the top two bits (0 preferred name, 1 alternate name,
 //!   2 alternate with a leading Arabic article stripped, 3 spelling variant:
-//!   a name with doubled consonants indexed once more with them single, or
+//!   a name of several words indexed once more with doubled consonants
+//!   single and inner Arabic articles written "al", or
 //!   the consonant skeleton of an admin area's or a town's name under a key
 //!   that starts with `\u{1}`; see `src/spelling.rs`);
 //! - `gazetteer_entries.bin`: one 32-byte record per entry (layout in
@@ -19,6 +20,7 @@
 //! build script compiles `sitrep-text`'s own `normalize.rs` (it depends only on
 //! `unicode-normalization`) instead of keeping a copy that could drift.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::error::Error;
 use std::fs;
@@ -35,7 +37,7 @@ use normalize::fold;
 #[path = "src/spelling.rs"]
 mod spelling;
 
-use spelling::{has_doubled_consonant, skeleton, squeeze_consonants};
+use spelling::{skeleton, spelling_variant, ARABIC_ARTICLES};
 
 /// Towns at least this big are also indexed under their skeleton (see
 /// `spelling::skeleton`); admin areas always are. Smaller places are too
@@ -56,12 +58,6 @@ const FEATURE_OTHER: u8 = 5;
 
 const NO_ENTRY: u32 = u32::MAX;
 
-/// Leading articles of Arabic names as English copy writes them, folded.
-const ARABIC_ARTICLES: &[&str] = &[
-    "al", "el", "ul", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es",
-    "et", "ez", "en", "esh",
-];
-
 struct Entry {
     geonameid: u32,
     name: String,
@@ -73,6 +69,9 @@ struct Entry {
     population: u32,
     admin1: u32,
     admin2: u32,
+    /// A town without a recorded population that shares its name with a
+    /// district of its province: the district's seat (see [`mark_seats`]).
+    district_seat: bool,
 }
 
 type BuildResult<T> = Result<T, Box<dyn Error>>;
@@ -106,6 +105,7 @@ fn main() -> BuildResult<()> {
         first_geonames_row,
     )?);
     add_extra_aliases(&data_dir.join("extra_aliases.tsv"), &mut entries)?;
+    mark_seats(&mut entries);
 
     write_tables(&entries, &out_dir)?;
     Ok(())
@@ -153,6 +153,7 @@ fn read_countries(path: &Path) -> BuildResult<Vec<Entry>> {
             population: saturate(cols[7].parse::<u64>()?),
             admin1: NO_ENTRY,
             admin2: NO_ENTRY,
+            district_seat: false,
         });
     }
     Ok(out)
@@ -188,6 +189,7 @@ fn read_regions(path: &Path) -> BuildResult<Vec<Entry>> {
             population: 0,
             admin1: NO_ENTRY,
             admin2: NO_ENTRY,
+            district_seat: false,
         });
     }
     Ok(out)
@@ -230,6 +232,7 @@ fn read_geonames_entries(path: &Path, first_id: u32) -> BuildResult<Vec<Entry>> 
             population: saturate(cols[5].parse::<u64>()?),
             admin1: row_ref(cols[6])?,
             admin2: row_ref(cols[7])?,
+            district_seat: false,
         });
     }
     Ok(out)
@@ -258,6 +261,32 @@ fn add_extra_aliases(path: &Path, entries: &mut [Entry]) -> BuildResult<()> {
         entries[index].alternates.push(cols[1].to_string());
     }
     Ok(())
+}
+
+/// Marks the towns GeoNames lists without a population that share their
+/// name with a district of their province ("Ariha" in Ariha district,
+/// "Ras al Ayn" beside Ras al-Ayn district): districts are named after
+/// their seats, so these are towns, not the hamlets an unknown population
+/// usually means. The resolver ranks them as towns of some size
+/// (`SEAT_POPULATION` in `src/gazetteer.rs`); the population itself stays 0.
+fn mark_seats(entries: &mut [Entry]) {
+    let district_name = |name: &str| {
+        let folded = fold(name);
+        match folded.strip_suffix(" district") {
+            Some(stem) => stem.to_string(),
+            None => folded,
+        }
+    };
+    let districts: std::collections::HashSet<([u8; 2], u32, String)> = entries
+        .iter()
+        .filter(|e| e.feature == FEATURE_ADMIN2)
+        .map(|e| (e.country_code, e.admin1, district_name(&e.name)))
+        .collect();
+    for e in entries.iter_mut() {
+        if e.feature == FEATURE_PLACE && e.population == 0 && e.admin1 != NO_ENTRY {
+            e.district_seat = districts.contains(&(e.country_code, e.admin1, fold(&e.name)));
+        }
+    }
 }
 
 fn saturate(n: u64) -> u32 {
@@ -302,12 +331,13 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
             // Only names of several words: single words with a consonant
             // more or less are too often given names and surnames ("Colin",
             // "Collin County").
-            if folded.contains(' ') && has_doubled_consonant(&folded) {
-                let variant = squeeze_consonants(&folded).into_owned();
-                if let Some(rest) = strip_article(&variant) {
-                    keyed.push((rest.to_string(), id | KIND_SPELLING_VARIANT << 30));
+            if folded.contains(' ') {
+                if let Cow::Owned(variant) = spelling_variant(&folded) {
+                    if let Some(rest) = strip_article(&variant) {
+                        keyed.push((rest.to_string(), id | KIND_SPELLING_VARIANT << 30));
+                    }
+                    keyed.push((variant, id | KIND_SPELLING_VARIANT << 30));
                 }
-                keyed.push((variant, id | KIND_SPELLING_VARIANT << 30));
             }
             keyed.push((folded, id | kind << 30));
         }
@@ -354,7 +384,8 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
 
 /// Record layout, little-endian, 32 bytes:
 /// `geonameid u32 | lat f32 | lon f32 | population u32 | name offset u32 |
-/// admin1 id u32 | admin2 id u32 | country code [u8; 2] | feature u8 | 0u8`.
+/// admin1 id u32 | admin2 id u32 | country code [u8; 2] | feature u8 |
+/// flags u8` (bit 0: a district seat without a recorded population).
 fn write_entry(table: &mut Vec<u8>, entry: &Entry, name_offset: u32) {
     table.extend_from_slice(&entry.geonameid.to_le_bytes());
     table.extend_from_slice(&entry.lat.to_le_bytes());
@@ -365,5 +396,5 @@ fn write_entry(table: &mut Vec<u8>, entry: &Entry, name_offset: u32) {
     table.extend_from_slice(&entry.admin2.to_le_bytes());
     table.extend_from_slice(&entry.country_code);
     table.push(entry.feature);
-    table.push(0);
+    table.push(u8::from(entry.district_seat));
 }

@@ -10,8 +10,9 @@
 //! Names are looked up folded with [`sitrep_text::normalize::fold`] (the same
 //! function the build script applies). Besides each name and alternate, the
 //! index holds names with a leading Arabic article removed ("Al Bab" is also
-//! found under "bab"), marked [`MatchKind::ArticleStripped`], and names with
-//! doubled consonants written single ([`crate::spelling`]), marked
+//! found under "bab"), marked [`MatchKind::ArticleStripped`], and names of
+//! several words with doubled consonants written single and inner articles
+//! written "al" ([`crate::spelling::spelling_variant`]), marked
 //! [`MatchKind::SpellingVariant`].
 
 use std::borrow::Cow;
@@ -21,7 +22,7 @@ use std::sync::OnceLock;
 use fst::{IntoStreamer, Streamer};
 use sitrep_model::{FeatureKind, Place};
 
-use crate::spelling::squeeze_consonants;
+use crate::spelling::spelling_variant;
 
 /// Index of an entry in the gazetteer.
 pub type EntryId = u32;
@@ -36,12 +37,7 @@ const RECORD_LEN: usize = 32;
 const NO_ENTRY: u32 = u32::MAX;
 const ID_MASK: u32 = (1 << 30) - 1;
 
-/// Leading articles of Arabic names as English copy writes them, folded
-/// (the same list build.rs strips when indexing).
-const ARABIC_ARTICLES: &[&str] = &[
-    "al", "el", "ul", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es",
-    "et", "ez", "en", "esh",
-];
+use crate::spelling::ARABIC_ARTICLES;
 
 /// How a looked-up name matched an entry; weaker kinds sort later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,8 +49,10 @@ pub enum MatchKind {
     /// A name or alternate after dropping a leading Arabic article
     /// ("Al Bab" found as "bab"): a weaker match.
     ArticleStripped,
-    /// Found only with doubled consonants written single, in the text or in
-    /// the name ("Maarat" for "Maarrat"): see [`crate::spelling`].
+    /// Found only with doubled consonants written single or an inner
+    /// article written "al", in the text or in the name ("Maarat" for
+    /// "Maarrat", "Jisr al-Shughur" for "Jisr ash Shughur"), or by a
+    /// consonant skeleton: see [`crate::spelling`].
     SpellingVariant,
 }
 
@@ -86,6 +84,9 @@ pub struct EntryRef<'a> {
     pub admin1_id: Option<EntryId>,
     pub admin2_id: Option<EntryId>,
     pub geonameid: Option<u32>,
+    /// A town without a recorded population that shares its name with a
+    /// district of its province: that district's seat (marked by build.rs).
+    pub district_seat: bool,
 }
 
 /// The gazetteer tables, read in place from the binary.
@@ -102,10 +103,7 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(Gazetteer::embedded)
 }
 
-/// Whether a folded word is a leading Arabic article ("al", "as", "ash").
-pub fn is_arabic_article(folded: &str) -> bool {
-    ARABIC_ARTICLES.contains(&folded)
-}
+pub use crate::spelling::is_arabic_article;
 
 /// The name with a leading Arabic article removed ("al bab" → "bab"), if it
 /// has one and what is left has at least three characters. Expects folded text.
@@ -191,26 +189,28 @@ impl Gazetteer {
     ///
     /// The text's own spelling wins: entries indexed under it only as a
     /// spelling variant count when no entry has that exact spelling, and the
-    /// squeezed form of the text ("maarrat" → "maarat") is tried only when
-    /// its own spelling finds nothing and the name has several words.
+    /// variant form of the text ("maarrat an numan" → "maarat al numan") is
+    /// tried only when its own spelling finds nothing and the name has
+    /// several words.
     pub fn lookup_matches(&self, folded: &str) -> Vec<NameMatch> {
         let exact = self.postings(folded);
         if !exact.is_empty() {
             let spelled = exact.iter().any(|m| m.kind != MatchKind::SpellingVariant);
             if spelled {
-                return exact
+                let (mut out, variants): (Vec<_>, Vec<_>) = exact
                     .into_iter()
-                    .filter(|m| m.kind != MatchKind::SpellingVariant)
-                    .collect();
+                    .partition(|m| m.kind != MatchKind::SpellingVariant);
+                self.add_district_seats(folded, &mut out, variants);
+                return out;
             }
             return exact;
         }
         if !folded.contains(' ') {
             return Vec::new();
         }
-        match squeeze_consonants(folded) {
-            Cow::Owned(squeezed) => self
-                .postings(&squeezed)
+        match spelling_variant(folded) {
+            Cow::Owned(variant) => self
+                .postings(&variant)
                 .into_iter()
                 .map(|m| NameMatch {
                     id: m.id,
@@ -218,6 +218,45 @@ impl Gazetteer {
                 })
                 .collect(),
             Cow::Borrowed(_) => Vec::new(),
+        }
+    }
+
+    /// A district named after its seat ("Jisr al-Shughur" district, whose
+    /// town GeoNames spells "Jisr ash Shughur"; "Al-Suqaylabiyah" district
+    /// and the town "As Suqaylibiyah", also "Suqaylabiyah"): where the
+    /// text's spelling finds only districts, the towns in their province
+    /// that the name's variant or its article-less form finds are the same
+    /// place, and join the matches (the resolver prefers the seat).
+    fn add_district_seats(&self, folded: &str, out: &mut Vec<NameMatch>, variants: Vec<NameMatch>) {
+        // Cheap tests first: this runs for every name looked up.
+        let stripped = strip_arabic_article(folded);
+        if variants.is_empty() && stripped.is_none() {
+            return;
+        }
+        let is_district = |m: &NameMatch| {
+            self.rank(m.id)
+                .is_some_and(|(_, feature)| feature == FeatureKind::Admin2)
+        };
+        if !out.iter().all(is_district) {
+            return;
+        }
+        let districts: Vec<(&str, Option<EntryId>)> = out
+            .iter()
+            .filter_map(|m| self.get(m.id))
+            .map(|e| (e.country_code, e.admin1_id))
+            .collect();
+        let stripped = stripped.map(|rest| self.postings(rest)).unwrap_or_default();
+        for m in variants.into_iter().chain(stripped) {
+            let seat = self.get(m.id).is_some_and(|e| {
+                e.feature == FeatureKind::PopulatedPlace
+                    && districts.contains(&(e.country_code, e.admin1_id))
+            });
+            if seat && !out.iter().any(|o| o.id == m.id) {
+                out.push(NameMatch {
+                    id: m.id,
+                    kind: MatchKind::SpellingVariant,
+                });
+            }
         }
     }
 
@@ -251,8 +290,8 @@ impl Gazetteer {
         if self.continues(folded_prefix) {
             return true;
         }
-        match squeeze_consonants(folded_prefix) {
-            Cow::Owned(squeezed) => self.continues(&squeezed),
+        match spelling_variant(folded_prefix) {
+            Cow::Owned(variant) => self.continues(&variant),
             Cow::Borrowed(_) => false,
         }
     }
@@ -303,6 +342,7 @@ impl Gazetteer {
             admin1_id,
             admin2_id,
             geonameid: (geonameid != 0).then_some(geonameid),
+            district_seat: record[31] & 1 != 0,
         })
     }
 

@@ -217,6 +217,7 @@ impl NameIndex for GazetteerIndex {
             admin1: e.admin1,
             feature: e.feature,
             population: e.population,
+            district_seat: e.district_seat,
         }
     }
 

@@ -18,6 +18,9 @@ pub struct EntryInfo<'a> {
     pub admin1: Option<&'a str>,
     pub feature: FeatureKind,
     pub population: u64,
+    /// A town without a recorded population that shares its name with a
+    /// district of its province (see [`crate::gazetteer::EntryRef`]).
+    pub district_seat: bool,
 }
 
 pub trait NameIndex {
@@ -70,6 +73,7 @@ impl NameIndex for EmptyIndex {
             admin1: None,
             feature: FeatureKind::Other,
             population: 0,
+            district_seat: false,
         }
     }
     fn place(&self, _id: EntryId) -> Place {
@@ -186,6 +190,7 @@ impl NameIndex for MemoryIndex {
                 admin1: e.admin1.as_deref(),
                 feature: e.feature,
                 population: e.population,
+                district_seat: false,
             },
             None => EmptyIndex.entry(id),
         }

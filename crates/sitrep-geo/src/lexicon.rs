@@ -199,11 +199,17 @@ const SETTLEMENT_WORDS: &str = "\
     locality settlement township quarter district";
 word_set!(is_settlement_word, SETTLEMENT_WORDS);
 
+/// Settlement words that name the settlement itself ("Daraa city", "the
+/// town of Hajin"), not the area around it ("Daraa countryside").
+pub fn is_town_word(folded: &str) -> bool {
+    matches!(folded, "town" | "city" | "village")
+}
+
 /// Prepositions that make the next capitalised word likely a place.
 const LOCATIVE_PREPOSITIONS: &str = "\
     in near at from to into outside across around toward towards throughout within via through \
     inside between nearby outskirts downtown entered reached stormed captured seized shelled \
-    bombed besieged recaptured retook visited visit arrived returned fled flew travelled \
+    bombed bombarded pounded raided struck overran besieged recaptured retook visited visit arrived returned fled flew travelled \
     traveled deployed based hometown native born      \
         capital over northern southern eastern western central \
     northeastern northwestern southeastern southwestern north south east west northeast \
@@ -218,6 +224,15 @@ const STRONG_PLACE_CUES: &str = "\
     in near outside inside around into toward towards entered stormed shelled bombed besieged \
     captured seized recaptured retook";
 word_set!(is_strong_place_cue, STRONG_PLACE_CUES);
+
+/// Nouns of attack, and what falls, before "on": "air raids on X", "an
+/// assault on X", "shells on X" say that X is a place ("on" alone does not:
+/// "on Monday", "on Trump").
+const ATTACK_NOUNS: &str = "\
+    attack attacks raid raids strike strikes airstrike airstrikes assault assaults offensive \
+    bombardment bombing bombings shelling shells rockets missiles bombs barrels mortars \
+    warplanes jets";
+word_set!(is_attack_noun, ATTACK_NOUNS);
 
 /// Nouns of taking or holding ground before "of": "took control of X",
 /// "the fall of X", "the siege of X" say that X is a place.

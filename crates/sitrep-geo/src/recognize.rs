@@ -19,8 +19,11 @@ pub struct Cues {
     pub locative: bool,
     /// "X province", "the province of X".
     pub admin: bool,
-    /// "the town of X", "X city", "X village".
+    /// "the town of X", "X city", "X village", "X countryside".
     pub settlement: bool,
+    /// "the town of X", "X city", "X village": the text calls it a
+    /// settlement, not an area around one.
+    pub town: bool,
     /// "the Iraqi city of X": the country the demonym names.
     pub demonym_country: Option<String>,
     /// "X Square", "X Park": a landmark or suburb named after X follows.
@@ -240,9 +243,8 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
     // it (the index holds names without their article too). Articles that
     // are also English words count only inside a sentence ("An Australian
     // witness").
-    let english = matches!(key.as_str(), "as" | "an" | "at" | "ad" | "ed" | "en");
     let article = (crate::gazetteer::is_arabic_article(&key)
-        && !(english && tokens[first].sentence_start))
+        && !(is_english_word_article(&key) && tokens[first].sentence_start))
         .then_some(key.len() + 1);
     let mut best: Option<(usize, String, Vec<EntryId>)> = None;
     let mut j = first;
@@ -274,6 +276,27 @@ fn longest_match_at(tokens: &[Token], first: usize, index: &dyn NameIndex) -> Op
         j += 1;
     }
     best.map(|(last, key, ids)| RawMatch::new(first, last, key, ids, index))
+}
+
+/// Arabic articles that are also English words ("as", "an", "at").
+fn is_english_word_article(folded: &str) -> bool {
+    matches!(folded, "as" | "an" | "at" | "ad" | "ed" | "en")
+}
+
+/// Whether token `a` is a lower-case Arabic article inside a longer name,
+/// joined to the capitalised words on both sides ("Tahrir al-Sham", "Ras
+/// al-Ayn"). An article that is also an English word counts only before a
+/// hyphen ("Mosul as Baghdad" is two places, "Tall as-Sultan" one name).
+fn is_inner_article(tokens: &[Token], a: usize) -> bool {
+    let (Some(article), Some(next)) = (tokens.get(a), tokens.get(a + 1)) else {
+        return false;
+    };
+    !article.is_proper()
+        && matches!(article.gap, Gap::Space | Gap::Hyphen)
+        && matches!(next.gap, Gap::Space | Gap::Hyphen)
+        && next.capitalised
+        && crate::gazetteer::is_arabic_article(&article.folded)
+        && (next.gap == Gap::Hyphen || !is_english_word_article(&article.folded))
 }
 
 /// Surnames of people named in full ("Michael Jordan"): later bare uses of
@@ -357,6 +380,11 @@ const LINEAR_LOWERCASE_LOOKUPS: usize = 8;
 /// Places this populous are known by name alone: a given name or a
 /// leading "The" does not disqualify them ("Houston", "The Hague").
 const WELL_KNOWN_POPULATION: u64 = 500_000;
+
+/// A place this populous keeps its name before an Arabic quarter's or
+/// suburb's ("Daraa al-Balad"); smaller heads ("Abu", "Deir", "Tal") are the
+/// first word of a longer name the gazetteer lacks.
+const PROMINENT_HEAD_POPULATION: u64 = 100_000;
 
 /// Capitalised words after a name that make the pair a landmark.
 const LANDMARKS: &[&str] = &[
@@ -481,6 +509,9 @@ impl TrapScope<'_> {
             }
         }
         if self.organisation_after(m.last) {
+            return true;
+        }
+        if self.part_of_arabic_compound(m) {
             return true;
         }
         // "Operation Olive Branch", "the “Olive Branch” Operation": an
@@ -620,6 +651,30 @@ impl TrapScope<'_> {
         !modifier
     }
 
+    /// A match that is only half of a longer Arabic name the gazetteer does
+    /// not hold, either side of a lower-case article: "Sham" in "Tahrir
+    /// al-Sham" (an armed group; "Sham" alone is a name of Damascus), "Quds"
+    /// in "Liwa al-Quds", "Abu" in "Abu al-Dhour", "Deir" in "Deir al-Zour".
+    /// A well-known place keeps its name before a quarter's ("Daraa
+    /// al-Balad").
+    fn part_of_arabic_compound(&self, m: &RawMatch) -> bool {
+        let tokens = self.tokens;
+        let head_of_longer =
+            is_inner_article(tokens, m.last + 1) && m.max_population < PROMINENT_HEAD_POPULATION;
+        let tail_of_longer = m.first >= 2 && is_inner_article(tokens, m.first - 1) && {
+            let p = &tokens[m.first - 2];
+            let opener = p.sentence_start
+                && (lexicon::is_common_word(&p.folded) || self.seen_in_lower_case(&p.folded));
+            p.capitalised
+                && !p.all_caps
+                && !opener
+                && !lexicon::is_locative_cue(&p.folded)
+                && !lexicon::is_region_adjective(&p.folded)
+                && self.index.demonym_country(&p.folded).is_none()
+        };
+        head_of_longer || tail_of_longer
+    }
+
     /// "Washington Post", "Syria Observatory for Human Rights", "United
     /// States Department of Agriculture": capitalised words after the match
     /// that make it a publication, team, company, party or agency.
@@ -687,6 +742,7 @@ fn cues_around(
             if let Some(p2) = word(back(2)) {
                 cues.admin = lexicon::is_admin_word(p2);
                 cues.settlement = lexicon::is_settlement_word(p2);
+                cues.town = lexicon::is_town_word(p2);
                 cues.locative |= cues.admin || cues.settlement || lexicon::is_control_noun(p2);
                 if cues.admin || cues.settlement {
                     cues.demonym_country = word(back(3))
@@ -694,13 +750,19 @@ fn cues_around(
                         .map(str::to_string);
                 }
             }
+        } else if p == "on" {
+            // "raids on X", "shells fell on X".
+            cues.locative |= word(back(2))
+                .is_some_and(|w| lexicon::is_attack_noun(w) || matches!(w, "fell" | "landed"));
         } else if lexicon::is_settlement_word(p) {
             cues.settlement = true;
+            cues.town = lexicon::is_town_word(p);
         }
     }
     if let Some(n) = tokens.get(last + 1).filter(|n| n.gap == Gap::Space) {
         cues.admin |= lexicon::is_admin_word(&n.folded);
         cues.settlement |= lexicon::is_settlement_word(&n.folded) && n.folded != "district";
+        cues.town |= lexicon::is_town_word(&n.folded);
         cues.landmark = is_landmark_word(n);
     }
     // A dateline ("NEW YORK (AP) —", "(BAGHDAD) —", "LONDON, May 2"): a

@@ -519,6 +519,26 @@ fn prior(e: &EntryInfo<'_>) -> f32 {
     population_score(e.population) + feature_prior(e.feature)
 }
 
+/// What a district seat without a recorded population ranks as among the
+/// readings of its name, where the story is set in its country or in no
+/// known country: a town, not the hamlet an unknown population usually is.
+/// GeoNames leaves many seats without one ("Ras al Ayn" in Syria, local
+/// government seats in Nigeria) while their namesakes abroad have one. A
+/// guess, so it gives way to context: abroad, a seat (Yemen's As Sukhnah)
+/// does not outrank the story's own namesake (Syria's, also unrecorded).
+/// Only the ranking: whether the name is a place at all ([`strength`])
+/// still reads the recorded population.
+const SEAT_POPULATION: u64 = 10_000;
+
+fn seat_prior(e: &EntryInfo<'_>, i: usize, ctx: &Context) -> f32 {
+    let at_home = ctx.others_total(i) == 0.0 || ctx.country_weight(i, e.country_code) > 0.0;
+    if e.district_seat && e.population == 0 && at_home {
+        population_score(SEAT_POPULATION)
+    } else {
+        0.0
+    }
+}
+
 /// A town this big, best on priors, says which country a story is about.
 const PROMINENT_POPULATION: u64 = 100_000;
 
@@ -533,7 +553,7 @@ fn score_entry(
     ctx: &Context,
     containers: &Containers,
 ) -> f32 {
-    let mut s = population_score(e.population) + feature_prior(e.feature);
+    let mut s = prior(e) + seat_prior(e, i, ctx);
     let is_admin = matches!(e.feature, FeatureKind::Admin1 | FeatureKind::Admin2);
     if cand.cues.admin && is_admin {
         s += 2.0;
@@ -581,6 +601,20 @@ fn pick_best(
     }
     let b = &entries[best].1;
     let admin = matches!(b.feature, FeatureKind::Admin1 | FeatureKind::Admin2);
+    // "Jisr al-Shughur district": the area, over its bigger seat.
+    if cand.cues.admin && b.feature == FeatureKind::PopulatedPlace {
+        let area = (0..entries.len())
+            .filter(|&k| {
+                let e = &entries[k].1;
+                matches!(e.feature, FeatureKind::Admin1 | FeatureKind::Admin2)
+                    && e.country_code == b.country_code
+                    && e.admin1 == b.admin1
+            })
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        if area.is_some() {
+            return area;
+        }
+    }
     if cand.cues.admin || contained || !admin {
         return Some(best);
     }
@@ -599,8 +633,11 @@ fn pick_best(
             // matched the same name, so the town in the same province wins
             // whatever its recorded population or preferred spelling.
             let district = b.feature == FeatureKind::Admin2;
+            // "Daraa city": the text says which of the namesakes it means,
+            // whatever the town's preferred spelling ("Dara").
             let inside = e.admin1 == b.admin1
                 && (district
+                    || cand.cues.town
                     || (e.population.saturating_mul(10) >= b.population
                         && (town_name == fold(b.name) || town_name == cand.key)));
             let big_namesake =

@@ -10,10 +10,61 @@
 //! people ("Colin" and Collin County). Vowels are left alone: "aa" and "a"
 //! are different names more often.
 //!
+//! Arabic names of several words also write their inner article as the
+//! speaker assimilates it or not: "Jisr ash-Shughur" and "Jisr al-Shughur",
+//! "Busra ash Sham" and "Busra al-Sham", "Ras el Ain" and "Ras al-Ain".
+//! [`spelling_variant`] writes every article after a name's first word as
+//! "al" (and squeezes doubled consonants); the index holds each name of
+//! several words under that form too.
+//!
 //! `build.rs` compiles this file too (`#[path]`), so the index and the lookup
-//! squeeze alike.
+//! spell variants alike.
 
 use std::borrow::Cow;
+
+/// Articles of Arabic names as English copy writes them, folded ("al",
+/// "ash", "ez"...).
+pub const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ul", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "er", "es",
+    "et", "ez", "en", "esh",
+];
+
+/// Whether a folded word is an Arabic article ("al", "as", "ash").
+pub fn is_arabic_article(folded: &str) -> bool {
+    ARABIC_ARTICLES.contains(&folded)
+}
+
+/// The form a name of several words is also indexed and looked up under:
+/// doubled consonants written once ([`squeeze_consonants`]) and every
+/// article after the first word written "al" ([`canonical_inner_articles`]).
+/// Borrowed when it is the name itself.
+pub fn spelling_variant(folded: &str) -> Cow<'_, str> {
+    match squeeze_consonants(folded) {
+        Cow::Borrowed(name) => canonical_inner_articles(name),
+        Cow::Owned(squeezed) => match canonical_inner_articles(&squeezed) {
+            Cow::Owned(both) => Cow::Owned(both),
+            Cow::Borrowed(_) => Cow::Owned(squeezed),
+        },
+    }
+}
+
+/// `folded` with every Arabic article after its first word written "al"
+/// ("jisr ash shughur" → "jisr al shughur"); a leading article is left as
+/// it is (the index strips those separately). Borrowed when nothing changes.
+pub fn canonical_inner_articles(folded: &str) -> Cow<'_, str> {
+    let inner = |w: &str| w != "al" && is_arabic_article(w);
+    if !folded.split(' ').skip(1).any(inner) {
+        return Cow::Borrowed(folded);
+    }
+    let mut out = String::with_capacity(folded.len());
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(if i > 0 && inner(word) { "al" } else { word });
+    }
+    Cow::Owned(out)
+}
 
 fn is_consonant(b: u8) -> bool {
     b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -125,6 +176,41 @@ mod tests {
         assert_eq!(squeeze_consonants("maarat al numan"), "maarat al numan");
         assert!(matches!(squeeze_consonants("baalbek"), Cow::Borrowed(_)));
         assert!(!has_doubled_consonant("deir ez zor"));
+    }
+
+    #[test]
+    fn inner_articles_are_written_al() {
+        assert_eq!(
+            canonical_inner_articles("jisr ash shughur"),
+            "jisr al shughur"
+        );
+        assert_eq!(canonical_inner_articles("ras el ain"), "ras al ain");
+        assert_eq!(canonical_inner_articles("dayr az zawr"), "dayr al zawr");
+        // A leading article stays; the index strips those on its own.
+        assert_eq!(
+            canonical_inner_articles("ash shaykh badr"),
+            "ash shaykh badr"
+        );
+        assert!(matches!(
+            canonical_inner_articles("ras al ain"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            canonical_inner_articles("new york"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn the_variant_squeezes_and_writes_articles_al() {
+        assert_eq!(spelling_variant("maarrat an numan"), "maarat al numan");
+        assert_eq!(spelling_variant("maarrat al numan"), "maarat al numan");
+        assert_eq!(spelling_variant("tall afar"), "tal afar");
+        assert_eq!(spelling_variant("busra ash sham"), "busra al sham");
+        assert!(matches!(
+            spelling_variant("busra al sham"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

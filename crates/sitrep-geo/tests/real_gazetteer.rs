@@ -482,3 +482,113 @@ fn a_name_spelled_with_other_vowels_is_found_in_the_storys_country() {
             .all(|(t, _, _)| t != "Humans")
     );
 }
+
+#[test]
+fn an_inner_article_may_be_written_al_for_ash_or_an() {
+    // GeoNames spells them Jisr ash Shughur, Busra ash Sham and Maarrat an
+    // Numan; news writes the article "al" whatever the letter after it.
+    assert_named(
+        "Rebels shelled positions near Jisr al-Shughur on Tuesday.",
+        "Jisr al-Shughur",
+        "Jisr ash Shughur",
+    );
+    assert_named(
+        "Fighting was reported near Busra al-Sham and Maarat an-Numan.",
+        "Busra al-Sham",
+        "Busra ash Sham",
+    );
+}
+
+#[test]
+fn a_district_named_like_its_seat_is_the_seat_in_plain_copy() {
+    // Jisr al-Shughur and Al-Suqaylabiyah are districts spelled as the text
+    // spells them; their towns are spelled otherwise (Jisr ash Shughur, As
+    // Suqaylibiyah, also "Suqaylabiyah").
+    for (text, mention, town) in [
+        (
+            "Two civilians died in Jisr al-Shughur on Friday.",
+            "Jisr al-Shughur",
+            "Jisr ash Shughur",
+        ),
+        (
+            "A mine exploded near Al-Suqaylabiyah on Monday.",
+            "Al-Suqaylabiyah",
+            "As Suqaylibiyah",
+        ),
+    ] {
+        assert_named(text, mention, town);
+    }
+    // Called a district, it stays the district.
+    assert_named(
+        "Shelling hit villages in Jisr al-Shughur district.",
+        "Jisr al-Shughur",
+        "Jisr al-Shughur",
+    );
+}
+
+#[test]
+fn a_name_called_a_city_is_the_town_not_its_province() {
+    // The governorate is "Daraa"; GeoNames spells its city "Dara", with
+    // "Daraa" as an alternate name.
+    assert_named("Shells fell on Daraa city at dawn.", "Daraa", "Dara");
+    assert_named("Shells fell on Daraa province at dawn.", "Daraa", "Daraa");
+}
+
+#[test]
+fn half_of_a_longer_arabic_name_is_no_place() {
+    // "Sham" alone is a name of Damascus, "Quds" of Jerusalem; "Ahrar
+    // al-Sham" and "Liwa al-Quds" are armed groups.
+    for text in [
+        "Fighters of Ahrar al-Sham attacked a checkpoint in Idlib.",
+        "Members of Liwa al-Quds were killed near Aleppo.",
+    ] {
+        let found = places(text);
+        assert!(
+            found
+                .iter()
+                .all(|(_, n, _)| n != "Damascus" && n != "Jerusalem"),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.iter().any(|(_, _, c)| c == "Syria"),
+            "{text}: {found:?}"
+        );
+    }
+    // The first word of a name the gazetteer lacks is not a place of its own.
+    let found = places("Warplanes struck Abu al-Dhour airbase on Monday.");
+    assert!(found.iter().all(|(t, _, _)| t != "Abu"), "{found:?}");
+    // An English "as" between two names joins nothing.
+    let found = places("Fighting went on in Mosul as Baghdad sent more troops.");
+    assert!(found.iter().any(|(t, _, _)| t == "Mosul"), "{found:?}");
+    assert!(found.iter().any(|(t, _, _)| t == "Baghdad"), "{found:?}");
+}
+
+#[test]
+fn raids_and_shells_on_a_name_make_it_a_place() {
+    // Hajin (about 29,000 people) needs a cue to be a place with no country
+    // named; "raids on", "shells on" and "struck" are cues, "on" alone is not.
+    for text in [
+        "Coalition warplanes carried out raids on Hajin overnight.",
+        "Dozens of shells fell on Hajin overnight.",
+        "Warplanes struck Hajin overnight.",
+    ] {
+        assert_named(text, "Hajin", "Hajin");
+    }
+    assert!(places("The decision rests on Hajin now.").is_empty());
+}
+
+#[test]
+fn a_district_seat_without_a_population_outranks_a_namesake_abroad() {
+    // GeoNames lists Syria's Ras al Ayn without a population, beside its
+    // district; Rosh HaAyin in Israel is also called "Ras al-Ayn".
+    assert_in(
+        "Six people died in Ras al-Ayn city on Monday.",
+        "Ras al-Ayn",
+        "Syria",
+    );
+    assert_in(
+        "Fighting went on in Ras al-Ayn, in northern Syria.",
+        "Ras al-Ayn",
+        "Syria",
+    );
+}
