@@ -196,6 +196,11 @@ impl Gazetteer {
         let exact = self.postings(folded);
         if !exact.is_empty() {
             let spelled = exact.iter().any(|m| m.kind != MatchKind::SpellingVariant);
+            let varied = exact.iter().any(|m| m.kind == MatchKind::SpellingVariant);
+            // Most names: only spellings, and no article to strip.
+            if spelled && !varied && strip_arabic_article(folded).is_none() {
+                return exact;
+            }
             if spelled {
                 let (mut out, variants): (Vec<_>, Vec<_>) = exact
                     .into_iter()
