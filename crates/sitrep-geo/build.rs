@@ -37,7 +37,7 @@ use normalize::fold;
 #[path = "src/spelling.rs"]
 mod spelling;
 
-use spelling::{skeleton, spelling_variant, ARABIC_ARTICLES};
+use spelling::{canonical_inner_articles, skeleton, spelling_variant, ARABIC_ARTICLES};
 
 /// Towns at least this big are also indexed under their skeleton (see
 /// `spelling::skeleton`); admin areas always are. Smaller places are too
@@ -321,7 +321,7 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
             }
             if skeletal {
                 let bare = strip_article(&folded).unwrap_or(&folded);
-                if let Some(key) = skeleton(bare) {
+                if let Some(key) = skeleton(&canonical_inner_articles(bare)) {
                     keyed.push((key, id | KIND_SPELLING_VARIANT << 30));
                 }
             }

@@ -180,7 +180,7 @@ impl Gazetteer {
     /// in the country the rest of the document establishes most.
     pub fn lookup_by_skeleton(&self, folded: &str) -> Vec<EntryId> {
         let bare = strip_arabic_article(folded).unwrap_or(folded);
-        crate::spelling::skeleton(bare)
+        crate::spelling::skeleton(&crate::spelling::canonical_inner_articles(bare))
             .map(|key| self.postings(&key).into_iter().map(|m| m.id).collect())
             .unwrap_or_default()
     }

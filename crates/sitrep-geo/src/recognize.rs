@@ -160,9 +160,14 @@ fn match_names(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMa
             i += 1;
             continue;
         }
-        match longest_match_at(tokens, i, index)
-            .or_else(|| transliterated_at(text, tokens, i, index))
-        {
+        // A name of one word that a longer run of capitalised words
+        // continues ("Khan" in "Khan Shekhon", "Abu" in "Abu al-Dhour")
+        // gives way to the run found by its skeleton.
+        let found = match longest_match_at(tokens, i, index) {
+            Some(m) if m.last > i => Some(m),
+            exact => transliterated_at(text, tokens, i, index, exact.is_some()).or(exact),
+        };
+        match found {
             Some(m) => {
                 i = m.last + 1;
                 out.push(m);
@@ -173,14 +178,19 @@ fn match_names(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMa
     out
 }
 
-/// A lone capitalised word after a locative cue ("in Menbej") that no name
-/// spells so, matched by its skeleton: inside a sentence, not a given name,
-/// not followed by another capitalised word, five letters or more.
+/// A capitalised name after a strong place cue ("in Menbej", "in Khan
+/// Shekhon") that no name spells so, matched by its skeleton: the whole run
+/// of capitalised words (with lower-case articles inside: "Abu al-Dhour"),
+/// up to three, inside a sentence, not opening with a given name, not in a
+/// title, not camel case; a single word needs five letters or more.
+/// `several_words`: only a run of more than one word will do (a name
+/// already matched the first).
 fn transliterated_at(
     text: &str,
     tokens: &[Token],
     i: usize,
     index: &dyn NameIndex,
+    several_words: bool,
 ) -> Option<RawMatch> {
     let t = &tokens[i];
     let prev = &tokens[i.checked_sub(1)?];
@@ -189,14 +199,30 @@ fn transliterated_at(
     let shaped = t.capitalised
         && !t.all_caps
         && !t.sentence_start
-        && t.folded.len() >= 5
         && t.gap == Gap::Space
         && lexicon::is_strong_place_cue(&prev.folded);
     if !shaped {
         return None;
     }
+    let mut last = i;
+    while last - i < MAX_TRANSLITERATED_TOKENS - 1 {
+        let joined = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|n| matches!(n.gap, Gap::Space | Gap::Hyphen))
+        };
+        let word = |k: usize| tokens.get(k).is_some_and(|n| n.capitalised && !n.all_caps);
+        if joined(last + 1) && word(last + 1) {
+            last += 1;
+        } else if is_inner_article(tokens, last + 1) && last + 2 - i < MAX_TRANSLITERATED_TOKENS {
+            last += 2;
+        } else {
+            break;
+        }
+    }
+    // The run must end the name: "Khan Shekhon Hospital" is no town.
     let next_capitalised = tokens
-        .get(i + 1)
+        .get(last + 1)
         .is_some_and(|n| n.capitalised && matches!(n.gap, Gap::Space | Gap::Hyphen));
     // "Flu Prevention in Humans": a cue inside a title-case name.
     let in_title = i
@@ -204,20 +230,30 @@ fn transliterated_at(
         .map(|k| &tokens[k])
         .is_some_and(|w| w.capitalised && !w.sentence_start);
     // "BitCoin": capitals inside a word make a brand, not a place.
-    let camel_case = text
-        .get(t.start..t.end)
-        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase));
-    if next_capitalised || in_title || camel_case || lexicon::is_first_name(&t.folded) {
+    let camel_case = tokens[i..=last].iter().any(|w| {
+        text.get(w.start..w.end)
+            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+    });
+    let short = last == i && (several_words || t.folded.len() < 5);
+    if short || next_capitalised || in_title || camel_case || lexicon::is_first_name(&t.folded) {
         return None;
     }
-    let ids = index.lookup_by_skeleton(&t.folded);
+    let mut key = t.folded.to_string();
+    for w in &tokens[i + 1..=last] {
+        key.push(' ');
+        key.push_str(&w.folded);
+    }
+    let ids = index.lookup_by_skeleton(&key);
     if ids.is_empty() {
         return None;
     }
-    let mut m = RawMatch::new(i, i, t.folded.to_string(), ids, index);
+    let mut m = RawMatch::new(i, last, key, ids, index);
     m.transliterated = true;
     Some(m)
 }
+
+/// Most words of a name matched by its skeleton ("Abu al Dhour" is 3).
+const MAX_TRANSLITERATED_TOKENS: usize = 3;
 
 /// All-capital acronyms that name a country but fold to an English word.
 fn acronym_name(token: &Token) -> Option<&'static str> {

@@ -592,3 +592,39 @@ fn a_district_seat_without_a_population_outranks_a_namesake_abroad() {
         "Syria",
     );
 }
+
+#[test]
+fn a_name_of_several_words_spelled_with_other_vowels_is_found_whole() {
+    // GeoNames: Khan Shaykhun, Shaykh Miskin, Jisr ash Shughur. "Khan" alone
+    // would be a place of its own; the whole run is the town.
+    for (text, mention, name) in [
+        (
+            "Syrian warplanes bombed houses in Khan Shekhon on Tuesday.",
+            "Khan Shekhon",
+            "Khan Shaykhun",
+        ),
+        (
+            "Syrian troops advanced in Sheikh Meskin overnight.",
+            "Sheikh Meskin",
+            "Shaykh Miskin",
+        ),
+        (
+            "Syrian rebels fought in Jesr al-Shughour on Monday.",
+            "Jesr al-Shughour",
+            "Jisr ash Shughur",
+        ),
+    ] {
+        assert_named(text, mention, name);
+    }
+    // Only where the story is set, and not a longer name that goes on.
+    assert!(
+        places("Warplanes bombed houses in Khan Shekhon on Tuesday.")
+            .iter()
+            .all(|(t, _, _)| t != "Khan Shekhon")
+    );
+    assert!(
+        places("Syrian doctors worked in Khan Shekhon Hospital on Tuesday.")
+            .iter()
+            .all(|(t, _, _)| t != "Khan Shekhon")
+    );
+}
