@@ -80,6 +80,9 @@ struct RawMatch {
     is_country: bool,
     /// Found by [`NameIndex::lookup_by_skeleton`].
     transliterated: bool,
+    /// A US state's AP abbreviation after a town and a comma ("Fresno,
+    /// Calif."): the state, and no trap applies.
+    state_abbreviation: bool,
 }
 
 impl RawMatch {
@@ -99,6 +102,7 @@ impl RawMatch {
         }
         RawMatch {
             transliterated: false,
+            state_abbreviation: false,
             first,
             last,
             key,
@@ -158,6 +162,11 @@ fn match_names(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Vec<RawMa
         let t = &tokens[i];
         if !t.is_proper() || t.is_number {
             i += 1;
+            continue;
+        }
+        if let Some(m) = state_abbreviation_at(text, tokens, i, index) {
+            i += 1;
+            out.push(m);
             continue;
         }
         // A name of one word that a longer run of capitalised words
@@ -254,6 +263,77 @@ fn transliterated_at(
 
 /// Most words of a name matched by its skeleton ("Abu al Dhour" is 3).
 const MAX_TRANSLITERATED_TOKENS: usize = 3;
+
+/// The AP style abbreviations of US states whose full names are longer
+/// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah are written
+/// out), folded, with the state each stands for.
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ala", "alabama"),
+    ("ariz", "arizona"),
+    ("ark", "arkansas"),
+    ("calif", "california"),
+    ("colo", "colorado"),
+    ("conn", "connecticut"),
+    ("del", "delaware"),
+    ("fla", "florida"),
+    ("ga", "georgia"),
+    ("ill", "illinois"),
+    ("ind", "indiana"),
+    ("kan", "kansas"),
+    ("ky", "kentucky"),
+    ("la", "louisiana"),
+    ("md", "maryland"),
+    ("mass", "massachusetts"),
+    ("mich", "michigan"),
+    ("minn", "minnesota"),
+    ("miss", "mississippi"),
+    ("mo", "missouri"),
+    ("mont", "montana"),
+    ("neb", "nebraska"),
+    ("nev", "nevada"),
+    ("okla", "oklahoma"),
+    ("ore", "oregon"),
+    ("pa", "pennsylvania"),
+    ("tenn", "tennessee"),
+    ("vt", "vermont"),
+    ("va", "virginia"),
+    ("wash", "washington"),
+    ("wis", "wisconsin"),
+    ("wyo", "wyoming"),
+];
+
+/// "Fresno, Calif.", "HELENA, Mont. (AP)": a state's AP abbreviation with
+/// its full stop, right after a capitalised word and a comma, is that
+/// state. Nowhere else: "Mass." and "Ill." are words too.
+fn state_abbreviation_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    index: &dyn NameIndex,
+) -> Option<RawMatch> {
+    let t = &tokens[i];
+    let after_place = t.gap == Gap::Comma && i > 0 && tokens[i - 1].is_proper();
+    if !t.capitalised || t.all_caps || !after_place || !text[t.end..].starts_with('.') {
+        return None;
+    }
+    let (_, state) = US_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == t.folded)?;
+    let ids: Vec<EntryId> = index
+        .lookup(state)
+        .into_iter()
+        .filter(|&id| {
+            let e = index.entry(id);
+            e.country_code == "US" && e.feature == FeatureKind::Admin1
+        })
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    let mut m = RawMatch::new(i, i, (*state).to_string(), ids, index);
+    m.state_abbreviation = true;
+    Some(m)
+}
 
 /// All-capital acronyms that name a country but fold to an English word.
 fn acronym_name(token: &Token) -> Option<&'static str> {
@@ -486,6 +566,9 @@ const NAMED_THINGS: &[&str] = &[
 impl TrapScope<'_> {
     /// The trap filters: people, organisations, common words, acronyms.
     fn is_trap(&self, m: &RawMatch, accepted_end: usize) -> bool {
+        if m.state_abbreviation {
+            return false;
+        }
         let tokens = self.tokens;
         let head = &tokens[m.first];
         let single = m.first == m.last;

@@ -628,3 +628,26 @@ fn a_name_of_several_words_spelled_with_other_vowels_is_found_whole() {
             .all(|(t, _, _)| t != "Khan Shekhon")
     );
 }
+
+#[test]
+fn a_states_ap_abbreviation_after_a_town_is_the_state() {
+    assert_named(
+        "The market opened on Friday in Fresno, Calif. Farmers came early.",
+        "Calif",
+        "California",
+    );
+    assert_in(
+        "SPRINGFIELD, Ill. (AP) — Officials met today.",
+        "SPRINGFIELD",
+        "United States",
+    );
+    let found = places("He lives in Slidell, La., near the coast.");
+    assert!(
+        found.iter().any(|(t, n, _)| t == "La" && n == "Louisiana"),
+        "{found:?}"
+    );
+    // Only after a capitalised word and a comma: "Mass." and "Miss." are
+    // words or titles too.
+    let found = places("After Mass. Miss. Lee said she was ill.");
+    assert!(found.is_empty(), "{found:?}");
+}
