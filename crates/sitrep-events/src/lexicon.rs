@@ -682,6 +682,11 @@ const CUES: &[(&str, Cue)] = &[
     ("in retaliation for", Cue::Background),
     ("in response to", Cue::Background),
     ("in the wake of", Cue::Background),
+    // "following an earlier shooting in which a boy was killed": an
+    // incident told as the one before ("earlier" alone is not: "Earlier on
+    // Monday, gunmen killed five" is news).
+    ("an earlier", Cue::Background),
+    ("the earlier", Cue::Background),
     // What people worry about, and rates: not an incident the story tells
     // ("concerns about alarming rates of civilian casualties").
     ("concerns about", Cue::Background),

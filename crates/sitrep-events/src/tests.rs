@@ -561,6 +561,29 @@ fn background_history_gives_no_event() {
 }
 
 #[test]
+fn an_earlier_incident_is_background() {
+    // The incident told as the one before is not this report's event, and
+    // its dead are not this event's.
+    let e = one(
+        "Police arrested three men in Sirte on Friday after an earlier attack killed two guards.",
+        &[&SIRTE],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::Arrests), "{e:?}");
+    let e = one(
+        "Protesters gathered in Sirte on Friday, angry over an earlier raid that killed two men.",
+        &[&SIRTE],
+    );
+    assert_eq!(e.event_type, Some(EventType::Protests), "{e:?}");
+    assert_eq!(e.fatalities, None, "{e:?}");
+    // "Earlier" alone dates news of the same day.
+    let e = one(
+        "Earlier on Monday, gunmen attacked a checkpoint in Sirte.",
+        &[&SIRTE],
+    );
+    assert!(e.event_type.is_some(), "{e:?}");
+}
+
+#[test]
 fn no_casualties_is_zero_with_evidence() {
     let e = one(
         "A roadside bomb exploded near a police patrol in Mandera but no casualties were reported.",
