@@ -908,19 +908,40 @@ impl<'b, 'a> Builder<'b, 'a> {
     }
 }
 
-/// "their role in January's bombing, which killed 60": a death in a
-/// relative clause belongs to the trigger before it, and is history if that
-/// trigger is.
+/// Words between a relative pronoun and the trigger it leads to ("in which
+/// a boy was" is 3 after "which").
+const RELATIVE_CLAUSE_WORDS: usize = 6;
+
+/// "their role in January's bombing, which killed 60", "an earlier shooting
+/// incident in which a boy was killed": a death in a relative clause
+/// belongs to the trigger before it, and is history if that trigger is.
+/// The clause opens with "which", "that" or "who" right before the death
+/// word, or a few words before it with no break between.
 fn relative_to_unreal(an: &Annotated<'_>, sentence: Span, hits: &[&Hit<Cat>], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| hits.get(p)) else {
         return false;
     };
     let gap = an.slice(Span::new(prev.span.end, hits[i].span.start));
-    let relative = gap
+    // The text after the gap's last relative pronoun: the clause so far.
+    let clause = gap
         .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "which" | "that"));
-    relative && !an.is_live(sentence, prev, false)
+        .rfind(|w| is_relative_word(w))
+        .map(|word| {
+            // `word` is a slice of `gap`: its offset is the pointers' distance.
+            let start = word.as_ptr() as usize - gap.as_ptr() as usize;
+            &gap[start + word.len()..]
+        });
+    let opens_clause = clause.is_some_and(|rest| {
+        !rest.contains([',', ';', '.', ':'])
+            && rest.split_whitespace().count() <= RELATIVE_CLAUSE_WORDS
+    });
+    opens_clause && !an.is_live(sentence, prev, false)
+}
+
+fn is_relative_word(word: &str) -> bool {
+    ["which", "that", "who", "whom"]
+        .iter()
+        .any(|r| word.eq_ignore_ascii_case(r))
 }
 
 /// Counts across an incident's sentences: a restated toll replaces the

@@ -575,6 +575,13 @@ fn an_earlier_incident_is_background() {
     );
     assert_eq!(e.event_type, Some(EventType::Protests), "{e:?}");
     assert_eq!(e.fatalities, None, "{e:?}");
+    // Nor the dead of its relative clause ("in which", "that").
+    let e = one(
+        "Clashes broke out in Sirte on Friday following an earlier shooting in which a boy was killed.",
+        &[&SIRTE],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles), "{e:?}");
+    assert_eq!(e.fatalities, None, "{e:?}");
     // "Earlier" alone dates news of the same day.
     let e = one(
         "Earlier on Monday, gunmen attacked a checkpoint in Sirte.",
