@@ -44,8 +44,10 @@ impl Prepared<'_> {
     /// live), each country once however many of its groups are named: weak
     /// evidence of where the story is set, which the geoparser weighs with
     /// the demonyms it finds itself ([`sitrep_geo::Geoparser::parse_in`]).
-    /// State and external forces are left out: Kenyan jets strike in
-    /// Somalia, the coalition in Syria.
+    /// State and external forces named by their country are left out:
+    /// Kenyan jets strike in Somalia, the coalition in Syria. A national
+    /// army named by its own acronym counts ("FARDC", "SPLA", "UPDF"): news
+    /// names an army so where it is at home.
     pub fn story_countries(&self) -> Vec<&'static str> {
         let an = &self.annotated;
         let mut out: Vec<&'static str> = Vec::new();
@@ -56,10 +58,18 @@ impl Prepared<'_> {
             let Some(actor) = an.dict.named.get(i) else {
                 continue;
             };
-            let fights_at_home = matches!(
-                actor.inter,
-                ActorType::RebelGroup | ActorType::PoliticalMilitia | ActorType::IdentityMilitia
-            );
+            let named_army = actor.inter == ActorType::StateForces
+                && an
+                    .text
+                    .get(m.span.start..m.span.end)
+                    .is_some_and(is_acronym);
+            let fights_at_home = named_army
+                || matches!(
+                    actor.inter,
+                    ActorType::RebelGroup
+                        | ActorType::PoliticalMilitia
+                        | ActorType::IdentityMilitia
+                );
             let home = actor.country.as_deref().filter(|_| fights_at_home);
             if let Some(country) = home.and_then(sitrep_geo::countries::by_name) {
                 if !out.contains(&country.iso2) {
@@ -69,6 +79,11 @@ impl Prepared<'_> {
         }
         out
     }
+}
+
+/// Three capitals or more, nothing else ("FARDC", "SPLA"; not "US").
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 impl EventCoder {

@@ -150,6 +150,18 @@ mod tests {
     }
 
     #[test]
+    fn a_national_army_named_by_its_acronym_says_where_the_story_is() {
+        // Leer is also a German town; the SPLA fights in South Sudan. "US
+        // forces" would not count: they fight abroad.
+        let pipeline = Pipeline::new();
+        let text = "Government forces attacked SPLA positions near Leer. Two soldiers were killed.";
+        let analysis = pipeline.analyse(&Document::new("ss", text));
+        let event = analysis.events.first().expect("one event");
+        assert_eq!(event.country.as_deref(), Some("South Sudan"), "{event:?}");
+        assert_eq!(event.location.as_deref(), Some("Leer"));
+    }
+
+    #[test]
     fn english_is_coded_and_other_languages_are_set_aside() {
         let english = "Gunmen killed six villagers in an attack near Bama in Borno state on Tuesday, residents said.";
         assert_eq!(non_english_language(english), None);
