@@ -111,6 +111,8 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("helicopter gunship*", Cat::Air),
     ("helicopter attack*", Cat::Air),
     ("barrel bomb*", Cat::Air),
+    // "explosive barrels": barrel bombs as Syrian monitors write them.
+    ("explosive barrel*", Cat::Air),
     ("sorties", Cat::Air),
     ("bombed by aircraft", Cat::Air),
     ("aircraft", Cat::Air),

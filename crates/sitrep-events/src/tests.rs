@@ -561,6 +561,19 @@ fn background_history_gives_no_event() {
 }
 
 #[test]
+fn explosive_barrels_are_barrel_bombs() {
+    let e = one(
+        "Helicopters dropped 12 explosive barrels on Sirte.",
+        &[&SIRTE],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::AirDroneStrike),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn an_earlier_incident_is_background() {
     // The incident told as the one before is not this report's event, and
     // its dead are not this event's.
