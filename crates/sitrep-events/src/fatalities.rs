@@ -34,6 +34,8 @@ fn is_death_word(word: &str) -> bool {
         || w.starts_with("behead")
         || w.starts_with("martyr")
         || w.starts_with("assassinat")
+        // "claimed the lives of 3 citizens".
+        || w.ends_with("the lives of")
         || matches!(
             w.as_str(),
             "dead"

@@ -574,6 +574,27 @@ fn explosive_barrels_are_barrel_bombs() {
 }
 
 #[test]
+fn headline_present_shelling_and_claiming_lives() {
+    let e = one("Government forces shell the outskirts of Sirte.", &[&SIRTE]);
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ShellingArtilleryMissileAttack),
+        "{e:?}"
+    );
+    let e = one(
+        "Militants claim the lives of 3 civilians in Sirte.",
+        &[&SIRTE],
+    );
+    assert_eq!(e.fatalities, Some(3), "{e:?}");
+    // "Shell" alone is a name and a company.
+    assert!(code(
+        "Shell and Watson were charged in Sirte on Monday.",
+        &[&SIRTE]
+    )
+    .is_empty());
+}
+
+#[test]
 fn an_earlier_incident_is_background() {
     // The incident told as the one before is not this report's event, and
     // its dead are not this event's.
