@@ -313,7 +313,8 @@ fn state_abbreviation_at(
 ) -> Option<RawMatch> {
     let t = &tokens[i];
     let after_place = t.gap == Gap::Comma && i > 0 && tokens[i - 1].is_proper();
-    if !t.capitalised || t.all_caps || !after_place || !text[t.end..].starts_with('.') {
+    let full_stop = text.get(t.end..).is_some_and(|rest| rest.starts_with('.'));
+    if !t.capitalised || t.all_caps || !after_place || !full_stop {
         return None;
     }
     let (_, state) = US_STATE_ABBREVIATIONS
