@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use fst::{IntoStreamer, Streamer};
 use sitrep_model::{FeatureKind, Place};
 
-use crate::spelling::spelling_variant;
+use crate::spelling::{spelling_variant, ARABIC_ARTICLES};
 
 /// Index of an entry in the gazetteer.
 pub type EntryId = u32;
@@ -36,8 +36,6 @@ static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_stri
 const RECORD_LEN: usize = 32;
 const NO_ENTRY: u32 = u32::MAX;
 const ID_MASK: u32 = (1 << 30) - 1;
-
-use crate::spelling::ARABIC_ARTICLES;
 
 /// How a looked-up name matched an entry; weaker kinds sort later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
