@@ -37,7 +37,7 @@ use normalize::fold;
 #[path = "src/spelling.rs"]
 mod spelling;
 
-use spelling::{canonical_inner_articles, skeleton, spelling_variant, ARABIC_ARTICLES};
+use spelling::{canonical_inner_articles, skeleton, spelling_variant, strip_arabic_article};
 
 /// Towns at least this big are also indexed under their skeleton (see
 /// `spelling::skeleton`); admin areas always are. Smaller places are too
@@ -293,12 +293,6 @@ fn saturate(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The name without a leading Arabic article, when what is left is a name.
-fn strip_article(folded: &str) -> Option<&str> {
-    let (head, rest) = folded.split_once(' ')?;
-    (ARABIC_ARTICLES.contains(&head) && rest.chars().count() >= 3).then_some(rest)
-}
-
 fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
     // (folded name, posting) pairs; a posting is id | kind << 30.
     let mut keyed: Vec<(String, u32)> = Vec::with_capacity(entries.len() * 3);
@@ -320,12 +314,12 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
                 continue;
             }
             if skeletal {
-                let bare = strip_article(&folded).unwrap_or(&folded);
+                let bare = strip_arabic_article(&folded).unwrap_or(&folded);
                 if let Some(key) = skeleton(&canonical_inner_articles(bare)) {
                     keyed.push((key, id | KIND_SPELLING_VARIANT << 30));
                 }
             }
-            if let Some(rest) = strip_article(&folded) {
+            if let Some(rest) = strip_arabic_article(&folded) {
                 keyed.push((rest.to_string(), id | KIND_ARTICLE_STRIPPED << 30));
             }
             // Only names of several words: single words with a consonant
@@ -333,7 +327,7 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
             // "Collin County").
             if folded.contains(' ') {
                 if let Cow::Owned(variant) = spelling_variant(&folded) {
-                    if let Some(rest) = strip_article(&variant) {
+                    if let Some(rest) = strip_arabic_article(&variant) {
                         keyed.push((rest.to_string(), id | KIND_SPELLING_VARIANT << 30));
                     }
                     keyed.push((variant, id | KIND_SPELLING_VARIANT << 30));

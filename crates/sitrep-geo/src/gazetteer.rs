@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use fst::{IntoStreamer, Streamer};
 use sitrep_model::{FeatureKind, Place};
 
-use crate::spelling::{spelling_variant, ARABIC_ARTICLES};
+use crate::spelling::spelling_variant;
 
 /// Index of an entry in the gazetteer.
 pub type EntryId = u32;
@@ -101,14 +101,7 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(Gazetteer::embedded)
 }
 
-pub use crate::spelling::is_arabic_article;
-
-/// The name with a leading Arabic article removed ("al bab" → "bab"), if it
-/// has one and what is left has at least three characters. Expects folded text.
-pub fn strip_arabic_article(folded: &str) -> Option<&str> {
-    let (head, rest) = folded.split_once(' ')?;
-    (ARABIC_ARTICLES.contains(&head) && rest.chars().count() >= 3).then_some(rest)
-}
+pub use crate::spelling::{is_arabic_article, strip_arabic_article};
 
 /// The names blob as text, checked for UTF-8 once rather than per name
 /// (names are read for every candidate of every document). A malformed

@@ -34,6 +34,14 @@ pub fn is_arabic_article(folded: &str) -> bool {
     ARABIC_ARTICLES.contains(&folded)
 }
 
+/// The name with a leading Arabic article removed ("al bab" → "bab"), if it
+/// has one and what is left has at least three characters. Expects folded
+/// text.
+pub fn strip_arabic_article(folded: &str) -> Option<&str> {
+    let (head, rest) = folded.split_once(' ')?;
+    (is_arabic_article(head) && rest.chars().count() >= 3).then_some(rest)
+}
+
 /// The form a name of several words is also indexed and looked up under:
 /// doubled consonants written once ([`squeeze_consonants`]) and every
 /// article after the first word written "al" ([`canonical_inner_articles`]).
