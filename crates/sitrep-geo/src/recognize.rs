@@ -229,6 +229,10 @@ fn transliterated_at(
             break;
         }
     }
+    let short = last == i && (several_words || t.folded.len() < 5);
+    if short {
+        return None;
+    }
     // The run must end the name: "Khan Shekhon Hospital" is no town.
     let next_capitalised = tokens
         .get(last + 1)
@@ -243,8 +247,7 @@ fn transliterated_at(
         text.get(w.start..w.end)
             .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
     });
-    let short = last == i && (several_words || t.folded.len() < 5);
-    if short || next_capitalised || in_title || camel_case || lexicon::is_first_name(&t.folded) {
+    if next_capitalised || in_title || camel_case || lexicon::is_first_name(&t.folded) {
         return None;
     }
     let mut key = t.folded.to_string();
