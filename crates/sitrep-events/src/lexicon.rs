@@ -1246,6 +1246,9 @@ fn for_each_match_at_word_starts(
     text: &str,
     mut each: impl FnMut(usize, usize, usize),
 ) {
+    let Ok(start) = automaton.start_state(Anchored::Yes) else {
+        return; // every `Matcher` supports anchored searches
+    };
     let bytes = text.as_bytes();
     let mut after_word = false;
     let mut at = 0;
@@ -1261,20 +1264,44 @@ fn for_each_match_at_word_starts(
             }
         };
         if in_word && !after_word {
-            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            while automaton.try_find_overlapping(&input, &mut state).is_ok() {
-                let Some(m) = state.get_match() else { break };
-                // A state also reports the patterns that end it ("a" at the
-                // end of "éa"): those start inside this word, off a word
-                // start, or at a later word start, whose own walk finds them.
-                if m.start() == at {
-                    each(m.pattern().as_usize(), m.start(), m.end());
-                }
-            }
+            walk_anchored(automaton, start, bytes, at, &mut each);
         }
         after_word = in_word;
         at += len;
+    }
+}
+
+/// The matches that start at `at`, in the order the anchored overlapping
+/// search reports them (by end, then by the state's match list), walking
+/// the automaton's transitions directly: the search API's set-up per call
+/// cost more than the few steps most words take before the dead state.
+fn walk_anchored(
+    automaton: &Matcher,
+    start: aho_corasick::automaton::StateID,
+    bytes: &[u8],
+    at: usize,
+    each: &mut impl FnMut(usize, usize, usize),
+) {
+    let mut sid = start;
+    for (end, &b) in bytes.iter().enumerate().skip(at).map(|(i, b)| (i + 1, b)) {
+        sid = automaton.next_state(Anchored::Yes, sid, b);
+        if !automaton.is_special(sid) {
+            continue;
+        }
+        if automaton.is_dead(sid) {
+            return;
+        }
+        if automaton.is_match(sid) {
+            for index in 0..automaton.match_len(sid) {
+                let pattern = automaton.match_pattern(sid, index);
+                // A state also reports the patterns that end it ("a" at the
+                // end of "éa"): those start inside this word, off a word
+                // start, or at a later word start, whose own walk finds them.
+                if end.checked_sub(automaton.pattern_len(pattern)) == Some(at) {
+                    each(pattern.as_usize(), at, end);
+                }
+            }
+        }
     }
 }
 
@@ -1390,11 +1417,14 @@ mod tests {
         /// letter or digit of any script before it), each once.
         #[test]
         fn word_start_search_is_the_filtered_full_search(
-            text in "[a-cé0 .—-]{0,30}"
+            text in "[a-cA-Cé0 .—-]{0,30}"
         ) {
-            let automaton = build_automaton(["a", "ab", "bc", "éa", "0 a", "c-a"]).unwrap();
+            let patterns = ["a", "ab", "bc", "éa", "0 a", "c-a", "Ab.", "b-é"];
+            let automaton = build_automaton(patterns).unwrap();
             let mut anchored = Vec::new();
-            for_each_match_at_word_starts(&automaton, &text, |p, s, e| anchored.push((p, s, e)));
+            for_each_match_at_word_starts(&automaton, &text, |p, s, e| {
+                anchored.push((p, s, e))
+            });
             let mut full = Vec::new();
             for_each_match(&automaton, &text, |p, s, e| {
                 if word_starts_at(&text, s) {
