@@ -211,6 +211,43 @@ fn merged_reading(current: Reading, next: Reading) -> Reading {
     }
 }
 
+/// `next`, which joins a protest's incident, as what state forces did to
+/// the protest: "Students protested ... Police responded with violence,
+/// killing four" is excessive force against the protesters, "... Police
+/// beat the marchers" an intervention. Only right after the protest was
+/// told (the same paragraph, at most [`FORCE_REACH`] sentences on): further
+/// on, a death joins an incident as a toll, not as its nature. Read so,
+/// `next` is a protest event and joins the protest.
+fn met_by_force(an: &Annotated<'_>, current: &Incident, next: Reading, part: &Part) -> Reading {
+    let protest = matches!(
+        current.reading.sub,
+        SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention
+    );
+    if !protest || next.sub.event_type() == EventType::Protests {
+        return next;
+    }
+    let near = current
+        .reported
+        .last()
+        .is_some_and(|&r| part.sentence <= r + FORCE_REACH);
+    let same_paragraph = current.parts.last().is_some_and(|last| {
+        an.text
+            .get(last.end..part.span.start)
+            .is_some_and(|gap| !gap.contains("\n\n"))
+    });
+    if !near || !same_paragraph {
+        return next;
+    }
+    match an.state_force_on_crowd(part.span, part.has_prior) {
+        Some(sub) => Reading { sub, ..next },
+        None => next,
+    }
+}
+
+/// How many sentences after a protest was told its sequel may say what
+/// force met it.
+const FORCE_REACH: usize = 2;
+
 /// The incident kinds a specific anaphor names: "the bombing" is an
 /// explosion, "the clashes" a battle. Generic ones ("the attack", "the
 /// incident") name none and refer to the latest incident.
@@ -605,6 +642,11 @@ impl Grouping<'_, '_> {
                 return Some(target);
             }
             return None;
+        };
+        let reading = if !new_place && !new_date {
+            met_by_force(an, current, reading, &part)
+        } else {
+            reading
         };
         if !new_place && !new_date && compatible(&current.reading, &reading, refers_back, separate)
         {

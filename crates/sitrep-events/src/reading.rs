@@ -208,6 +208,35 @@ const LYNCH_FORMS: &[&str] = &[
 ];
 
 /// Nouns after "offensive" that make it the adjective.
+/// The people at a protest, named after it ("them": the protesters).
+const CROWD_WORDS: &[&str] = &[
+    "crowd",
+    "crowds",
+    "demonstrators",
+    "protesters",
+    "protestors",
+    "marchers",
+    "them",
+];
+
+/// Words after "riot" that make it the force sent against riots.
+const RIOT_FORCE_WORDS: &[&str] = &[
+    "police",
+    "policemen",
+    "officers",
+    "squad",
+    "squads",
+    "unit",
+    "units",
+    "troops",
+    "forces",
+    "gear",
+    "shields",
+    "control",
+    "vehicles",
+    "trucks",
+];
+
 const OFFENSIVE_THINGS: &[&str] = &[
     "weapon",
     "weapons",
@@ -937,6 +966,14 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "riot police", "anti-riot squads", "in riot gear": the force that
+        // answers riots, not a riot.
+        if hit.what == Cat::Riot
+            && word.eq_ignore_ascii_case("riot")
+            && self.next_word_in(hit.span, sentence, RIOT_FORCE_WORDS)
+        {
+            return true;
+        }
         // "an offensive weapon", "offensive remarks": the adjective.
         if word.eq_ignore_ascii_case("offensive")
             && self.next_word_in(hit.span, sentence, OFFENSIVE_THINGS)
@@ -1565,10 +1602,19 @@ impl<'a> Annotated<'a> {
     }
 
     /// "executed the operation", "executing their plan", "the execution of
-    /// insidious agendas": carrying something out, not putting people to
-    /// death. The thing carried out may follow "of", a determiner and one
-    /// adjective.
+    /// insidious agendas", "the projects have been executed": carrying
+    /// something out, not putting people to death. The thing carried out
+    /// may follow "of", a determiner and one adjective, or be the subject
+    /// of a passive a few words before.
     fn executes_a_plan(&self, sentence: Span, trigger: Span) -> bool {
+        if self.is_passive(sentence, trigger)
+            && self
+                .words_before(trigger, 4)
+                .iter()
+                .any(|w| CARRIED_OUT.contains(&w.as_str()))
+        {
+            return true;
+        }
         let after = self.words_after(trigger, sentence.end, 4);
         let mut words = after.iter().map(String::as_str).peekable();
         words.next_if_eq(&"of");
@@ -1889,6 +1935,42 @@ impl<'a> Annotated<'a> {
         .classify()
     }
 
+    /// What `span` says state forces did to a crowd, told after a protest
+    /// in the same incident: police killing or shooting people who are not
+    /// armed ("Police forces responded with violence, allegedly killing
+    /// four"), or any armed state force doing it to the crowd ("Soldiers
+    /// fired on the protesters"), is excessive force against the
+    /// protesters; attacking the crowd ("Police beat the marchers with
+    /// batons") is an intervention. Warplanes killing civilians are not
+    /// about the protest.
+    pub(crate) fn state_force_on_crowd(&self, span: Span, has_prior: bool) -> Option<SubEventType> {
+        let mut found = None;
+        for h in self.live_triggers(span, has_prior) {
+            let (agent, target) = self.agent_and_target(span, h.span);
+            if !agent.is_some_and(|m| self.is_state(&m) && self.is_armed(&m)) {
+                continue;
+            }
+            let on_crowd = || {
+                self.words_after(h.span, span.end, 3)
+                    .iter()
+                    .any(|w| CROWD_WORDS.contains(&w.as_str()))
+            };
+            let police = agent.is_some_and(|m| m.actor == ActorRef::Agent(AgentKind::Police));
+            match h.what {
+                Cat::Kill | Cat::Shoot
+                    if target.is_none_or(|m| !self.is_armed(&m))
+                        && !self.natural_death(span, h.span)
+                        && (police || on_crowd()) =>
+                {
+                    return Some(SubEventType::ExcessiveForceAgainstProtesters);
+                }
+                Cat::Attack if on_crowd() => found = Some(SubEventType::ProtestWithIntervention),
+                _ => {}
+            }
+        }
+        found
+    }
+
     /// The triggers of `sentence` (or clause) that can report an event.
     fn live_triggers(&self, sentence: Span, has_prior: bool) -> Vec<Hit<Cat>> {
         let mut live: Vec<Hit<Cat>> = self
@@ -2000,11 +2082,10 @@ impl Classifier<'_, '_> {
         // "Soldiers ... marched to Fertit and beat people": armed men
         // marching are not demonstrators ("police dispersed protesters" are
         // still protesters).
-        let noun = self
-            .an
-            .slice(anchor)
-            .to_ascii_lowercase()
-            .starts_with("protester");
+        let noun = {
+            let word = self.an.slice(anchor).to_ascii_lowercase();
+            word.starts_with("protester") || word.starts_with("demonstrator")
+        };
         let (agent, _) = self.an.agent_and_target(self.sentence, anchor);
         if !noun && agent.is_some_and(|m| self.an.is_armed(&m)) {
             return None;
@@ -2053,11 +2134,24 @@ impl Classifier<'_, '_> {
             .actors_in(self.sentence)
             .any(|m| self.an.is_state(m));
         let lethal = self.has(Cat::Kill).is_some() || self.has(Cat::Shoot).is_some();
+        // "Police attacked the demonstrators with batons": force used on a
+        // protest, with no death told, is an intervention.
+        let state_attack = self.live.iter().any(|h| {
+            h.what == Cat::Attack
+                && self
+                    .an
+                    .agent_and_target(self.sentence, h.span)
+                    .0
+                    .is_some_and(|m| self.an.is_state(&m))
+        });
         let sub = if violent {
             S::ViolentDemonstration
         } else if self.has(Cat::ExcessiveForce).is_some() || (lethal && state_present) {
             S::ExcessiveForceAgainstProtesters
-        } else if self.has(Cat::Intervention).is_some() || self.has(Cat::Arrest).is_some() {
+        } else if self.has(Cat::Intervention).is_some()
+            || self.has(Cat::Arrest).is_some()
+            || state_attack
+        {
             S::ProtestWithIntervention
         } else {
             S::PeacefulProtest

@@ -549,6 +549,92 @@ fn executing_an_operation_is_not_an_execution() {
     );
     assert_eq!(e.fatalities, Some(4), "{e:?}");
     assert!(code("The militia executed its plan on Monday.", &[]).is_empty());
+    // A plan carried out in the passive is no execution either.
+    assert!(code(
+        "The projects have been executed by army engineers with the government.",
+        &[]
+    )
+    .is_empty());
+    // People executed in the passive still are.
+    let e = one(
+        "Four prisoners were executed by militants in Dikwa.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.fatalities, Some(4), "{e:?}");
+}
+
+#[test]
+fn riot_police_are_no_riot() {
+    let e = one(
+        "Riot police fired tear gas at protesters in Kampala on Monday.",
+        &[&KAMPALA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ProtestWithIntervention),
+        "{e:?}"
+    );
+    assert!(code("Riot police patrolled the streets of Kampala.", &[&KAMPALA]).is_empty());
+    // A riot is still a riot.
+    let e = one("Youths rioted in Kampala on Monday.", &[&KAMPALA]);
+    assert_eq!(e.event_type, Some(EventType::Riots), "{e:?}");
+}
+
+#[test]
+fn force_used_on_a_protest_told_after_it_is_the_protests_sub_type() {
+    // Lethal force by the police, told in the next sentence.
+    let e = one(
+        "Students protested against the new fees in Kampala on Monday. Police responded with violence, allegedly killing four and injuring five.",
+        &[&KAMPALA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ExcessiveForceAgainstProtesters),
+        "{e:?}"
+    );
+    assert_eq!(e.fatalities, Some(4), "{e:?}");
+    // The crowd beaten: an intervention, one event.
+    let e = one(
+        "Thousands of traders marched in Kampala on Monday. Police beat the marchers with batons.",
+        &[&KAMPALA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ProtestWithIntervention),
+        "{e:?}"
+    );
+    // In the sentence itself, the demonstrators attacked by police.
+    let e = one(
+        "Police attacked the demonstrators with batons in Kampala.",
+        &[&KAMPALA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ProtestWithIntervention),
+        "{e:?}"
+    );
+    // A new paragraph is no sequel of the protest.
+    let events = code(
+        "Students protested against the new fees in Kampala on Monday.\n\nPolice shot dead two robbery suspects.",
+        &[&KAMPALA],
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.sub_event_type != Some(SubEventType::ExcessiveForceAgainstProtesters)),
+        "{events:#?}"
+    );
+    // Nor are warplanes killing civilians.
+    let events = code(
+        "Students protested against the new fees in Kampala on Monday. Warplanes killed four civilians.",
+        &[&KAMPALA],
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.sub_event_type != Some(SubEventType::ExcessiveForceAgainstProtesters)),
+        "{events:#?}"
+    );
 }
 
 #[test]
