@@ -120,6 +120,7 @@ pub fn resolve(
     } = settings(tokens, &candidates, &infos);
 
     let mut out = Vec::with_capacity(candidates.len());
+    let mut held_back = Vec::new();
     for (i, cand) in candidates.into_iter().enumerate() {
         let entries = &infos[i];
         if entries.is_empty() {
@@ -191,20 +192,102 @@ pub fn resolve(
         if contained && !area && container_fit(info, &containers[i]) == 0 {
             continue;
         }
-        let strength = strength(&cand, info, i, &context, &containers[i]);
-        if strength < ACCEPT_STRENGTH {
-            continue;
-        }
-        let confidence = margin_confidence(entries, &scores, best) * (strength / 5.0).min(1.0);
-        out.push(Resolved {
+        let strength = strength(&cand, info, i, &context, &containers[i], None);
+        let margin = margin_confidence(entries, &scores, best);
+        let resolved = Resolved {
             entry: entries[best].0,
             feature: info.feature,
-            confidence,
+            confidence: margin * (strength / 5.0).min(1.0),
             candidate: cand,
-        });
+        };
+        if strength < ACCEPT_STRENGTH {
+            held_back.push(HeldBack {
+                candidate: i,
+                best,
+                margin,
+                resolved,
+            });
+            continue;
+        }
+        out.push(resolved);
     }
+    recheck_beside_accepted(&mut out, held_back, &infos, &context, &containers);
     out
 }
+
+/// Candidates that failed the strength test as strangers to the story's
+/// countries, tried again against the places accepted. The first pass's
+/// country votes come from readings before any is chosen: an ambiguous
+/// "Nelson" votes for its biggest namesake (New Zealand), and "Castlegar"
+/// in British Columbia, which decided Nelson's reading, was then a foreign
+/// village. An accepted place of another name close by in the same
+/// country ([`NEIGHBOUR_KM`]) is the evidence the votes lacked; one merely
+/// in the same country is not, nor one across a border (an Israeli "Ein el
+/// Asad" for "al-Assad" beside Syrian towns). Only names the text marks as places are tried
+/// ("driving to Castlegar", "the Safety Bay foreshore"); a bare capitalised
+/// word ("Che Adams") is more often a surname. The reading stays the first
+/// pass's.
+fn recheck_beside_accepted(
+    out: &mut Vec<Resolved>,
+    held_back: Vec<HeldBack>,
+    infos: &[Vec<(EntryId, EntryInfo<'_>)>],
+    context: &Context<'_>,
+    containers: &[Containers],
+) {
+    if held_back.is_empty() || out.is_empty() {
+        return;
+    }
+    let accepted: Vec<(&str, &EntryInfo<'_>)> = out
+        .iter()
+        .filter_map(|r| {
+            let (_, e) = infos.iter().flatten().find(|(id, _)| *id == r.entry)?;
+            Some((r.candidate.key.as_str(), e))
+        })
+        .collect();
+    let mut added = Vec::new();
+    for held in held_back {
+        let c = &held.resolved.candidate;
+        // A name before a landmark word ("Karl Bremer Hospital") stays out:
+        // the first pass ruled it out as a landmark named after a place.
+        let marked = (c.multi_token || c.cues.locative || c.cues.admin || c.cues.settlement)
+            && !c.cues.landmark;
+        let Some((_, info)) = infos[held.candidate].get(held.best).filter(|_| marked) else {
+            continue;
+        };
+        let neighbour = accepted.iter().any(|&(key, e)| {
+            key != c.key
+                && e.country_code == info.country_code
+                && distance_km(info.lat, info.lon, e.lat, e.lon) <= NEIGHBOUR_KM
+        });
+        if !neighbour {
+            continue;
+        }
+        let i = held.candidate;
+        let strength = strength(c, info, i, context, &containers[i], Some(info.country_code));
+        if strength >= ACCEPT_STRENGTH {
+            let mut resolved = held.resolved;
+            resolved.confidence = held.margin * (strength / 5.0).min(1.0);
+            added.push(resolved);
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|r| r.candidate.span.start);
+    }
+}
+
+/// A candidate the strength test held back: its index, its chosen entry,
+/// the margin of that choice, and the place it would be.
+struct HeldBack {
+    candidate: usize,
+    best: usize,
+    margin: f32,
+    resolved: Resolved,
+}
+
+/// How near an accepted place a held-back one must lie to count as part of
+/// the same story.
+const NEIGHBOUR_KM: f64 = 150.0;
 
 /// Pass one: what the document establishes without resolving anything
 /// ambiguous. Country names and demonyms vote for their country; names
@@ -665,7 +748,12 @@ fn strength(
     i: usize,
     ctx: &Context,
     containers: &Containers,
+    neighbour_country: Option<&str>,
 ) -> f32 {
+    // The story's countries: those the votes establish, and (on a second
+    // look) that of an accepted place nearby.
+    let in_story =
+        ctx.country_weight(i, e.country_code) > 0.0 || neighbour_country == Some(e.country_code);
     let mut s = match e.feature {
         FeatureKind::Country => 3.0,
         FeatureKind::Admin1 => 2.5,
@@ -691,7 +779,7 @@ fn strength(
     if cand.cues.admin || cand.cues.settlement {
         s += 1.5;
     }
-    if e.feature != FeatureKind::Country && ctx.country_weight(i, e.country_code) > 0.0 {
+    if e.feature != FeatureKind::Country && in_story {
         s += 1.0;
     }
     if container_fit(e, containers) > 0 {
@@ -700,7 +788,7 @@ fn strength(
     // A village abroad in a story whose countries are established
     // elsewhere is more likely a namesake of something the gazetteer lacks.
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
-    let foreign = ctx.others_total(i) > 0.0 && ctx.country_weight(i, e.country_code) == 0.0;
+    let foreign = ctx.others_total(i) > 0.0 && !in_story;
     let alternate_only = !folds_to(e.name, &cand.key);
     // A small town abroad known here only by one of its alternate names
     // (often a transliteration: Cudahy, California is also "Kadagi") in a

@@ -654,3 +654,25 @@ fn a_states_ap_abbreviation_after_a_town_is_the_state() {
     let found = places("After Mass. Miss. Lee said she was ill.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_small_town_beside_an_accepted_neighbour_is_no_foreign_village() {
+    // "Nelson" alone votes for its biggest namesake (New Zealand); the
+    // small British Columbia town named with it was then held back as a
+    // foreign village, though Nelson itself was read in Canada.
+    let found = places("He lives in Nelson. People will drive to Castlegar.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, c)| t == "Castlegar" && c == "Canada"),
+        "{found:?}"
+    );
+    // Nor is a namesake across a border from the accepted places.
+    let found = places("Shelling hit Daraa and Quneitra. Residents fled to Ein el Asad.");
+    assert!(
+        found
+            .iter()
+            .all(|(t, _, c)| t != "Ein el Asad" || c == "Syria"),
+        "{found:?}"
+    );
+}
