@@ -1316,10 +1316,13 @@ impl<'a> Annotated<'a> {
                 .actors
                 .iter()
                 .any(|a| sentence.contains(a.span) && could_kill(a))
-            && !self
-                .triggers
-                .iter()
-                .any(|h| sentence.contains(h.span) && h.span != trigger && !h.what.is_auxiliary())
+            && !self.triggers.iter().any(|h| {
+                sentence.contains(h.span)
+                    && h.span != trigger
+                    && !h.what.is_auxiliary()
+                    // "found on March 28": the month names no violence.
+                    && !self.another_sense(sentence, h, self.slice(h.span))
+            })
     }
 
     /// Nothing but spaces and opening quotes between the start of its

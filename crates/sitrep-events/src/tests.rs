@@ -1655,6 +1655,11 @@ fn deaths_from_disease_or_floods_are_no_event() {
     assert!(code(text, &[&MAIDUGURI]).is_empty());
     let text = "Thousands of dead birds were found in Maiduguri on Monday.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
+    // Dated by a month that is also a trigger word ("March"), after an
+    // attack: still no second event.
+    let text = "Gunmen killed two villagers in Dikwa on Sunday. More than 150 dead mullet washed up near Maiduguri on March 28.";
+    let e = one(text, &[&DIKWA, &MAIDUGURI]);
+    assert_eq!(e.fatalities, Some(2), "{e:?}");
     let text = "The singer died in Maiduguri of complications from pneumonia.";
     assert!(code(text, &[&MAIDUGURI]).is_empty());
     let text = "Floods left 20 people dead in Maiduguri on Monday.";
