@@ -164,7 +164,8 @@ const FIRST_NAMES: &str = "\
     teresa doris gloria evelyn cheryl mildred katie joan ruth ahmed mohammed muhammad mohamed \
     ali hassan hussein omar abdul abdullah ibrahim mahmoud mustafa khalid yusuf ismail said \
     vladimir sergei ivan boris dmitry recep bashar emmanuel xi narendra barack hillary bernie \
-    nikki nelson winston stanley morgan marshall";
+    nikki nelson winston stanley morgan marshall ben tom tim jim bill bob mike dave dan sam \
+    nick chris matt steve tony pete rob alex andy jake luke ian colin neil graham";
 word_set!(is_first_name, FIRST_NAMES);
 
 /// A capitalised word after a place that makes the pair an organisation,

@@ -431,11 +431,21 @@ fn person_surnames(
         let Some(prev) = m.first.checked_sub(1).map(|p| &tokens[p]) else {
             continue;
         };
-        let joined = matches!(tokens[m.first].gap, Gap::Space | Gap::Dot);
-        if !joined || !prev.capitalised || prev.all_caps {
+        let gap = tokens[m.first].gap;
+        if !matches!(gap, Gap::Space | Gap::Dot) || !prev.capitalised || prev.all_caps {
             continue;
         }
-        let given_name = lexicon::is_first_name(&prev.folded);
+        // "the A429 Cirencester junction": a road number is no given name;
+        // "... Raymond. BOSTON (Reuters)": a dateline is no surname.
+        let code = prev.folded.bytes().any(|b| b.is_ascii_digit());
+        if code || tokens[m.first].all_caps {
+            continue;
+        }
+        // A full stop joins an initial or a title to a name ("J. Boston",
+        // "Dr. Jordan"); after a given name it ends the sentence ("By Nate
+        // Raymond. Boston police said").
+        let initial = prev.folded.chars().count() == 1;
+        let given_name = lexicon::is_first_name(&prev.folded) && (gap == Gap::Space || initial);
         let title = lexicon::is_title(&prev.folded);
         // An unknown capitalised word before a lesser-known place: a given
         // name not in the list ("Tim Whitley").

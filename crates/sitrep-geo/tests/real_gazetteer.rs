@@ -676,3 +676,33 @@ fn a_small_town_beside_an_accepted_neighbour_is_no_foreign_village() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_sentence_end_or_a_road_number_is_no_given_name() {
+    // "Raymond." ends the byline: the dateline after it is a place.
+    let found = places(
+        "By Nate Raymond. BOSTON (Reuters) - A man was charged in federal court in Boston on Thursday.",
+    );
+    assert_eq!(
+        found.iter().filter(|(_, n, _)| n == "Boston").count(),
+        2,
+        "{found:?}"
+    );
+    // "A429" is a road, not a given name before a surname.
+    let found = places(
+        "The road to the A429 Cirencester junction will close, affecting people travelling to Cirencester from Gloucester.",
+    );
+    assert!(
+        found.iter().any(|(t, _, _)| t == "Cirencester"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn common_short_given_names_make_a_surname() {
+    // "Dave" is a given name: Allen (a county in Indiana) is his surname,
+    // here and wherever else the story names him.
+    let found =
+        places("Stephen Russell made a Dave Allen biopic. His resemblance to Allen was striking.");
+    assert!(found.is_empty(), "{found:?}");
+}
