@@ -172,6 +172,13 @@ const TRIGGERS: &[(&str, Cat)] = &[
     // Shelling, artillery, missiles
     ("shelling", Cat::Shelling),
     ("shelled", Cat::Shelling),
+    // Monitors' word for fire from afar ("Regime forces target areas of
+    // Daraa countryside"): live only with an armed party and ground or
+    // forces after it (`Annotated::targets_ground_or_forces`).
+    ("target", Cat::Shelling),
+    ("targets", Cat::Shelling),
+    ("targeted", Cat::Shelling),
+    ("targeting", Cat::Shelling),
     ("shells", Cat::Shelling),
     // The headline present: "regime forces shell the Eastern Ghouta"
     // ("shell" alone is a surname, a company and an egg's).

@@ -67,6 +67,25 @@ const ARMED_TARGETS: &[&str] = &[
     "army",
 ];
 
+/// Ground that fire from afar is aimed at, after "target".
+const TARGETED_GROUND: &[&str] = &[
+    "area",
+    "areas",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "countryside",
+    "outskirts",
+    "region",
+    "sector",
+];
+
 const TERRITORY_OBJECTS: &[&str] = &[
     "town",
     "towns",
@@ -1174,6 +1193,14 @@ impl<'a> Annotated<'a> {
     /// arrest, a trade deal, an arms sale, a call for action, information
     /// released.
     fn outside_conflict(&self, sentence: Span, hit: &Hit<Cat>, word: &str) -> bool {
+        // "target" is fire only from an armed party at ground; "sales
+        // targets", "police target speeding drivers" are not.
+        if hit.what == Cat::Shelling
+            && starts_with_ignore_case(word, "target")
+            && !self.targets_ground(sentence, hit.span)
+        {
+            return true;
+        }
         // "closed the school" is no road block.
         if hit.what == Cat::Roadblock
             && !self
@@ -1290,6 +1317,28 @@ impl<'a> Annotated<'a> {
                 .actors
                 .iter()
                 .any(|m| m.span.overlaps(hit.span) && matches!(m.actor, ActorRef::Named(_)))
+    }
+
+    /// "Regime forces target areas of Daraa countryside", "targeting by
+    /// the regime forces on the outskirts of Damascus": fire from afar at
+    /// ground. An armed party other than the police in the sentence, and a
+    /// ground noun ("areas", "villages", "the outskirts") within four words
+    /// after the word. A name after it is not enough ("Gunmen targeted
+    /// Christians" is an attack on people, not shelling), nor are forces
+    /// ("the factions target regime forces"): those are left to the other
+    /// triggers. Text only, as every liveness test: the geoparser runs
+    /// after it, and only where some trigger is live.
+    fn targets_ground(&self, sentence: Span, trigger: Span) -> bool {
+        let armed = self.actors_in(sentence).any(|m| {
+            !m.span.overlaps(trigger)
+                && self.is_armed(m)
+                && m.actor != ActorRef::Agent(AgentKind::Police)
+        });
+        armed
+            && self
+                .words_after(trigger, sentence.end, 4)
+                .iter()
+                .any(|w| TARGETED_GROUND.contains(&w.as_str()))
     }
 
     /// "A cholera epidemic has killed over 1,200 people", "floods left 20
@@ -2037,7 +2086,31 @@ impl Classifier<'_, '_> {
             .or_else(|| self.riot())
             .or_else(|| self.territory())
             .or_else(|| self.battle_or_violence())
+            .or_else(|| self.targeting())
             .or_else(|| self.strategic())
+    }
+
+    /// "Regime forces target areas of Daraa countryside": fire from afar,
+    /// read only when no other word of the sentence says more ("the blast
+    /// that targeted coalition forces" is the blast, "attacked and
+    /// targeted" the attack). Targeting during a ground clash is the
+    /// battle's.
+    fn targeting(&self) -> Option<Reading> {
+        let s = self
+            .live
+            .iter()
+            .find(|h| {
+                h.what == Cat::Shelling && starts_with_ignore_case(self.an.slice(h.span), "target")
+            })?
+            .span;
+        if self.has(Cat::Clash).or(self.has(Cat::Ambush)).is_some() {
+            return None;
+        }
+        self.reading(
+            SubEventType::ShellingArtilleryMissileAttack,
+            s,
+            Cat::Shelling,
+        )
     }
 
     fn remote(&self, air_strike: Option<Span>) -> Option<Reading> {
@@ -2055,6 +2128,12 @@ impl Classifier<'_, '_> {
             .map(|h| h.span);
         let specific_ied = ied.filter(|s| !generic_ied(*s));
         let clash = self.has(Cat::Clash).or(self.has(Cat::Ambush));
+        let is_target_word = |s: Span| starts_with_ignore_case(self.an.slice(s), "target");
+        let shelling = self
+            .live
+            .iter()
+            .find(|h| h.what == Cat::Shelling && !is_target_word(h.span))
+            .map(|h| h.span);
         let ordered = [
             (self.has(Cat::Chemical), S::ChemicalWeapon, Cat::Chemical),
             (self.has(Cat::Suicide), S::SuicideBomb, Cat::Suicide),
@@ -2067,7 +2146,7 @@ impl Classifier<'_, '_> {
             (specific_ied, S::RemoteExplosiveLandmineIed, Cat::Ied),
             // Shelling during a ground clash is part of the battle.
             (
-                self.has(Cat::Shelling).filter(|_| clash.is_none()),
+                shelling.filter(|_| clash.is_none()),
                 S::ShellingArtilleryMissileAttack,
                 Cat::Shelling,
             ),

@@ -660,6 +660,55 @@ fn explosive_barrels_are_barrel_bombs() {
 }
 
 #[test]
+fn armed_forces_targeting_ground_is_shelling() {
+    // Monitors write "target" for fire from afar at ground.
+    let e = one(
+        "Regime forces target areas of the Dikwa countryside.",
+        &[&DIKWA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ShellingArtilleryMissileAttack),
+        "{e:?}"
+    );
+    let e = one(
+        "Government forces target the outskirts of Dikwa.",
+        &[&DIKWA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::ShellingArtilleryMissileAttack),
+        "{e:?}"
+    );
+    // Another word says more: the blast is the event.
+    let e = one(
+        "Militants set off a blast that targeted villages near Dikwa on Monday.",
+        &[&DIKWA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::RemoteExplosiveLandmineIed),
+        "{e:?}"
+    );
+    // No armed party, or people rather than ground: no shelling.
+    for text in [
+        "Police target speeding drivers in Dikwa this weekend.",
+        "The company missed its sales targets in Dikwa.",
+        "The campaign is targeting young voters in Dikwa.",
+        "The vaccination campaign targets villages around Dikwa.",
+    ] {
+        assert!(code(text, &[&DIKWA]).is_empty(), "{text}");
+    }
+    let events = code("Gunmen targeted Christians in Dikwa on Monday.", &[&DIKWA]);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.sub_event_type != Some(SubEventType::ShellingArtilleryMissileAttack)),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn headline_present_shelling_and_claiming_lives() {
     let e = one("Government forces shell the outskirts of Sirte.", &[&SIRTE]);
     assert_eq!(
