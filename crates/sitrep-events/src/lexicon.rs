@@ -296,6 +296,11 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("advancing", Cat::Capture),
     ("advanced into", Cat::Capture),
     ("advanced on", Cat::Capture),
+    // "Regime forces advance in Qaboun neighbourhood": live only with an
+    // armed party and a direction after it (`Annotated::advances_on_ground`).
+    ("advance", Cat::Capture),
+    ("advances", Cat::Capture),
+    ("advanced", Cat::Capture),
     // Violence
     ("kill*", Cat::Kill),
     ("murder*", Cat::Kill),

@@ -67,6 +67,11 @@ const ARMED_TARGETS: &[&str] = &[
     "army",
 ];
 
+/// Where an advance goes, after "advance".
+const ADVANCE_DIRECTIONS: &[&str] = &[
+    "in", "into", "on", "over", "towards", "toward", "around", "across", "inside",
+];
+
 /// Ground that fire from afar is aimed at, after "target".
 const TARGETED_GROUND: &[&str] = &[
     "area",
@@ -1193,6 +1198,17 @@ impl<'a> Annotated<'a> {
     /// arrest, a trade deal, an arms sale, a call for action, information
     /// released.
     fn outside_conflict(&self, sentence: Span, hit: &Hit<Cat>, word: &str) -> bool {
+        // "advance" is ground taken only by an armed party moving in a
+        // direction: "advance notice", "advanced weapons" are not.
+        if hit.what == Cat::Capture
+            && matches!(
+                word.to_ascii_lowercase().as_str(),
+                "advance" | "advances" | "advanced"
+            )
+            && !self.advances_on_ground(sentence, hit.span)
+        {
+            return true;
+        }
         // "target" is fire only from an armed party at ground; "sales
         // targets", "police target speeding drivers" are not.
         if hit.what == Cat::Shelling
@@ -1319,6 +1335,35 @@ impl<'a> Annotated<'a> {
                 .any(|m| m.span.overlaps(hit.span) && matches!(m.actor, ActorRef::Named(_)))
     }
 
+    /// "Regime forces advance in Qaboun", "advance over IS in 11
+    /// villages", "advanced towards the town": an armed party other than
+    /// the police in the sentence, and a direction right after the word,
+    /// or after an adverb ("advance again in", "advance significantly
+    /// towards"); "advanced weapons in" is the adjective. Text only, as
+    /// every liveness test.
+    fn advances_on_ground(&self, sentence: Span, trigger: Span) -> bool {
+        let after = self.words_after(trigger, sentence.end, 2);
+        let direction = |i: usize| {
+            after
+                .get(i)
+                .is_some_and(|w| ADVANCE_DIRECTIONS.contains(&w.as_str()))
+        };
+        let adverb = after.first().is_some_and(|w| {
+            matches!(w.as_str(), "again" | "more" | "further") || w.ends_with("ly")
+        });
+        self.armed_party_in(sentence, trigger) && (direction(0) || (adverb && direction(1)))
+    }
+
+    /// An armed party other than the police in `sentence`, not `trigger`
+    /// itself.
+    fn armed_party_in(&self, sentence: Span, trigger: Span) -> bool {
+        self.actors_in(sentence).any(|m| {
+            !m.span.overlaps(trigger)
+                && self.is_armed(m)
+                && m.actor != ActorRef::Agent(AgentKind::Police)
+        })
+    }
+
     /// "Regime forces target areas of Daraa countryside", "targeting by
     /// the regime forces on the outskirts of Damascus": fire from afar at
     /// ground. An armed party other than the police in the sentence, and a
@@ -1329,12 +1374,7 @@ impl<'a> Annotated<'a> {
     /// triggers. Text only, as every liveness test: the geoparser runs
     /// after it, and only where some trigger is live.
     fn targets_ground(&self, sentence: Span, trigger: Span) -> bool {
-        let armed = self.actors_in(sentence).any(|m| {
-            !m.span.overlaps(trigger)
-                && self.is_armed(m)
-                && m.actor != ActorRef::Agent(AgentKind::Police)
-        });
-        armed
+        self.armed_party_in(sentence, trigger)
             && self
                 .words_after(trigger, sentence.end, 4)
                 .iter()
@@ -2299,20 +2339,20 @@ impl Classifier<'_, '_> {
         // The place must be the verb's object ("seized Kismayo", "took the
         // strategic town Y"), not where something else was seized ("seized
         // 3,000 kilos of meat at a market in Quezon City").
-        let of_control = self
-            .an
-            .slice(trigger)
-            .to_ascii_lowercase()
-            .starts_with("control");
+        let word = self.an.slice(trigger).to_ascii_lowercase();
+        let of_control = word.starts_with("control");
+        // An advance goes "in", "on" or "into" the ground it takes.
+        let advance = word.starts_with("advanc");
         let place_follows = self.an.places.iter().any(|p| {
             p.span.start >= trigger.end
                 && p.span.start < window_end
                 && (of_control
                     || !lower_words(self.an.slice(Span::new(trigger.end, p.span.start))).any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "in" | "at" | "near" | "on" | "inside" | "outside" | "during"
-                        )
+                        match w.as_str() {
+                            "in" | "on" | "inside" => !advance,
+                            "at" | "near" | "outside" | "during" => true,
+                            _ => false,
+                        }
                     }))
         });
         place_follows
@@ -2343,10 +2383,22 @@ impl Classifier<'_, '_> {
         if let Some(s) = self.has(Cat::Withdraw) {
             return self.reading(S::NonViolentTransferOfTerritory, s, Cat::Withdraw);
         }
+        // "Violent clashes ... and the regime forces advance in the
+        // countryside": an advance in a battle told as such is the battle;
+        // ground is taken when the text says so ("captured", "took").
+        let clash = self.has(Cat::Clash).is_some();
+        let capture = self
+            .live
+            .iter()
+            .find(|h| {
+                h.what == Cat::Capture
+                    && !(clash && starts_with_ignore_case(self.an.slice(h.span), "advanc"))
+            })
+            .map(|h| h.span);
         let (span, cat) = self
             .has(Cat::GovRetake)
             .map(|s| (s, Cat::GovRetake))
-            .or_else(|| self.has(Cat::Capture).map(|s| (s, Cat::Capture)))?;
+            .or_else(|| capture.map(|s| (s, Cat::Capture)))?;
         if !self.has_territory_object(span) {
             return None;
         }

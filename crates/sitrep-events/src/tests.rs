@@ -660,6 +660,39 @@ fn explosive_barrels_are_barrel_bombs() {
 }
 
 #[test]
+fn armed_forces_advancing_in_a_place_take_ground() {
+    let e = one(
+        "Government forces advance in Dikwa and its outskirts.",
+        &[&DIKWA],
+    );
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::GovernmentRegainsTerritory),
+        "{e:?}"
+    );
+    let e = one("Boko Haram fighters were advancing on Dikwa.", &[&DIKWA]);
+    assert_eq!(
+        e.sub_event_type,
+        Some(SubEventType::NonStateActorOvertakesTerritory),
+        "{e:?}"
+    );
+    // Told as a battle, it stays the battle.
+    let e = one(
+        "Violent clashes broke out and government forces advance in Dikwa.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::ArmedClash), "{e:?}");
+    // The adjective, the noun, a team: no ground taken.
+    for text in [
+        "The army showed advanced weapons in Dikwa.",
+        "Tickets for the Dikwa match are sold in advance.",
+        "The team advanced to the final in Dikwa.",
+    ] {
+        assert!(code(text, &[&DIKWA]).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn armed_forces_targeting_ground_is_shelling() {
     // Monitors write "target" for fire from afar at ground.
     let e = one(
