@@ -643,13 +643,13 @@ impl Grouping<'_, '_> {
             }
             return None;
         };
-        let reading = if !new_place && !new_date {
+        let same = !new_place && !new_date;
+        let reading = if same {
             met_by_force(an, current, reading, &part)
         } else {
             reading
         };
-        if !new_place && !new_date && compatible(&current.reading, &reading, refers_back, separate)
-        {
+        if same && compatible(&current.reading, &reading, refers_back, separate) {
             let current = &mut self.out[target];
             current.reading = merged_reading(current.reading, reading);
             if current.reported.last() != Some(&part.sentence) {

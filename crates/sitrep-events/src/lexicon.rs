@@ -173,8 +173,9 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("shelling", Cat::Shelling),
     ("shelled", Cat::Shelling),
     // Monitors' word for fire from afar ("Regime forces target areas of
-    // Daraa countryside"): live only with an armed party and ground or
-    // forces after it (`Annotated::targets_ground_or_forces`).
+    // Daraa countryside"): live only with an armed party and ground after
+    // it (`Annotated::targets_ground`), read only when no other trigger
+    // of the sentence says more.
     ("target", Cat::Shelling),
     ("targets", Cat::Shelling),
     ("targeted", Cat::Shelling),

@@ -231,7 +231,6 @@ const LYNCH_FORMS: &[&str] = &[
     "lynchers",
 ];
 
-/// Nouns after "offensive" that make it the adjective.
 /// The people at a protest, named after it ("them": the protesters).
 const CROWD_WORDS: &[&str] = &[
     "crowd",
@@ -261,6 +260,7 @@ const RIOT_FORCE_WORDS: &[&str] = &[
     "trucks",
 ];
 
+/// Nouns after "offensive" that make it the adjective.
 const OFFENSIVE_THINGS: &[&str] = &[
     "weapon",
     "weapons",
@@ -625,6 +625,17 @@ const WEAK_WORDS: &[&str] = &[
     "confrontation",
     "confrontations",
 ];
+
+/// "target", "targets", "targeted", "targeting": monitors' word for fire
+/// from afar, the weakest of the remote triggers.
+fn is_target_word(word: &str) -> bool {
+    starts_with_ignore_case(word, "target")
+}
+
+/// "advance", "advancing", "advanced on"...: ground taken by moving on it.
+fn is_advance_word(word: &str) -> bool {
+    starts_with_ignore_case(word, "advanc")
+}
 
 /// The words of `s` (as [`word_spans`] has them), ASCII-lower-cased.
 fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -1212,7 +1223,7 @@ impl<'a> Annotated<'a> {
         // "target" is fire only from an armed party at ground; "sales
         // targets", "police target speeding drivers" are not.
         if hit.what == Cat::Shelling
-            && starts_with_ignore_case(word, "target")
+            && is_target_word(word)
             && !self.targets_ground(sentence, hit.span)
         {
             return true;
@@ -2139,9 +2150,7 @@ impl Classifier<'_, '_> {
         let s = self
             .live
             .iter()
-            .find(|h| {
-                h.what == Cat::Shelling && starts_with_ignore_case(self.an.slice(h.span), "target")
-            })?
+            .find(|h| h.what == Cat::Shelling && is_target_word(self.an.slice(h.span)))?
             .span;
         if self.has(Cat::Clash).or(self.has(Cat::Ambush)).is_some() {
             return None;
@@ -2168,11 +2177,10 @@ impl Classifier<'_, '_> {
             .map(|h| h.span);
         let specific_ied = ied.filter(|s| !generic_ied(*s));
         let clash = self.has(Cat::Clash).or(self.has(Cat::Ambush));
-        let is_target_word = |s: Span| starts_with_ignore_case(self.an.slice(s), "target");
         let shelling = self
             .live
             .iter()
-            .find(|h| h.what == Cat::Shelling && !is_target_word(h.span))
+            .find(|h| h.what == Cat::Shelling && !is_target_word(self.an.slice(h.span)))
             .map(|h| h.span);
         let ordered = [
             (self.has(Cat::Chemical), S::ChemicalWeapon, Cat::Chemical),
@@ -2342,7 +2350,7 @@ impl Classifier<'_, '_> {
         let word = self.an.slice(trigger).to_ascii_lowercase();
         let of_control = word.starts_with("control");
         // An advance goes "in", "on" or "into" the ground it takes.
-        let advance = word.starts_with("advanc");
+        let advance = is_advance_word(&word);
         let place_follows = self.an.places.iter().any(|p| {
             p.span.start >= trigger.end
                 && p.span.start < window_end
@@ -2390,10 +2398,7 @@ impl Classifier<'_, '_> {
         let capture = self
             .live
             .iter()
-            .find(|h| {
-                h.what == Cat::Capture
-                    && !(clash && starts_with_ignore_case(self.an.slice(h.span), "advanc"))
-            })
+            .find(|h| h.what == Cat::Capture && !(clash && is_advance_word(self.an.slice(h.span))))
             .map(|h| h.span);
         let (span, cat) = self
             .has(Cat::GovRetake)

@@ -174,6 +174,22 @@ fn one(text: &str, towns: &[&Town]) -> Event {
     events.into_iter().next().expect("one event")
 }
 
+/// The one event of `text`, of sub-type `sub`.
+fn one_of(sub: SubEventType, text: &str, towns: &[&Town]) -> Event {
+    let e = one(text, towns);
+    assert_eq!(e.sub_event_type, Some(sub), "{text}: {e:?}");
+    e
+}
+
+/// No event of `text` is of sub-type `sub`.
+fn none_of(sub: SubEventType, text: &str, towns: &[&Town]) {
+    let events = code(text, towns);
+    assert!(
+        events.iter().all(|e| e.sub_event_type != Some(sub)),
+        "{text}: {events:#?}"
+    );
+}
+
 #[test]
 fn mortar_attack_is_shelling_with_counts_and_place() {
     let e = one(
@@ -565,14 +581,10 @@ fn executing_an_operation_is_not_an_execution() {
 
 #[test]
 fn riot_police_are_no_riot() {
-    let e = one(
+    one_of(
+        SubEventType::ProtestWithIntervention,
         "Riot police fired tear gas at protesters in Kampala on Monday.",
         &[&KAMPALA],
-    );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::ProtestWithIntervention),
-        "{e:?}"
     );
     assert!(code("Riot police patrolled the streets of Kampala.", &[&KAMPALA]).is_empty());
     // A riot is still a riot.
@@ -583,57 +595,35 @@ fn riot_police_are_no_riot() {
 #[test]
 fn force_used_on_a_protest_told_after_it_is_the_protests_sub_type() {
     // Lethal force by the police, told in the next sentence.
-    let e = one(
+    let e = one_of(
+        SubEventType::ExcessiveForceAgainstProtesters,
         "Students protested against the new fees in Kampala on Monday. Police responded with violence, allegedly killing four and injuring five.",
         &[&KAMPALA],
     );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::ExcessiveForceAgainstProtesters),
-        "{e:?}"
-    );
     assert_eq!(e.fatalities, Some(4), "{e:?}");
     // The crowd beaten: an intervention, one event.
-    let e = one(
+    one_of(
+        SubEventType::ProtestWithIntervention,
         "Thousands of traders marched in Kampala on Monday. Police beat the marchers with batons.",
         &[&KAMPALA],
     );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::ProtestWithIntervention),
-        "{e:?}"
-    );
     // In the sentence itself, the demonstrators attacked by police.
-    let e = one(
+    one_of(
+        SubEventType::ProtestWithIntervention,
         "Police attacked the demonstrators with batons in Kampala.",
         &[&KAMPALA],
     );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::ProtestWithIntervention),
-        "{e:?}"
-    );
     // A new paragraph is no sequel of the protest.
-    let events = code(
+    none_of(
+        SubEventType::ExcessiveForceAgainstProtesters,
         "Students protested against the new fees in Kampala on Monday.\n\nPolice shot dead two robbery suspects.",
         &[&KAMPALA],
     );
-    assert!(
-        events
-            .iter()
-            .all(|e| e.sub_event_type != Some(SubEventType::ExcessiveForceAgainstProtesters)),
-        "{events:#?}"
-    );
     // Nor are warplanes killing civilians.
-    let events = code(
+    none_of(
+        SubEventType::ExcessiveForceAgainstProtesters,
         "Students protested against the new fees in Kampala on Monday. Warplanes killed four civilians.",
         &[&KAMPALA],
-    );
-    assert!(
-        events
-            .iter()
-            .all(|e| e.sub_event_type != Some(SubEventType::ExcessiveForceAgainstProtesters)),
-        "{events:#?}"
     );
 }
 
@@ -661,27 +651,22 @@ fn explosive_barrels_are_barrel_bombs() {
 
 #[test]
 fn armed_forces_advancing_in_a_place_take_ground() {
-    let e = one(
+    one_of(
+        SubEventType::GovernmentRegainsTerritory,
         "Government forces advance in Dikwa and its outskirts.",
         &[&DIKWA],
     );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::GovernmentRegainsTerritory),
-        "{e:?}"
-    );
-    let e = one("Boko Haram fighters were advancing on Dikwa.", &[&DIKWA]);
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::NonStateActorOvertakesTerritory),
-        "{e:?}"
+    one_of(
+        SubEventType::NonStateActorOvertakesTerritory,
+        "Boko Haram fighters were advancing on Dikwa.",
+        &[&DIKWA],
     );
     // Told as a battle, it stays the battle.
-    let e = one(
+    one_of(
+        SubEventType::ArmedClash,
         "Violent clashes broke out and government forces advance in Dikwa.",
         &[&DIKWA],
     );
-    assert_eq!(e.sub_event_type, Some(SubEventType::ArmedClash), "{e:?}");
     // The adjective, the noun, a team: no ground taken.
     for text in [
         "The army showed advanced weapons in Dikwa.",
@@ -695,33 +680,21 @@ fn armed_forces_advancing_in_a_place_take_ground() {
 #[test]
 fn armed_forces_targeting_ground_is_shelling() {
     // Monitors write "target" for fire from afar at ground.
-    let e = one(
+    one_of(
+        SubEventType::ShellingArtilleryMissileAttack,
         "Regime forces target areas of the Dikwa countryside.",
         &[&DIKWA],
     );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::ShellingArtilleryMissileAttack),
-        "{e:?}"
-    );
-    let e = one(
+    one_of(
+        SubEventType::ShellingArtilleryMissileAttack,
         "Government forces target the outskirts of Dikwa.",
         &[&DIKWA],
     );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::ShellingArtilleryMissileAttack),
-        "{e:?}"
-    );
     // Another word says more: the blast is the event.
-    let e = one(
+    one_of(
+        SubEventType::RemoteExplosiveLandmineIed,
         "Militants set off a blast that targeted villages near Dikwa on Monday.",
         &[&DIKWA],
-    );
-    assert_eq!(
-        e.sub_event_type,
-        Some(SubEventType::RemoteExplosiveLandmineIed),
-        "{e:?}"
     );
     // No armed party, or people rather than ground: no shelling.
     for text in [
@@ -732,12 +705,10 @@ fn armed_forces_targeting_ground_is_shelling() {
     ] {
         assert!(code(text, &[&DIKWA]).is_empty(), "{text}");
     }
-    let events = code("Gunmen targeted Christians in Dikwa on Monday.", &[&DIKWA]);
-    assert!(
-        events
-            .iter()
-            .all(|e| e.sub_event_type != Some(SubEventType::ShellingArtilleryMissileAttack)),
-        "{events:#?}"
+    none_of(
+        SubEventType::ShellingArtilleryMissileAttack,
+        "Gunmen targeted Christians in Dikwa on Monday.",
+        &[&DIKWA],
     );
 }
 

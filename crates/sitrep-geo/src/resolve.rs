@@ -120,6 +120,8 @@ pub fn resolve(
     } = settings(tokens, &candidates, &infos);
 
     let mut out = Vec::with_capacity(candidates.len());
+    // Where each accepted place lies (country, lat, lon), beside `out`.
+    let mut accepted_at = Vec::with_capacity(candidates.len());
     let mut held_back = Vec::new();
     for (i, cand) in candidates.into_iter().enumerate() {
         let entries = &infos[i];
@@ -209,9 +211,17 @@ pub fn resolve(
             });
             continue;
         }
+        accepted_at.push((info.country_code, info.lat, info.lon));
         out.push(resolved);
     }
-    recheck_beside_accepted(&mut out, held_back, &infos, &context, &containers);
+    recheck_beside_accepted(
+        &mut out,
+        &accepted_at,
+        held_back,
+        &infos,
+        &context,
+        &containers,
+    );
     out
 }
 
@@ -229,6 +239,7 @@ pub fn resolve(
 /// pass's.
 fn recheck_beside_accepted(
     out: &mut Vec<Resolved>,
+    accepted_at: &[(&str, f64, f64)],
     held_back: Vec<HeldBack>,
     infos: &[Vec<(EntryId, EntryInfo<'_>)>],
     context: &Context<'_>,
@@ -237,13 +248,6 @@ fn recheck_beside_accepted(
     if held_back.is_empty() || out.is_empty() {
         return;
     }
-    let accepted: Vec<(&str, &EntryInfo<'_>)> = out
-        .iter()
-        .filter_map(|r| {
-            let (_, e) = infos.iter().flatten().find(|(id, _)| *id == r.entry)?;
-            Some((r.candidate.key.as_str(), e))
-        })
-        .collect();
     let mut added = Vec::new();
     for held in held_back {
         let c = &held.resolved.candidate;
@@ -254,11 +258,14 @@ fn recheck_beside_accepted(
         let Some((_, info)) = infos[held.candidate].get(held.best).filter(|_| marked) else {
             continue;
         };
-        let neighbour = accepted.iter().any(|&(key, e)| {
-            key != c.key
-                && e.country_code == info.country_code
-                && distance_km(info.lat, info.lon, e.lat, e.lon) <= NEIGHBOUR_KM
-        });
+        let neighbour = out
+            .iter()
+            .zip(accepted_at)
+            .any(|(r, &(country, lat, lon))| {
+                r.candidate.key != c.key
+                    && country == info.country_code
+                    && distance_km(info.lat, info.lon, lat, lon) <= NEIGHBOUR_KM
+            });
         if !neighbour {
             continue;
         }
