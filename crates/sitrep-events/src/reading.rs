@@ -67,6 +67,20 @@ const ARMED_TARGETS: &[&str] = &[
     "army",
 ];
 
+/// People aimed at, after "target": no fire at ground.
+const TARGETED_PEOPLE: &[&str] = &[
+    "people",
+    "civilians",
+    "citizens",
+    "residents",
+    "men",
+    "women",
+    "children",
+    "members",
+    "leaders",
+    "commanders",
+];
+
 /// Where an advance goes, after "advance".
 const ADVANCE_DIRECTIONS: &[&str] = &[
     "in", "into", "on", "over", "towards", "toward", "around", "across", "inside",
@@ -1385,11 +1399,15 @@ impl<'a> Annotated<'a> {
     /// triggers. Text only, as every liveness test: the geoparser runs
     /// after it, and only where some trigger is live.
     fn targets_ground(&self, sentence: Span, trigger: Span) -> bool {
-        self.armed_party_in(sentence, trigger)
-            && self
-                .words_after(trigger, sentence.end, 4)
-                .iter()
-                .any(|w| TARGETED_GROUND.contains(&w.as_str()))
+        // The ground must come before any people: "attempts target people
+        // in Daraa countryside" aim at people.
+        let ground = self
+            .words_after(trigger, sentence.end, 4)
+            .iter()
+            .map(String::as_str)
+            .take_while(|w| !TARGETED_PEOPLE.contains(w))
+            .any(|w| TARGETED_GROUND.contains(&w));
+        ground && self.armed_party_in(sentence, trigger)
     }
 
     /// "A cholera epidemic has killed over 1,200 people", "floods left 20
@@ -2136,9 +2154,22 @@ impl Classifier<'_, '_> {
             .or_else(|| self.demonstration(labour_strike))
             .or_else(|| self.riot())
             .or_else(|| self.territory())
+            .or_else(|| {
+                self.targeting()
+                    .filter(|_| self.only_details_beside_targeting())
+            })
             .or_else(|| self.battle_or_violence())
             .or_else(|| self.targeting())
             .or_else(|| self.strategic())
+    }
+
+    /// Every other live trigger is a detail (a death, a shot): "The regime
+    /// forces kill 3 citizens in its targeting of a city" is the shelling
+    /// that killed them.
+    fn only_details_beside_targeting(&self) -> bool {
+        self.live
+            .iter()
+            .all(|h| h.what.is_auxiliary() || is_target_word(self.an.slice(h.span)))
     }
 
     /// "Regime forces target areas of Daraa countryside": fire from afar,

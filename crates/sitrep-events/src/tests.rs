@@ -690,6 +690,18 @@ fn armed_forces_targeting_ground_is_shelling() {
         "Government forces target the outskirts of Dikwa.",
         &[&DIKWA],
     );
+    // A death beside it is a detail: the shelling killed them.
+    one_of(
+        SubEventType::ShellingArtilleryMissileAttack,
+        "Government forces kill 3 citizens in their targeting of a town near Dikwa.",
+        &[&DIKWA],
+    );
+    // People aimed at are no ground, whatever follows.
+    none_of(
+        SubEventType::ShellingArtilleryMissileAttack,
+        "Gunmen target people in Dikwa countryside.",
+        &[&DIKWA],
+    );
     // Another word says more: the blast is the event.
     one_of(
         SubEventType::RemoteExplosiveLandmineIed,
