@@ -130,18 +130,21 @@ impl Pipeline {
     }
 }
 
-/// One place as `sitrep places` prints it: character offsets, the text as
-/// written, and the gazetteer entry it resolved to.
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The first event the whole pipeline codes from `text`.
+    fn first_event(text: &str) -> Event {
+        let analysis = Pipeline::new().analyse(&Document::new("ss", text));
+        analysis.events.into_iter().next().expect("one event")
+    }
+
     #[test]
     fn the_groups_a_story_names_say_where_its_places_are() {
-        let pipeline = Pipeline::new();
-        let text = "Nuer fighters clashed with Dinka militiamen in Bor on Monday, killing four.";
-        let analysis = pipeline.analyse(&Document::new("ss", text));
-        let event = analysis.events.first().expect("one event");
+        let event = first_event(
+            "Nuer fighters clashed with Dinka militiamen in Bor on Monday, killing four.",
+        );
         assert_eq!(event.country.as_deref(), Some("South Sudan"));
         assert_eq!(
             event.actor1.as_deref(),
@@ -153,10 +156,9 @@ mod tests {
     fn a_national_army_named_by_its_acronym_says_where_the_story_is() {
         // Leer is also a German town; the SPLA fights in South Sudan. "US
         // forces" would not count: they fight abroad.
-        let pipeline = Pipeline::new();
-        let text = "Government forces attacked SPLA positions near Leer. Two soldiers were killed.";
-        let analysis = pipeline.analyse(&Document::new("ss", text));
-        let event = analysis.events.first().expect("one event");
+        let event = first_event(
+            "Government forces attacked SPLA positions near Leer. Two soldiers were killed.",
+        );
         assert_eq!(event.country.as_deref(), Some("South Sudan"), "{event:?}");
         assert_eq!(event.location.as_deref(), Some("Leer"));
     }
