@@ -443,44 +443,77 @@ const DEMONSTRATED_QUALITIES: &[&str] = &[
     "an",
 ];
 
-/// Word beginnings that make an arrest political whatever else the
-/// sentence says ("arrested a 25-year-old activist").
+/// Word beginnings of who is arrested that make an arrest political
+/// whatever else the sentence says ("arrested a 25-year-old activist").
+/// Read in the arrest's own sentence only: "officials say" in the sentence
+/// before is no detainee. "Party" is left out ("a party drug laboratory");
+/// party members and officials are named by "member" and "official".
 const POLITICAL_DETAINEES: &[&str] = &[
     "activist",
     "journalist",
+    "reporter",
+    "photographer",
+    "blogger",
+    "editor",
     "opposition",
-    "protest",
-    "demonstrat",
-    "militant",
-    "rebel",
-    "insurgent",
-    "jihad",
-    "terror",
     "leader",
     "politician",
     "lawmaker",
     "legislator",
     "mp",
+    "senator",
+    "councillor",
+    "governor",
+    "mayor",
     "candidate",
     "official",
     "minister",
+    "president",
+    "spokes",
+    "chairman",
+    "elder",
+    "intellectual",
+    "rights",
     "cleric",
     "imam",
+    "priest",
+    "pastor",
+    "bishop",
     "commander",
-    "fighter",
+    "general",
+    "colonel",
     "member",
+    "cadre",
     "supporter",
     "dissident",
     "student",
     "union",
+];
+
+/// Word beginnings of a conflict or political cause that make an arrest
+/// political, told in its sentence or the one before ("Gunmen attacked a
+/// checkpoint. Police later arrested three men").
+const POLITICAL_CAUSES: &[&str] = &[
+    "protest",
+    "demonstrat",
     "strik",
-    "blogger",
-    "party",
+    "militant",
+    "rebel",
+    "insurgent",
+    "separatist",
+    "jihad",
+    "islamist",
+    "extremist",
+    "terror",
+    "fighter",
     "soldier",
     "army",
     "troops",
     "military",
     "militia",
+    "forces",
+    "vigilante",
+    "bandit",
     "gunmen",
     "attack",
     "bomb",
@@ -488,6 +521,57 @@ const POLITICAL_DETAINEES: &[&str] = &[
     "weapon",
     "kill",
     "murder",
+    "coup",
+    "treason",
+    "sedition",
+    "espionage",
+    "spying",
+];
+
+/// Counts under ten, written out ("three arrests").
+const SMALL_COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// Words before a plural that refer to arrests told before ("these
+/// arrests", "his arrests"): no new mass arrest.
+const REFERRING_DETERMINERS: &[&str] = &[
+    "the", "these", "those", "his", "her", "their", "its", "such",
+];
+
+/// Words right before an arrest word that make it no arrest: "resisting
+/// arrest" is a charge, "remanded in custody" a court's order.
+const NO_ARREST_BEFORE: &[&str] = &["resisting", "resisted", "resist", "remanded"];
+
+/// Words that count people arrested in numbers ("dozens", "hundreds"); a
+/// mass arrest is political whoever the arrested are.
+const MANY_PEOPLE: &[&str] = &[
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "scores",
+    "mass",
 ];
 
 /// Word beginnings of the crimes an ordinary arrest is for (matched as
@@ -1306,9 +1390,15 @@ impl<'a> Annotated<'a> {
         if self.named_as_a_charge(sentence, hit.span) {
             return true;
         }
-        // "arrested two people suspected of stealing meat", "Nuiry, 53, was
-        // arrested": ordinary crime.
-        if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence) {
+        // "arrested two people suspected of stealing meat", "the owner of
+        // a restaurant was arrested": ordinary crime, unless the arrest is
+        // political.
+        if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence, hit.span) {
+            return true;
+        }
+        // "was resisting arrest", "remanded in custody": a charge and a
+        // court's order, not an arrest the story reports.
+        if hit.what == Cat::Arrest && self.any_word_before_in(hit.span, 1, NO_ARREST_BEFORE) {
             return true;
         }
         // "selling $1.3 billion in artillery to Saudi Arabia": arms trade.
@@ -1504,31 +1594,98 @@ impl<'a> Annotated<'a> {
             })
     }
 
-    /// An arrest in a sentence that names theft, fraud, drink-driving and
-    /// the like (it or the sentence before), or describes the suspect by
-    /// age, where neither names anyone whose arrest is political
-    /// (activists, militants, officials, protesters): police work ACLED
-    /// does not code.
-    fn arrest_for_ordinary_crime(&self, sentence: Span) -> bool {
-        // The crime may be told in the sentence before: "A man under the
-        // influence of alcohol stuffed his mouth … He was arrested Sunday."
-        let told_from = self.sentence_before(sentence).unwrap_or(sentence).start;
-        let words: Vec<&str> = Words::new(self.text, Span::new(told_from, sentence.end))
-            .map(|w| self.slice(w))
-            .collect();
-        let starts_with_any = |list: &[&str]| {
-            words
-                .iter()
-                .any(|w| list.iter().any(|p| starts_with_ignore_case(w, p)))
+    /// An arrest of the kind police make every day, which ACLED does not
+    /// code: ACLED's arrests are political, so an arrest is ordinary unless
+    /// its sentence (or the one before, which may tell why) says otherwise:
+    /// a political or armed detainee or cause (activists, a governor,
+    /// soldiers, an attack), a named group other than state forces, an
+    /// armed group, protesters or rioters, or many people taken at once
+    /// ("arrested over 200"). A crime named (theft, fraud, drink-driving)
+    /// or a suspect described by age makes even a mass arrest ordinary.
+    fn arrest_for_ordinary_crime(&self, sentence: Span, trigger: Span) -> bool {
+        // The crime or the cause may be told in the sentence before: "A man
+        // under the influence of alcohol stuffed his mouth … He was
+        // arrested Sunday."
+        let told = Span::new(
+            self.sentence_before(sentence).unwrap_or(sentence).start,
+            sentence.end,
+        );
+        // Each part of a hyphenated word counts: "anti-terror forces".
+        let names_any = |span: Span, list: &[&str]| {
+            Words::new(self.text, span).any(|w| {
+                self.slice(w)
+                    .split('-')
+                    .any(|part| list.iter().any(|p| starts_with_ignore_case(part, p)))
+            })
         };
-        if starts_with_any(POLITICAL_DETAINEES) {
+        // The arrest's own sentence first: who is taken or why, then the
+        // crime or the suspect's age ("Campbell, 42, was resisting arrest"
+        // after "a deadly weapon"), then the cause told before it.
+        let political =
+            |span: Span| names_any(span, POLITICAL_CAUSES) || self.political_party_in(span);
+        if names_any(sentence, POLITICAL_DETAINEES) || political(sentence) {
             return false;
         }
-        // The crime named anywhere in the sentence ("arrested following
-        // reports of burglaries"), or the arrested described the way crime
-        // reports describe suspects: by age ("Nuiry, 53, was arrested", "a
-        // 46-year-old man").
-        starts_with_any(ORDINARY_CRIMES) || self.names_an_age(sentence)
+        if names_any(sentence, ORDINARY_CRIMES) || self.names_an_age(sentence) {
+            return true;
+        }
+        if political(told) {
+            return false;
+        }
+        names_any(told, ORDINARY_CRIMES) || !self.many_arrested(sentence, trigger)
+    }
+
+    /// A party to politics or conflict named in `span`: a named actor that
+    /// is not a state force, armed men of no name, protesters or rioters.
+    /// (The military is named by [`POLITICAL_CAUSES`]: the actor reading
+    /// takes a lone "officer" for the military.)
+    fn political_party_in(&self, span: Span) -> bool {
+        self.actors_in(span).any(|m| match m.actor {
+            ActorRef::Named(_) => !self.is_state(m),
+            ActorRef::Agent(k) => matches!(
+                k,
+                AgentKind::Militants
+                    | AgentKind::Unidentified
+                    | AgentKind::Protesters
+                    | AgentKind::Rioters
+            ),
+        })
+    }
+
+    /// Ten or more people counted within four words of the arrest word
+    /// ("arrested over 200", "21 arrested", "dozens were detained"); a
+    /// year is no count ("arrested in 2016").
+    fn many_arrested(&self, sentence: Span, trigger: Span) -> bool {
+        let bytes = self.text.as_bytes();
+        let many = |w: Span| {
+            let word = self.slice(w);
+            if MANY_PEOPLE.iter().any(|m| word.eq_ignore_ascii_case(m)) {
+                return true;
+            }
+            // A clock time is no count ("around 10:20 a.m."), nor a year.
+            let clock = bytes.get(w.end) == Some(&b':')
+                || (w.start > 0 && bytes.get(w.start - 1) == Some(&b':'));
+            !clock
+                && word
+                    .parse::<u32>()
+                    .is_ok_and(|n| n >= 10 && !(word.len() == 4 && (1900..2100).contains(&n)))
+        };
+        let after: Vec<Span> = Words::new(self.text, Span::new(trigger.end, sentence.end))
+            .take(4)
+            .collect();
+        let before = self.word_spans_before(trigger, 4);
+        // "Arrests for the second day in a row": the plural tells many,
+        // unless a small count stands before it ("three arrests").
+        let plural = matches!(
+            self.slice(trigger).to_ascii_lowercase().as_str(),
+            "arrests" | "detentions"
+        ) && !before.iter().rev().take(2).any(|&w| {
+            let word = self.slice(w);
+            word.parse::<u32>().is_ok_and(|n| n < 10)
+                || is_one_of(word, SMALL_COUNTS)
+                || is_one_of(word, REFERRING_DETERMINERS)
+        });
+        plural || before.into_iter().chain(after).any(many)
     }
 
     /// "Nuiry, 53, was", "a 46-year-old man": an age beside a person.

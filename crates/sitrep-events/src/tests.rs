@@ -1509,11 +1509,11 @@ mod clauses {
                 SubEventType::ViolentDemonstration,
             ),
             (
-                "Police arrested two men in Baqubah after a search of the house.",
+                "Police arrested two militants in Baqubah after a search of the house.",
                 SubEventType::Arrests,
             ),
             (
-                "Police arrested two men in Baqubah after the meeting and seized two rifles.",
+                "Police arrested two militants in Baqubah after the meeting and seized two rifles.",
                 SubEventType::Arrests,
             ),
         ] {
@@ -1879,6 +1879,48 @@ fn sport_courts_and_causes_are_no_fighting() {
     ] {
         let e = one(text, &[&MAIDUGURI]);
         assert_eq!(e.event_type, Some(kind), "{text}");
+    }
+}
+
+#[test]
+fn everyday_arrests_are_no_event_political_ones_are() {
+    // ACLED codes political arrests; the police's everyday ones are no
+    // event, whatever crime they are for, named or not.
+    for text in [
+        "The owner of a restaurant in Maiduguri was arrested on Thursday.",
+        "The woman who distilled the liquor was arrested in Maiduguri.",
+        // A clock time is no mass arrest.
+        "Bassett was arrested at 10:20 a.m. in Maiduguri.",
+        // A party drug is no party.
+        "Police in Maiduguri arrested three men at a party drug laboratory.",
+        // Officials who speak before are not the arrested.
+        "Officials in Maiduguri say the flu is spreading. Police there arrested a man on Monday.",
+        // The suspect's age in the arrest's own sentence beats a weapon
+        // told before it.
+        "A jury said his saliva was a deadly weapon. Campbell, 42, was taken into custody in Maiduguri.",
+        "Thank you to the police in Maiduguri for getting these arrests.",
+        // Resisting arrest and a remand are no arrest, even of a rebel.
+        "The rebel fighter was resisting arrest in Maiduguri when he fell.",
+        "The militant commander was remanded in custody in Maiduguri today.",
+    ] {
+        none_of(SubEventType::Arrests, text, &[&MAIDUGURI]);
+    }
+    for text in [
+        "Police arrested the governor of Borno in Maiduguri on Monday.",
+        "Security forces arrested 74 people in Maiduguri accused of belonging to a militia.",
+        "Anti-terror police raid a village near Maiduguri and arrest 4 people",
+        "Security forces arrested 3 people in Maiduguri on Monday.",
+        "Police arrested 30 people in Maiduguri on Monday.",
+        "Arrests for the second day in a row in Maiduguri",
+        "Boko Haram attacked a church in Maiduguri on Sunday. Police detained a man in Maiduguri on Monday.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events
+                .iter()
+                .any(|e| e.sub_event_type == Some(SubEventType::Arrests)),
+            "{text}: {events:#?}"
+        );
     }
 }
 
