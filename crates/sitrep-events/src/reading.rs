@@ -1996,6 +1996,9 @@ impl<'a> Annotated<'a> {
             return true;
         }
         let clause = self.clause_of(sentence, trigger);
+        if self.relative_to_a_dated_noun(sentence, clause) {
+            return true;
+        }
         let in_clause = || self.dates.iter().filter(|d| clause.contains(d.span));
         let current_date = in_clause().any(|d| !d.background);
         in_clause().any(|d| {
@@ -2022,6 +2025,39 @@ impl<'a> Annotated<'a> {
             } else {
                 false
             }
+        })
+    }
+
+    /// "the 2001 anthrax attacks, which killed five people": a clause that
+    /// opens with a relative pronoun tells of the noun before its comma, and
+    /// a background year within the three words before that comma dates
+    /// it as history. ("The 2001 anthrax attacks" is no trigger of its own,
+    /// so the builder's relative-clause test has no trigger to follow.)
+    fn relative_to_a_dated_noun(&self, sentence: Span, clause: Span) -> bool {
+        let opens_relative = lower_words(self.slice(clause))
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "which" | "that" | "who"));
+        if !opens_relative || clause.start <= sentence.start {
+            return false;
+        }
+        let noun = Span::new(sentence.start, clause.start - 1);
+        let Some(last_break) = self
+            .slice(noun)
+            .rfind([',', ';', ':', '(', ')'])
+            .map(|i| noun.start + i + 1)
+        else {
+            return self.background_year_near_end(Span::new(sentence.start, noun.end));
+        };
+        self.background_year_near_end(Span::new(last_break, noun.end))
+    }
+
+    /// A background date that ends within three words of `span`'s end.
+    fn background_year_near_end(&self, span: Span) -> bool {
+        self.dates.iter().any(|d| {
+            d.background
+                && span.contains(d.span)
+                && writes_a_year(self.slice(d.span))
+                && lower_words(self.slice(Span::new(d.span.end, span.end))).count() <= 3
         })
     }
 

@@ -519,6 +519,21 @@ fn a_past_year_in_a_relative_clause_does_not_date_the_main_verb() {
 }
 
 #[test]
+fn a_relative_clause_of_a_dated_noun_is_history() {
+    // "the 2001 anthrax attacks" is no trigger (a disease word beside it),
+    // so the year of the noun dates the deaths its clause tells.
+    for text in [
+        "The scientist in Lusaka was charged over the 2001 anthrax attacks, which killed five people.",
+        "He spoke of the 2011 anthrax scare, in which two men were killed in Lusaka.",
+    ] {
+        assert!(code(text, &[&LUSAKA]).is_empty(), "{text}");
+    }
+    // A noun of this week's is news.
+    let text = "Gunmen in Lusaka claimed Monday's anthrax attacks, which killed five people.";
+    assert!(!code(text, &[&LUSAKA]).is_empty(), "{text}");
+}
+
+#[test]
 fn what_a_protest_is_against_is_not_its_violence() {
     let text = "Residents protested against insecurity and looting in Lusaka.";
     let e = one(text, &[&LUSAKA]);
