@@ -2846,7 +2846,16 @@ const NOT_AN_OBJECT: [&str; 16] = [
 fn seized_weapons_are_disrupted(text: &str, mut triggers: Vec<Hit<Cat>>) -> Vec<Hit<Cat>> {
     let mut verbs: Vec<Span> = Vec::new();
     for hit in &mut triggers {
-        if !hit.what.is_remote() || hit.what == Cat::Air || hit.what == Cat::Shelling {
+        if !hit.what.is_remote() || hit.what == Cat::Air {
+            continue;
+        }
+        // "a huge arsenal of 36 rifles, two grenade launchers, 13 hand
+        // grenades", "a cache of mortars and rockets": weapons in store.
+        if listed_in_a_store(text, hit.span) {
+            hit.what = Cat::Disrupted;
+            continue;
+        }
+        if hit.what == Cat::Shelling {
             continue;
         }
         if let Some(verb) = seized_before(text, hit.span).or_else(|| seized_after(text, hit.span)) {
@@ -2974,6 +2983,48 @@ fn clause_start(text: &str, pos: usize) -> usize {
         Some(i) => from + i + 1,
         None => from,
     }
+}
+
+/// Nouns of weapons kept rather than used, before "of" ("an arsenal of").
+const WEAPON_STORES: &[&str] = &[
+    "arsenal",
+    "arsenals",
+    "cache",
+    "caches",
+    "stockpile",
+    "stockpiles",
+    "stash",
+    "haul",
+    "consignment",
+    "shipment",
+    "depot",
+];
+
+/// How far back, in bytes, a store noun may stand before a weapon it lists.
+const STORE_REACH: usize = 200;
+
+/// `span` (a weapon word) is an item of a list that a store noun opens in
+/// the same sentence ("an arsenal of 36 rifles, ..., 13 hand grenades"):
+/// no sentence break between, and none of [`NOT_AN_OBJECT`]'s words, which
+/// would show the weapon is told of otherwise ("a cache of rifles near
+/// the site of the rocket attack").
+fn listed_in_a_store(text: &str, span: Span) -> bool {
+    let from = char_floor(text, span.start.saturating_sub(STORE_REACH));
+    let before = text.get(from..span.start).unwrap_or("");
+    let from = match before.rfind(['.', ';', '!', '?', '\n']) {
+        Some(i) => from + i + 1,
+        None => from,
+    };
+    let words = lowered(text, word_spans(text, Span::new(from, span.start)));
+    let Some(of) = words
+        .windows(2)
+        .rposition(|pair| WEAPON_STORES.contains(&pair[0].1.as_str()) && pair[1].1 == "of")
+    else {
+        return false;
+    };
+    !words[of + 2..]
+        .iter()
+        .any(|(_, w)| NOT_AN_OBJECT.contains(&w.as_str()))
 }
 
 fn seized_before(text: &str, span: Span) -> Option<Span> {

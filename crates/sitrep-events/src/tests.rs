@@ -1352,6 +1352,21 @@ fn explosives_seized_are_disrupted_weapons_use_not_explosions() {
 }
 
 #[test]
+fn weapons_listed_in_a_store_are_disrupted_weapons_use() {
+    // A list an arsenal or a cache opens, however long, and mortars and
+    // rockets as well as grenades.
+    for text in [
+        "The army seized a huge arsenal of 36 large caliber rifles, two grenade launchers, 13 hand grenades and 3,525 rounds of ammunition in Maiduguri.",
+        "Troops in Maiduguri found a cache of mortars and rockets.",
+    ] {
+        one_of(SubEventType::DisruptedWeaponsUse, text, &[&MAIDUGURI]);
+    }
+    // A weapon told of after a break in the list is used.
+    let text = "Soldiers found a cache of rifles in Maiduguri after rockets hit the base.";
+    none_of(SubEventType::DisruptedWeaponsUse, text, &[&MAIDUGURI]);
+}
+
+#[test]
 fn a_seizure_verb_before_an_unrelated_bombing_changes_nothing() {
     let e = one(
         "Four bodies were found after a bomb blast at a market in Gwoza on Monday.",
