@@ -539,6 +539,11 @@ const REFERRING_DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "such",
 ];
 
+/// Past participles without "-ed" among the trigger words.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "shot", "hit", "struck", "burnt", "stolen", "thrown", "blown", "set", "held", "slain", "caught",
+];
+
 /// Words right before an arrest word that make it no arrest: "resisting
 /// arrest" is a charge, "remanded in custody" a court's order.
 const NO_ARREST_BEFORE: &[&str] = &["resisting", "resisted", "resist", "remanded"];
@@ -1326,6 +1331,11 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "I do believe that it is torture", "this was murder": a name
+        // given to something, not a report of it.
+        if self.characterised(hit.span) {
+            return true;
+        }
         // "closed the school" is no road block.
         if hit.what == Cat::Roadblock
             && !self
@@ -1408,6 +1418,29 @@ impl<'a> Annotated<'a> {
         // "calls to boycott retailers", "called for a protest": the call,
         // not the protest.
         matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span)
+    }
+
+    /// "it is torture", "that was murder", "this is an attack on": a
+    /// pronoun, a copula and at most an article before a trigger noun. A
+    /// verb form is a report: "a compatriot that was killed", "it was
+    /// shelled", "it is burning".
+    fn characterised(&self, trigger: Span) -> bool {
+        let word = self.slice(trigger).to_ascii_lowercase();
+        if word.ends_with("ed")
+            || word.ends_with("en")
+            || word.ends_with("ing")
+            || is_one_of(&word, IRREGULAR_PARTICIPLES)
+        {
+            return false;
+        }
+        let before = self.words_before(trigger, 4);
+        let mut words = before.iter().rev().map(String::as_str).peekable();
+        words.next_if(|w| matches!(*w, "a" | "an" | "pure" | "simply" | "plain"));
+        let copula = words.next_if(|w| matches!(*w, "is" | "was" | "s"));
+        copula.is_some()
+            && words
+                .next()
+                .is_some_and(|w| matches!(w, "it" | "this" | "that"))
     }
 
     /// A crowd in `sentence`: protesters, rioters, residents or a group of

@@ -1367,6 +1367,21 @@ fn weapons_listed_in_a_store_are_disrupted_weapons_use() {
 }
 
 #[test]
+fn a_name_given_to_something_is_no_report_of_it() {
+    for text in [
+        "On waterboarding, the senator in Maiduguri said, \"I do believe that it is torture.\"",
+        "\"This is terrorism,\" the mayor of Maiduguri said.",
+        "\"It's murder,\" said the mother in Maiduguri.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // A verb after the pronoun is a report: "that" opens a relative clause.
+    let text =
+        "Residents of Maiduguri carried the body of a man that was killed by gunmen on Monday.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
 fn a_seizure_verb_before_an_unrelated_bombing_changes_nothing() {
     let e = one(
         "Four bodies were found after a bomb blast at a market in Gwoza on Monday.",
