@@ -707,6 +707,22 @@ const CUES: &[(&str, Cue)] = &[
     // Monday, gunmen killed five" is news).
     ("an earlier", Cue::Background),
     ("the earlier", Cue::Background),
+    // "came amid a wave of terrorist attacks", "after a spate of
+    // kidnappings": many incidents told as the setting, none reported
+    // ("a series of attacks on Monday killed 20" is news: the cue needs
+    // the word before it).
+    ("amid a wave of", Cue::Background),
+    ("amid a spate of", Cue::Background),
+    ("amid a series of", Cue::Background),
+    ("amid a string of", Cue::Background),
+    ("amid a rash of", Cue::Background),
+    ("after a wave of", Cue::Background),
+    ("after a spate of", Cue::Background),
+    ("after a series of", Cue::Background),
+    ("after a string of", Cue::Background),
+    ("following a wave of", Cue::Background),
+    ("following a spate of", Cue::Background),
+    ("following a series of", Cue::Background),
     // What people worry about, and rates: not an incident the story tells
     // ("concerns about alarming rates of civilian casualties").
     ("concerns about", Cue::Background),

@@ -791,6 +791,25 @@ fn an_earlier_incident_is_background() {
 }
 
 #[test]
+fn a_wave_of_incidents_told_as_the_setting_is_background() {
+    for text in [
+        "The minister's visit to Sirte came amid a wave of terrorist attacks.",
+        "Talks opened in Sirte after a spate of kidnappings.",
+    ] {
+        assert!(code(text, &[&SIRTE]).is_empty(), "{text}");
+    }
+    // The event the sentence reports is still one.
+    one_of(
+        SubEventType::ArmedClash,
+        "Troops clashed with militants in Sirte on Monday after a series of attacks.",
+        &[&SIRTE],
+    );
+    // A series reported, not told as the setting, is news.
+    let text = "A series of attacks on Monday killed 20 people in Sirte.";
+    assert!(!code(text, &[&SIRTE]).is_empty(), "{text}");
+}
+
+#[test]
 fn no_casualties_is_zero_with_evidence() {
     let e = one(
         "A roadside bomb exploded near a police patrol in Mandera but no casualties were reported.",
