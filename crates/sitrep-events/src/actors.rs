@@ -319,7 +319,11 @@ pub struct ActorDictionary {
 
 pub(crate) fn is_acronym(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    // "LeT", "JeM", "FAMa": an acronym with small letters, one word with
+    // two capitals or more ("LeT" read in any case was every "let").
+    let mixed = capitals >= 2 && !alias.contains([' ', '-']);
+    !letters.is_empty() && letters.len() <= 6 && (capitals == letters.len() || mixed)
 }
 
 /// The tab-separated columns of line `line` of `file`, which must number
@@ -639,6 +643,14 @@ mod tests {
     fn acronyms_are_case_sensitive() {
         assert_eq!(names("IS fighters"), vec!["Islamic State", "Militants"]);
         assert!(names("it is what it is").is_empty());
+        // With small letters too: "LeT" is not "let".
+        assert_eq!(names("LeT claimed it"), vec!["Lashkar-e-Taiba"]);
+        assert!(names("Let me say it: let them go").is_empty());
+        // A name of two words is no acronym.
+        assert_eq!(
+            names("mai mai fighters"),
+            vec!["Mayi Mayi Militia", "Militants"]
+        );
     }
 
     #[test]
