@@ -4,7 +4,7 @@ use crate::actors::{era_name, ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
 use crate::incidents::{places_near, Incident};
 use crate::lexicon::{Cat, Hit};
-use crate::reading::{country_words, is_country, starting_in, Annotated};
+use crate::reading::{country_words, is_country, starting_in, Annotated, Words};
 use chrono::NaiveDate;
 use sitrep_geo::countries;
 use sitrep_model::{
@@ -831,8 +831,8 @@ impl<'b, 'a> Builder<'b, 'a> {
             let cues = starting_in(&an.cues, sentence, |h| h.span);
             let c = count_sentence(an.text, sentence, quantities, &live, cues);
             none_killed = none_killed.or(c.none_killed);
-            deaths = combine(deaths, c.deaths);
-            wounded = combine(wounded, c.wounded);
+            deaths = combine(an.text, deaths, c.deaths);
+            wounded = combine(an.text, wounded, c.wounded);
         }
         match (deaths, none_killed) {
             (Some(d), _) => {
@@ -944,15 +944,70 @@ fn is_relative_word(word: &str) -> bool {
         .any(|r| word.eq_ignore_ascii_case(r))
 }
 
+/// Numbers written as words, for [`told_before`].
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+];
+
+/// The number of the count at `next` and the word after it ("Four
+/// Fulanis") were written already, in any case, between the start of the
+/// running count at `total` and `next`: "killed four Fulanis and a
+/// Konkomba ... Four Fulanis were killed in reprisal attacks" restates a
+/// part of the five, it adds no four.
+fn told_before(text: &str, total: Span, next: Span) -> bool {
+    let mut words = Words::new(text, Span::new(next.start, text.len()));
+    let (Some(number), Some(noun)) = (words.next(), words.next()) else {
+        return false;
+    };
+    // Only a number and its noun: "at least" told twice restates nothing.
+    let number_word = &text[number.start..number.end];
+    if !(number_word.bytes().all(|b| b.is_ascii_digit())
+        || NUMBER_WORDS
+            .iter()
+            .any(|w| number_word.eq_ignore_ascii_case(w)))
+    {
+        return false;
+    }
+    let phrase = format!(
+        "{} {}",
+        text[number.start..number.end].to_ascii_lowercase(),
+        text[noun.start..noun.end].to_ascii_lowercase()
+    );
+    text.get(total.start..next.start)
+        .is_some_and(|before| before.to_ascii_lowercase().contains(&phrase))
+}
+
 /// Counts across an incident's sentences: a restated toll replaces the
 /// running figure if larger; otherwise separate victims add up, and a
 /// repeated figure is a restatement, not new deaths.
-fn combine(total: Option<Count>, next: Option<Count>) -> Option<Count> {
+fn combine(text: &str, total: Option<Count>, next: Option<Count>) -> Option<Count> {
     match (total, next) {
         (None, n) => n,
         (t, None) => t,
         (Some(t), Some(n)) => {
-            if n.is_toll || n.value == t.value {
+            if n.is_toll || n.value == t.value || told_before(text, t.evidence, n.evidence) {
                 Some(if n.value > t.value { n } else { t })
             } else {
                 Some(Count {

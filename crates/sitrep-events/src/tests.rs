@@ -810,6 +810,22 @@ fn a_wave_of_incidents_told_as_the_setting_is_background() {
 }
 
 #[test]
+fn a_part_of_a_count_told_again_is_not_added() {
+    // "Four farmers" were counted in the five already.
+    let e = one(
+        "Clashes between herders and farmers in Lusaka on Monday killed four farmers and a herder. The clash began over cattle. Four farmers were killed in the clash, police said.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.fatalities, Some(5), "{e:?}");
+    // Other dead told after "at least" again are new dead.
+    let e = one(
+        "At least three soldiers were killed in Lusaka on Monday when gunmen attacked a checkpoint. At least two civilians also died in the attack.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.fatalities, Some(5), "{e:?}");
+}
+
+#[test]
 fn no_casualties_is_zero_with_evidence() {
     let e = one(
         "A roadside bomb exploded near a police patrol in Mandera but no casualties were reported.",
