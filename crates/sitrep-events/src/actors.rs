@@ -646,6 +646,12 @@ mod tests {
         // With small letters too: "LeT" is not "let".
         assert_eq!(names("LeT claimed it"), vec!["Lashkar-e-Taiba"]);
         assert!(names("Let me say it: let them go").is_empty());
+        // Syria's factions and Iran's guards.
+        assert_eq!(names("Faylaq al-Sham shelled it"), vec!["Faylaq al-Sham"]);
+        assert_eq!(
+            names("Iranian Revolutionary Guards left"),
+            vec!["Military Forces of Iran"]
+        );
         // A name of two words is no acronym.
         assert_eq!(
             names("mai mai fighters"),

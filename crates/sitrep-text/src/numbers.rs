@@ -621,6 +621,15 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
         if prev == "." && j > 1 && (t.is(j - 2, "No") || t.is(j - 2, "no")) {
             return skip;
         }
+        // A name with a number: "the Division 13", "Brigade 93", "Route
+        // 1", "Resolution 2254" (the noun capitalised, the number digits).
+        if core.digits
+            && t.capitalised(j - 1)
+            && t.lower(j - 1)
+                .is_some_and(|w| NUMBERED_NAMES.contains(&w.as_str()))
+        {
+            return skip;
+        }
     }
     if matches!(
         t.lower(end).as_ref().map(|w| w.as_str()),
@@ -647,6 +656,34 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
     }
     None
 }
+
+/// Capitalised nouns that a number names rather than counts after them.
+const NUMBERED_NAMES: &[&str] = &[
+    "division",
+    "brigade",
+    "battalion",
+    "regiment",
+    "squadron",
+    "corps",
+    "unit",
+    "route",
+    "highway",
+    "road",
+    "resolution",
+    "article",
+    "chapter",
+    "section",
+    "flight",
+    "gate",
+    "block",
+    "camp",
+    "sector",
+    "zone",
+    "district",
+    "ward",
+    "kilometre",
+    "km",
+];
 
 /// "3 p.m.", "3pm" (already Alnum), "0800 GMT", "10 a.m.".
 fn is_clock_suffix(t: &Toks, i: usize) -> bool {
@@ -800,7 +837,11 @@ mod tests {
         assert!(q("on 21/06 and 21/06/2016, open 24/7").is_empty());
         assert!(q("reported on 2019-10-21").is_empty());
         assert!(q("Libya Shield No. 1 used it as a base").is_empty());
+        // A unit or a road named by a number.
+        assert!(q("an attack on the Division 13 and Brigade 93 on Route 1").is_empty());
         assert_eq!(one("Two 12-year-old boys were shot.").1, 2);
+        // In lower case the noun names nothing: the number counts.
+        assert_eq!(one("the division 13 soldiers left").1, 13);
     }
 
     #[test]
