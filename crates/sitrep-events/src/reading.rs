@@ -480,7 +480,6 @@ const POLITICAL_DETAINEES: &[&str] = &[
     "pastor",
     "bishop",
     "commander",
-    "general",
     "colonel",
     "member",
     "cadre",
@@ -1425,22 +1424,26 @@ impl<'a> Annotated<'a> {
     /// verb form is a report: "a compatriot that was killed", "it was
     /// shelled", "it is burning".
     fn characterised(&self, trigger: Span) -> bool {
-        let word = self.slice(trigger).to_ascii_lowercase();
-        if word.ends_with("ed")
-            || word.ends_with("en")
-            || word.ends_with("ing")
-            || is_one_of(&word, IRREGULAR_PARTICIPLES)
-        {
+        // This runs for every trigger: no allocation until a copula is seen.
+        let word = self.slice(trigger).as_bytes();
+        let ends = |suffix: &str| {
+            word.len() >= suffix.len()
+                && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        };
+        if ends("ed") || ends("en") || ends("ing") {
             return false;
         }
-        let before = self.words_before(trigger, 4);
-        let mut words = before.iter().rev().map(String::as_str).peekable();
-        words.next_if(|w| matches!(*w, "a" | "an" | "pure" | "simply" | "plain"));
-        let copula = words.next_if(|w| matches!(*w, "is" | "was" | "s"));
+        if is_one_of(self.slice(trigger), IRREGULAR_PARTICIPLES) {
+            return false;
+        }
+        let before = self.word_spans_before(trigger, 3);
+        let mut words = before.iter().rev().map(|&w| self.slice(w)).peekable();
+        words.next_if(|w| is_one_of(w, &["a", "an", "pure", "simply", "plain"]));
+        let copula = words.next_if(|w| is_one_of(w, &["is", "was", "s"]));
         copula.is_some()
             && words
                 .next()
-                .is_some_and(|w| matches!(w, "it" | "this" | "that"))
+                .is_some_and(|w| is_one_of(w, &["it", "this", "that"]))
     }
 
     /// A crowd in `sentence`: protesters, rioters, residents or a group of
@@ -1634,7 +1637,9 @@ impl<'a> Annotated<'a> {
     /// soldiers, an attack), a named group other than state forces, an
     /// armed group, protesters or rioters, or many people taken at once
     /// ("arrested over 200"). A crime named (theft, fraud, drink-driving)
-    /// or a suspect described by age makes even a mass arrest ordinary.
+    /// or a suspect described by age in the arrest's own sentence makes
+    /// even a mass arrest ordinary, unless that sentence names a political
+    /// detainee or cause.
     fn arrest_for_ordinary_crime(&self, sentence: Span, trigger: Span) -> bool {
         // The crime or the cause may be told in the sentence before: "A man
         // under the influence of alcohol stuffed his mouth … He was
@@ -2073,7 +2078,14 @@ impl<'a> Annotated<'a> {
         if !opens_relative || clause.start <= sentence.start {
             return false;
         }
-        let noun = Span::new(sentence.start, clause.start - 1);
+        // The noun ends where the break before the clause begins (a comma,
+        // or a dash of three bytes).
+        let break_at = self
+            .text
+            .get(..clause.start)
+            .and_then(|head| head.char_indices().next_back())
+            .map_or(clause.start, |(i, _)| i);
+        let noun = Span::new(sentence.start, break_at.max(sentence.start));
         let Some(last_break) = self
             .slice(noun)
             .rfind([',', ';', ':', '(', ')'])

@@ -525,9 +525,14 @@ fn a_relative_clause_of_a_dated_noun_is_history() {
     for text in [
         "The scientist in Lusaka was charged over the 2001 anthrax attacks, which killed five people.",
         "He spoke of the 2011 anthrax scare, in which two men were killed in Lusaka.",
+        // A dash opens the clause as a comma does.
+        "The scientist in Lusaka was charged over the 2001 anthrax attacks — which killed five people.",
     ] {
         assert!(code(text, &[&LUSAKA]).is_empty(), "{text}");
     }
+    // A year far before the dash dates nothing after it.
+    let text = "Gunmen driven out in 2011 have since come back to the city of Lusaka — which they attacked on Monday.";
+    assert!(!code(text, &[&LUSAKA]).is_empty(), "{text}");
     // A noun of this week's is news.
     let text = "Gunmen in Lusaka claimed Monday's anthrax attacks, which killed five people.";
     assert!(!code(text, &[&LUSAKA]).is_empty(), "{text}");
