@@ -995,8 +995,15 @@ fn told_before(text: &str, total: Span, next: Span) -> bool {
         text[number.start..number.end].to_ascii_lowercase(),
         text[noun.start..noun.end].to_ascii_lowercase()
     );
-    text.get(total.start..next.start)
-        .is_some_and(|before| before.to_ascii_lowercase().contains(&phrase))
+    // On word boundaries: "twenty-four Fulanis" is no "four Fulanis".
+    let Some(before) = text.get(total.start..next.start) else {
+        return false;
+    };
+    let before = before.to_ascii_lowercase();
+    let bytes = before.as_bytes();
+    before
+        .match_indices(&phrase)
+        .any(|(i, _)| i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-'))
 }
 
 /// Counts across an incident's sentences: a restated toll replaces the

@@ -3042,7 +3042,13 @@ const WEAPON_STORES: &[&str] = &[
     "haul",
     "consignment",
     "shipment",
-    "depot",
+];
+
+/// Words that end a store's list: the weapon after them is used ("a fuel
+/// depot of the army shelled with mortars", "a cache of rifles, and rockets
+/// fired at the base").
+const LIST_ENDS: &[&str] = &[
+    "with", "using", "fired", "launched", "hit", "struck", "exploded", "killed", "killing",
 ];
 
 /// How far back, in bytes, a store noun may stand before a weapon it lists.
@@ -3050,9 +3056,9 @@ const STORE_REACH: usize = 200;
 
 /// `span` (a weapon word) is an item of a list that a store noun opens in
 /// the same sentence ("an arsenal of 36 rifles, ..., 13 hand grenades"):
-/// no sentence break between, and none of [`NOT_AN_OBJECT`]'s words, which
-/// would show the weapon is told of otherwise ("a cache of rifles near
-/// the site of the rocket attack").
+/// no sentence break between, and none of [`NOT_AN_OBJECT`]'s or
+/// [`LIST_ENDS`]'s words, which would show the weapon is told of otherwise
+/// ("a cache of rifles near the site of the rocket attack").
 fn listed_in_a_store(text: &str, span: Span) -> bool {
     let from = char_floor(text, span.start.saturating_sub(STORE_REACH));
     let before = text.get(from..span.start).unwrap_or("");
@@ -3069,7 +3075,7 @@ fn listed_in_a_store(text: &str, span: Span) -> bool {
     };
     !words[of + 2..]
         .iter()
-        .any(|(_, w)| NOT_AN_OBJECT.contains(&w.as_str()))
+        .any(|(_, w)| NOT_AN_OBJECT.contains(&w.as_str()) || LIST_ENDS.contains(&w.as_str()))
 }
 
 fn seized_before(text: &str, span: Span) -> Option<Span> {

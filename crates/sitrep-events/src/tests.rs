@@ -822,6 +822,12 @@ fn a_part_of_a_count_told_again_is_not_added() {
         &[&LUSAKA],
     );
     assert_eq!(e.fatalities, Some(5), "{e:?}");
+    // The phrase inside a longer number is no restatement.
+    let e = one(
+        "Clashes between herders and farmers in Lusaka on Monday killed twenty-four farmers. The clash began over cattle. Four farmers were also killed in the clash, police said.",
+        &[&LUSAKA],
+    );
+    assert_eq!(e.fatalities, Some(28), "{e:?}");
     // Other dead told after "at least" again are new dead.
     let e = one(
         "At least three soldiers were killed in Lusaka on Monday when gunmen attacked a checkpoint. At least two civilians also died in the attack.",
@@ -1404,6 +1410,8 @@ fn weapons_listed_in_a_store_are_disrupted_weapons_use() {
     // A weapon told of after a break in the list is used.
     let text = "Soldiers found a cache of rifles in Maiduguri after rockets hit the base.";
     none_of(SubEventType::DisruptedWeaponsUse, text, &[&MAIDUGURI]);
+    let text = "Gunmen attacked a consignment of aid with grenades in Maiduguri.";
+    one_of(SubEventType::Grenade, text, &[&MAIDUGURI]);
 }
 
 #[test]
