@@ -944,33 +944,6 @@ fn is_relative_word(word: &str) -> bool {
         .any(|r| word.eq_ignore_ascii_case(r))
 }
 
-/// Numbers written as words, for [`told_before`].
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-];
-
 /// The number of the count at `next` and the word after it ("Four
 /// Fulanis") were written already, in any case, between the start of the
 /// running count at `total` and `next`: "killed four Fulanis and a
@@ -984,9 +957,7 @@ fn told_before(text: &str, total: Span, next: Span) -> bool {
     // Only a number and its noun: "at least" told twice restates nothing.
     let number_word = &text[number.start..number.end];
     if !(number_word.bytes().all(|b| b.is_ascii_digit())
-        || NUMBER_WORDS
-            .iter()
-            .any(|w| number_word.eq_ignore_ascii_case(w)))
+        || sitrep_text::numbers::number_word_value(number_word).is_some())
     {
         return false;
     }

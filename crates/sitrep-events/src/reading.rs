@@ -527,11 +527,6 @@ const POLITICAL_CAUSES: &[&str] = &[
     "spying",
 ];
 
-/// Counts under ten, written out ("three arrests").
-const SMALL_COUNTS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
-
 /// Words before a plural that refer to arrests told before ("these
 /// arrests", "his arrests"): no new mass arrest.
 const REFERRING_DETERMINERS: &[&str] = &[
@@ -547,36 +542,10 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// arrest" is a charge, "remanded in custody" a court's order.
 const NO_ARREST_BEFORE: &[&str] = &["resisting", "resisted", "resist", "remanded"];
 
-/// Words that count people arrested in numbers ("dozens", "hundreds"); a
-/// mass arrest is political whoever the arrested are.
-const MANY_PEOPLE: &[&str] = &[
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "dozen",
-    "dozens",
-    "scores",
-    "mass",
-];
+/// Words that count people arrested in numbers without a number of ten
+/// or more ("dozens", "scores"); a mass arrest is political whoever the
+/// arrested are.
+const MANY_PEOPLE: &[&str] = &["hundreds", "thousands", "dozen", "dozens", "scores", "mass"];
 
 /// Word beginnings of the crimes an ordinary arrest is for (matched as
 /// prefixes: "steal" covers "stealing" and "stole" is listed).
@@ -1697,7 +1666,9 @@ impl<'a> Annotated<'a> {
         let bytes = self.text.as_bytes();
         let many = |w: Span| {
             let word = self.slice(w);
-            if MANY_PEOPLE.iter().any(|m| word.eq_ignore_ascii_case(m)) {
+            if is_one_of(word, MANY_PEOPLE)
+                || sitrep_text::numbers::number_word_value(word).is_some_and(|n| n >= 10)
+            {
                 return true;
             }
             // A clock time is no count ("around 10:20 a.m."), nor a year.
@@ -1720,7 +1691,7 @@ impl<'a> Annotated<'a> {
         ) && !before.iter().rev().take(2).any(|&w| {
             let word = self.slice(w);
             word.parse::<u32>().is_ok_and(|n| n < 10)
-                || is_one_of(word, SMALL_COUNTS)
+                || sitrep_text::numbers::number_word_value(word).is_some_and(|n| n < 10)
                 || is_one_of(word, REFERRING_DETERMINERS)
         });
         plural || before.into_iter().chain(after).any(many)

@@ -355,6 +355,18 @@ fn scale_value(w: &str) -> Option<u64> {
     }
 }
 
+/// The value of one number word, in any case: "four" 4, "Twenty" 20,
+/// "hundred" 100, "thousand" 1,000. For readers that test a single word
+/// (the counts themselves are read by [`find_quantities`]).
+pub fn number_word_value(word: &str) -> Option<u64> {
+    let lower = word.to_ascii_lowercase();
+    let w = lower.as_str();
+    unit_value(w)
+        .or_else(|| tens_value(w))
+        .or_else(|| scale_value(w))
+        .or_else(|| (w == "hundred").then_some(100))
+}
+
 pub(crate) fn unit_value(w: &str) -> Option<u64> {
     Some(match w {
         "zero" => 0,
@@ -817,6 +829,16 @@ mod tests {
         assert!(one("dozens of people").3);
         assert!(q("the scores were level").is_empty());
         assert!(q("few people came").is_empty());
+    }
+
+    #[test]
+    fn one_number_word_has_its_value() {
+        assert_eq!(number_word_value("Four"), Some(4));
+        assert_eq!(number_word_value("twenty"), Some(20));
+        assert_eq!(number_word_value("hundred"), Some(100));
+        assert_eq!(number_word_value("THOUSAND"), Some(1_000));
+        assert_eq!(number_word_value("fourth"), None);
+        assert_eq!(number_word_value("dozens"), None);
     }
 
     #[test]
