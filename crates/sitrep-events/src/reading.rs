@@ -3037,16 +3037,20 @@ fn listed_in_a_store(text: &str, span: Span) -> bool {
         Some(i) => from + i + 1,
         None => from,
     };
-    let words = lowered(text, word_spans(text, Span::new(from, span.start)));
+    // This runs for every explosive word: the words are compared in
+    // place, not lower-cased into copies.
+    let words: Vec<&str> = Words::new(text, Span::new(from, span.start))
+        .map(|w| &text[w.start..w.end])
+        .collect();
     let Some(of) = words
         .windows(2)
-        .rposition(|pair| WEAPON_STORES.contains(&pair[0].1.as_str()) && pair[1].1 == "of")
+        .rposition(|pair| is_one_of(pair[0], WEAPON_STORES) && pair[1].eq_ignore_ascii_case("of"))
     else {
         return false;
     };
     !words[of + 2..]
         .iter()
-        .any(|(_, w)| NOT_AN_OBJECT.contains(&w.as_str()) || LIST_ENDS.contains(&w.as_str()))
+        .any(|w| is_one_of(w, &NOT_AN_OBJECT) || is_one_of(w, LIST_ENDS))
 }
 
 fn seized_before(text: &str, span: Span) -> Option<Span> {
