@@ -149,6 +149,21 @@ fn large_countries_and_states_sit_near_their_geographic_centres() {
 }
 
 #[test]
+fn kenyas_former_provinces_are_kenyan_regions() {
+    // Abolished in 2013 and still in the news; "Nyanza" alone is also a
+    // Rwandan district, and "Rift Valley" alone the valley (and a fever).
+    let text = "Officials reported 45 people dead in Nyanza Province, 12 in North Eastern Province and seven in Rift Valley Province.";
+    for name in [
+        "Nyanza Province",
+        "North Eastern Province",
+        "Rift Valley Province",
+    ] {
+        let place = place_of(text, name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(place.country, "Kenya", "{name}: {place:?}");
+    }
+}
+
+#[test]
 fn a_listed_region_beats_a_namesake_neighbourhood() {
     // GeoNames lists a Baltimore neighbourhood called "Middle East".
     let place = place_of(
