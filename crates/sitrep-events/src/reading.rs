@@ -1610,13 +1610,6 @@ impl<'a> Annotated<'a> {
     /// even a mass arrest ordinary, unless that sentence names a political
     /// detainee or cause.
     fn arrest_for_ordinary_crime(&self, sentence: Span, trigger: Span) -> bool {
-        // The crime or the cause may be told in the sentence before: "A man
-        // under the influence of alcohol stuffed his mouth … He was
-        // arrested Sunday."
-        let told = Span::new(
-            self.sentence_before(sentence).unwrap_or(sentence).start,
-            sentence.end,
-        );
         // Each part of a hyphenated word counts: "anti-terror forces".
         let names_any = |span: Span, list: &[&str]| {
             Words::new(self.text, span).any(|w| {
@@ -1636,10 +1629,18 @@ impl<'a> Annotated<'a> {
         if names_any(sentence, ORDINARY_CRIMES) || self.names_an_age(sentence) {
             return true;
         }
-        if political(told) {
-            return false;
+        // The crime or the cause may be told in the sentence before (the
+        // arrest's own sentence was read above): "A man under the
+        // influence of alcohol stuffed his mouth … He was arrested Sunday."
+        if let Some(before) = self.sentence_before(sentence) {
+            if political(before) {
+                return false;
+            }
+            if names_any(before, ORDINARY_CRIMES) {
+                return true;
+            }
         }
-        names_any(told, ORDINARY_CRIMES) || !self.many_arrested(sentence, trigger)
+        !self.many_arrested(sentence, trigger)
     }
 
     /// A party to politics or conflict named in `span`: a named actor that
@@ -3015,9 +3016,9 @@ const WEAPON_STORES: &[&str] = &[
     "shipment",
 ];
 
-/// Words that end a store's list: the weapon after them is used ("a fuel
-/// depot of the army shelled with mortars", "a cache of rifles, and rockets
-/// fired at the base").
+/// Words that end a store's list: a weapon after them is used, not kept
+/// ("attacked a consignment of aid with grenades", "a stockpile of fuel
+/// hit by rockets").
 const LIST_ENDS: &[&str] = &[
     "with", "using", "fired", "launched", "hit", "struck", "exploded", "killed", "killing",
 ];
