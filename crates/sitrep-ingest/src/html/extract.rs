@@ -835,6 +835,10 @@ fn block_value(block: &Block) -> f64 {
     let content = chars * (1.0 - link_density) * kind_weight;
     match block.kind {
         BlockKind::Heading => 0.0,
+        // A short cell without links is a datum of a table (a toll by
+        // district, a results table): neither prose nor boilerplate, so a
+        // long table neither sinks the story around it nor wins alone.
+        BlockKind::Cell if block.link_chars == 0 && block.chars < 80 => 0.0,
         _ if block.chars >= 80 && (prose || block.in_paragraph) => content,
         _ if block.chars >= 40 && prose => content * 0.5,
         _ if block.chars >= 150 => content * 0.5,
@@ -1287,6 +1291,28 @@ mod tests {
         let text = extract(&html);
         assert!(text.starts_with("Gunmen attacked"));
         assert!(!text.contains("Shabelle"), "{text}");
+    }
+
+    #[test]
+    fn a_data_table_in_the_story_does_not_cost_the_story() {
+        // Forty rows of short cells (a toll by district) used to weigh the
+        // story down below a lone paragraph elsewhere on the page.
+        let rows: String = (0..40)
+            .map(|i| {
+                format!(
+                    "<tr><td>District {i}</td><td>{i}</td><td>{}</td></tr>",
+                    i * 3
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div class='post'>{STORY}<table>{rows}</table></div>\
+             <div class='notice'><p>Comments that insult other readers or that cannot be understood will not be approved by the moderators of this site.</p></div>\
+             </body></html>"
+        );
+        let text = extract(&html);
+        assert!(text.starts_with("Gunmen attacked"), "{text}");
+        assert!(text.contains("District 39"), "{text}");
     }
 
     #[test]
