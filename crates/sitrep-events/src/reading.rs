@@ -592,6 +592,38 @@ const ORDINARY_CRIMES: &[&str] = &[
     "breathaly",
 ];
 
+/// Word starts that make a sexual assault political violence: armed
+/// perpetrators, or a war's setting ("raped displaced girls").
+const ARMED_PERPETRATORS: &[&str] = &[
+    "gunm",
+    "armed",
+    "militant",
+    "militia",
+    "paramilitar",
+    "rebel",
+    "insurgent",
+    "separatist",
+    "jihad",
+    "islamist",
+    "extremist",
+    "terror",
+    "fighter",
+    "combatant",
+    "soldier",
+    "army",
+    "troops",
+    "military",
+    "forces",
+    "vigilante",
+    "bandit",
+    "janjaweed",
+    "peacekeep",
+    "wartime",
+    "conflict",
+    "displaced",
+    "idp",
+];
+
 /// Words before a clash word that make it a contest without arms ("a
 /// trade battle", "a legal battle", "a verbal clash").
 const NON_ARMED_CONTESTS: &[&str] = &[
@@ -1374,6 +1406,9 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence, hit.span) {
             return true;
         }
+        if hit.what == Cat::Sexual && self.sexual_violence_is_crime(sentence) {
+            return true;
+        }
         // "was resisting arrest", "remanded in custody": a charge and a
         // court's order, not an arrest the story reports.
         if hit.what == Cat::Arrest && self.any_word_before_in(hit.span, 1, NO_ARREST_BEFORE) {
@@ -1610,14 +1645,7 @@ impl<'a> Annotated<'a> {
     /// even a mass arrest ordinary, unless that sentence names a political
     /// detainee or cause.
     fn arrest_for_ordinary_crime(&self, sentence: Span, trigger: Span) -> bool {
-        // Each part of a hyphenated word counts: "anti-terror forces".
-        let names_any = |span: Span, list: &[&str]| {
-            Words::new(self.text, span).any(|w| {
-                self.slice(w)
-                    .split('-')
-                    .any(|part| list.iter().any(|p| starts_with_ignore_case(part, p)))
-            })
-        };
+        let names_any = |span: Span, list: &[&str]| self.names_any_prefix(span, list);
         // The arrest's own sentence first: who is taken or why, then the
         // crime or the suspect's age ("Campbell, 42, was resisting arrest"
         // after "a deadly weapon"), then the cause told before it.
@@ -1641,6 +1669,38 @@ impl<'a> Annotated<'a> {
             }
         }
         !self.many_arrested(sentence, trigger)
+    }
+
+    /// Whether a word of `span` (or a part of a hyphenated one: "anti-terror
+    /// forces") starts with one of `prefixes`, ignoring case.
+    fn names_any_prefix(&self, span: Span, prefixes: &[&str]) -> bool {
+        Words::new(self.text, span).any(|w| {
+            self.slice(w)
+                .split('-')
+                .any(|part| prefixes.iter().any(|p| starts_with_ignore_case(part, p)))
+        })
+    }
+
+    /// A rape or sexual assault is ordinary crime unless its sentence, or
+    /// the one before, names armed or political perpetrators (soldiers,
+    /// militiamen, gunmen, a named armed group) or a conflict's setting
+    /// (war, the displaced): ACLED codes sexual violence as political
+    /// violence, not the court and crime pages ("a case of rape had been
+    /// opened", "the video showed the accused sexually assaulting a girl").
+    /// The police are no such sign: in crime news they investigate ("Police
+    /// say one of the videos showed ...").
+    fn sexual_violence_is_crime(&self, sentence: Span) -> bool {
+        let armed = |span: Span| {
+            self.names_any_prefix(span, ARMED_PERPETRATORS)
+                // "war" itself whole: "warned", "ward" and "Warsaw" are none.
+                || Words::new(self.text, span).any(|w| is_one_of(self.slice(w), &["war", "wars"]))
+                // A named armed group ("families who fled Boko Haram");
+                // its fighters and rebels are words of the list above.
+                || self
+                    .actors_in(span)
+                    .any(|m| matches!(m.actor, ActorRef::Named(_)) && !self.is_state(m))
+        };
+        !(armed(sentence) || self.sentence_before(sentence).is_some_and(armed))
     }
 
     /// A party to politics or conflict named in `span`: a named actor that

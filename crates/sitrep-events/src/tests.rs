@@ -2393,3 +2393,34 @@ fn a_list_of_places_in_the_incidents_sentence_gives_one_event_each() {
     );
     assert_eq!(events.len(), 1, "{events:?}");
 }
+
+#[test]
+fn sexual_violence_by_armed_men_is_an_event_crime_pages_are_not() {
+    // ACLED codes sexual violence as political violence: armed
+    // perpetrators or a war's setting. The court and crime pages are not.
+    for text in [
+        "A case of rape had been opened in Maiduguri and was later withdrawn in court.",
+        "Police say one of the videos showed the accused sexually assaulting a girl in Maiduguri.",
+        "The mother of a child who was raped in Maiduguri says the police have failed her.",
+        // A war named as a word's start is no war ("warned").
+        "Her lawyer warned that the man raped the girl in Maiduguri twice.",
+    ] {
+        none_of(SubEventType::SexualViolence, text, &[&MAIDUGURI]);
+    }
+    for text in [
+        "Soldiers raped two women in Maiduguri on Monday.",
+        "Gunmen attacked farmers near Maiduguri and raped a woman.",
+        "A militia raped four displaced girls near Maiduguri.",
+        // The armed men may be named in the sentence before.
+        "The camp near Maiduguri shelters families who fled Boko Haram. Two women there were raped on Monday.",
+        "Women were raped in Maiduguri during the war, a survivor said on Monday.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events
+                .iter()
+                .any(|e| e.sub_event_type == Some(SubEventType::SexualViolence)),
+            "{text}: {events:#?}"
+        );
+    }
+}
