@@ -592,6 +592,43 @@ const ORDINARY_CRIMES: &[&str] = &[
     "breathaly",
 ];
 
+/// How many words of its clause after "destroyed" its object is looked
+/// for: "destroyed thousands of American factories and millions of
+/// American jobs".
+const DESTROYED_REACH: usize = 12;
+
+/// Nouns (lower case, singular; [`is_noun_in`] takes plurals too) of
+/// things destroyed that are no one's property: economies, careers, germs.
+const INTANGIBLE_TARGETS: &[&str] = &[
+    "job",
+    "livelihood",
+    "career",
+    "reputation",
+    "credibility",
+    "confidence",
+    "trust",
+    "hope",
+    "dream",
+    "future",
+    "democracy",
+    "relationship",
+    "marriage",
+    "economy",
+    "economies",
+    "virus",
+    "bacteria",
+    "germ",
+    "pathogen",
+    "cell",
+    "tissue",
+];
+
+/// The body (lower case, singular), for symptoms ("burning in the throat").
+const BODY_PARTS: &[&str] = &[
+    "throat", "eye", "chest", "skin", "mouth", "nose", "lung", "stomach", "feet", "foot", "hand",
+    "leg", "face", "ear", "tongue", "lip",
+];
+
 /// Word starts that make a sexual assault political violence: armed
 /// perpetrators, or a war's setting ("raped displaced girls").
 const ARMED_PERPETRATORS: &[&str] = &[
@@ -1352,6 +1389,25 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "destroyed millions of American jobs", "destroy any viruses":
+        // what is destroyed is no one's property.
+        if hit.what == Cat::Loot
+            && starts_with_ignore_case(word, "destroy")
+            && self
+                .words_after(
+                    hit.span,
+                    self.clause_of(sentence, hit.span).end,
+                    DESTROYED_REACH,
+                )
+                .iter()
+                .any(|w| is_noun_in(w, INTANGIBLE_TARGETS))
+        {
+            return true;
+        }
+        // "burning in the throat", "a burning sensation": a symptom.
+        if hit.what == Cat::Burn && self.burning_as_a_symptom(sentence, hit.span) {
+            return true;
+        }
         // Deaths and ruin a disease, a flood or an accident caused, and the
         // emergencies declared for them.
         let destruction = hit.what == Cat::Loot && starts_with_ignore_case(word, "destroy");
@@ -1585,6 +1641,16 @@ impl<'a> Annotated<'a> {
 
     /// The word before `span` is "heart", "panic" or "asthma" (one word
     /// back within its sentence).
+    /// "burning in the throat", "a burning sensation", "burning eyes".
+    fn burning_as_a_symptom(&self, sentence: Span, burning: Span) -> bool {
+        let after = self.words_after(burning, sentence.end, 3);
+        let first = after.first().map(String::as_str);
+        let body = |w: &String| is_noun_in(w, BODY_PARTS);
+        matches!(first, Some("sensation" | "sensations"))
+            || after.first().is_some_and(body)
+            || (first == Some("in") && after.iter().skip(1).any(body))
+    }
+
     fn after_body_word(&self, span: Span) -> bool {
         self.after_word_in(
             span,
@@ -3173,6 +3239,14 @@ fn is_blast_word(word: &str) -> bool {
 fn writes_a_year(date: &str) -> bool {
     date.split(|c: char| !c.is_ascii_digit())
         .any(|digits| digits.len() == 4)
+}
+
+/// `word` (lower case) is one of `nouns` or its plural in -s or -es.
+fn is_noun_in(word: &str, nouns: &[&str]) -> bool {
+    nouns.iter().any(|n| {
+        word.strip_prefix(n)
+            .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+    })
 }
 
 fn is_one_of(word: &str, words: &[&str]) -> bool {

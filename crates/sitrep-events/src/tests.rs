@@ -2424,3 +2424,32 @@ fn sexual_violence_by_armed_men_is_an_event_crime_pages_are_not() {
         );
     }
 }
+
+#[test]
+fn destroying_what_is_no_ones_property_and_a_burning_symptom_are_no_events() {
+    for text in [
+        "Their trade practices have destroyed thousands of factories and millions of jobs in Maiduguri, he said.",
+        "The meat was cooked in Maiduguri at a temperature high enough to destroy any viruses.",
+        "Workers in Maiduguri complained of symptoms ranging from vomiting to burning in the throat.",
+        "Residents of Maiduguri reported a burning sensation in their eyes.",
+    ] {
+        none_of(SubEventType::LootingPropertyDestruction, text, &[&MAIDUGURI]);
+    }
+    for text in [
+        "Militants destroyed 30 houses in Maiduguri on Monday.",
+        "Rioters were burning army vehicles in Maiduguri on Monday.",
+        // Property first, an intangible in another clause.
+        "Gunmen destroyed the market in Maiduguri, and the traders lost their jobs.",
+        // A whole noun, not its first letters: "cellphone" is no cell.
+        "Militants destroyed the cellphone masts in Maiduguri on Monday.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events.iter().any(|e| matches!(
+                e.sub_event_type,
+                Some(SubEventType::LootingPropertyDestruction | SubEventType::ViolentDemonstration)
+            )),
+            "{text}: {events:#?}"
+        );
+    }
+}
