@@ -208,6 +208,27 @@ const NEEDS_CONFLICT_CONTEXT: &[&str] = &[
     "withdrew",
 ];
 
+/// Arms of [`NEEDS_CONFLICT_CONTEXT`] that report an attack only when their
+/// sentence tells them used ([`USE_OF_ARMS`]).
+const UNUSED_ARMS: &[&str] = &[
+    "aircraft",
+    "jets",
+    "drone",
+    "drones",
+    "air force",
+    "artillery",
+    "missile",
+    "missiles",
+];
+
+/// Word starts that tell arms used: "drones hit", "jets pounded", "the air
+/// force bombed", "artillery fire", "missiles launched".
+const USE_OF_ARMS: &[&str] = &[
+    "bomb", "strik", "struck", "raid", "pound", "hit", "target", "attack", "shell", "fire",
+    "firing", "launch", "drop", "kill", "destroy", "blast", "shot", "shoot", "hammer", "bombard",
+    "rain", "wound", "injur",
+];
+
 /// Words after "shelled" or "defuse" that make them food or diplomacy.
 const NOT_MUNITIONS: &[&str] = &[
     "pistachios",
@@ -1438,11 +1459,15 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Agreement && self.any_word_before_in(hit.span, 2, &["despite"]) {
             return true;
         }
-        // "the suspect vandalised two cars": damage by one person is crime;
-        // a riot needs a crowd.
+        // "the suspect vandalised two cars", "a man jumped onto her car and
+        // shattered the back window": damage by one person is crime; a riot
+        // needs a crowd or a group ("UPND cadres shattered windows").
         if hit.what == Cat::Riot
-            && starts_with_ignore_case(word, "vandal")
+            && ["vandal", "smash", "shatter"]
+                .iter()
+                .any(|damage| starts_with_ignore_case(word, damage))
             && !self.crowd_in_sentence(sentence, hit.span)
+            && !self.political_party_in(sentence)
         {
             return true;
         }
@@ -1509,11 +1534,11 @@ impl<'a> Annotated<'a> {
     /// A crowd in `sentence`: protesters, rioters, residents or a group of
     /// civilians named as actors, or another protest or riot word.
     fn crowd_in_sentence(&self, sentence: Span, besides: Span) -> bool {
-        self.actors_in(sentence).any(|m| {
-            matches!(
-                m.actor,
-                ActorRef::Agent(AgentKind::Protesters | AgentKind::Rioters | AgentKind::Civilians)
-            )
+        self.actors_in(sentence).any(|m| match m.actor {
+            ActorRef::Agent(AgentKind::Protesters | AgentKind::Rioters) => true,
+            // "residents", "students", "men"; not "a man", "the driver".
+            ActorRef::Agent(AgentKind::Civilians) => self.names_many(m.span),
+            _ => false,
         }) || starting_in(&self.triggers, sentence, |t| t.span)
             .iter()
             .any(|t| {
@@ -1521,6 +1546,19 @@ impl<'a> Annotated<'a> {
                     && t.span != besides
                     && matches!(t.what, Cat::Protest | Cat::Riot | Cat::Mob)
             })
+    }
+
+    /// A plural noun ends `span`: "residents", "men", "people", "children".
+    fn names_many(&self, span: Span) -> bool {
+        let last = Words::new(self.text, span)
+            .last()
+            .map_or("", |w| self.slice(w));
+        let lower = last.to_ascii_lowercase();
+        (lower.ends_with('s') && !lower.ends_with("ss"))
+            || matches!(
+                lower.as_str(),
+                "people" | "men" | "women" | "children" | "youth"
+            )
     }
 
     /// A definite noun phrase ("the attack") refers back once an incident
@@ -2284,6 +2322,15 @@ impl<'a> Annotated<'a> {
         true
     }
 
+    /// A weapon or an air arm named with no use of it in the sentence:
+    /// "recruited into the Navy, Army and Air Force", "Reaper drones were
+    /// flown by US personnel". A party in the sentence is then no context:
+    /// forces are named beside their arms as often as they fight.
+    fn weapon_not_used(&self, sentence: Span, hit: &Hit<Cat>) -> bool {
+        is_one_of(self.slice(hit.span), UNUSED_ARMS)
+            && !self.names_any_prefix(sentence, USE_OF_ARMS)
+    }
+
     /// A party to a conflict or a protest in the sentence that holds `span`
     /// (any actor but civilians, prisoners and "the government", which
     /// signs trade deals as readily as truces), other than `hit` itself.
@@ -2450,7 +2497,9 @@ impl<'a> Annotated<'a> {
                 !needs.next().unwrap_or(false)
                     || unambiguous
                     || (has_prior && h.what.is_auxiliary())
-                    || (self.party_in_sentence(sentence, h) && !self.only_the_dead(sentence, h))
+                    || (self.party_in_sentence(sentence, h)
+                        && !self.only_the_dead(sentence, h)
+                        && !self.weapon_not_used(sentence, h))
                     || (h.what == Cat::Kill && self.death_by_violence(sentence, h))
             });
         }

@@ -2243,6 +2243,14 @@ fn idioms_intent_denials_and_background_are_no_event() {
             EventType::Riots,
         ),
         (
+            "Rioters smashed shop windows in Maiduguri on Monday.",
+            EventType::Riots,
+        ),
+        (
+            "UPND cadres shattered the windows of campaign vehicles in Maiduguri.",
+            EventType::Riots,
+        ),
+        (
             "Boko Haram executed two hostages in Maiduguri on Monday.",
             EventType::ViolenceAgainstCivilians,
         ),
@@ -2451,5 +2459,45 @@ fn destroying_what_is_no_ones_property_and_a_burning_symptom_are_no_events() {
             )),
             "{text}: {events:#?}"
         );
+    }
+}
+
+#[test]
+fn arms_named_but_not_used_are_no_attack() {
+    for text in [
+        "The minister said 20,000 personnel had been recruited into the Nigerian Army and the Nigerian Air Force in Maiduguri.",
+        "Officials said Reaper drones were flown from Maiduguri by US personnel with the consent of the Nigerian army.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events.iter().all(|e| !matches!(
+                e.sub_event_type,
+                Some(SubEventType::AirDroneStrike | SubEventType::ShellingArtilleryMissileAttack)
+            )),
+            "{text}: {events:#?}"
+        );
+    }
+    for text in [
+        "Nigerian Air Force jets bombed Boko Haram positions near Maiduguri on Monday.",
+        "Drones hit Boko Haram bases near Maiduguri on Monday, the army said.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events
+                .iter()
+                .any(|e| e.sub_event_type == Some(SubEventType::AirDroneStrike)),
+            "{text}: {events:#?}"
+        );
+    }
+}
+
+#[test]
+fn damage_by_one_person_is_no_riot() {
+    for text in [
+        "The suspect vandalised two cars in Maiduguri on Monday.",
+        "In Maiduguri a man jumped onto her car and shattered the back window in a bizarre attack.",
+        "He starred in the Broadway smash in Maiduguri in a bizarre attack on critics.",
+    ] {
+        none_of(SubEventType::ViolentDemonstration, text, &[&MAIDUGURI]);
     }
 }
