@@ -1677,8 +1677,6 @@ impl<'a> Annotated<'a> {
         })
     }
 
-    /// The word before `span` is "heart", "panic" or "asthma" (one word
-    /// back within its sentence).
     /// "burning in the throat", "a burning sensation", "burning eyes".
     fn burning_as_a_symptom(&self, sentence: Span, burning: Span) -> bool {
         let after = self.words_after(burning, sentence.end, 3);
@@ -1689,6 +1687,8 @@ impl<'a> Annotated<'a> {
             || (first == Some("in") && after.iter().skip(1).any(body))
     }
 
+    /// The word before `span` is "heart", "panic" or "asthma" (one word
+    /// back within its sentence).
     fn after_body_word(&self, span: Span) -> bool {
         self.after_word_in(
             span,
