@@ -644,6 +644,31 @@ const INTANGIBLE_TARGETS: &[&str] = &[
     "tissue",
 ];
 
+/// Animals (lower case, singular or unchanging), killed in culls and
+/// slaughterhouses.
+const ANIMALS: &[&str] = &[
+    "livestock",
+    "cattle",
+    "cow",
+    "pig",
+    "hog",
+    "swine",
+    "sheep",
+    "goat",
+    "chicken",
+    "poultry",
+    "bird",
+    "duck",
+    "animal",
+    "dog",
+    "cat",
+    "horse",
+    "fish",
+    "calf",
+    "calves",
+    "deer",
+];
+
 /// The body (lower case, singular), for symptoms ("burning in the throat").
 const BODY_PARTS: &[&str] = &[
     "throat", "eye", "chest", "skin", "mouth", "nose", "lung", "stomach", "feet", "foot", "hand",
@@ -1425,6 +1450,11 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "All livestock on the farm have been slaughtered and incinerated",
+        // "thousands of chickens were killed": animals, and no person named.
+        if matches!(hit.what, Cat::Kill | Cat::Burn) && self.only_animals_named(sentence) {
+            return true;
+        }
         // "burning in the throat", "a burning sensation": a symptom.
         if hit.what == Cat::Burn && self.burning_as_a_symptom(sentence, hit.span) {
             return true;
@@ -1675,6 +1705,21 @@ impl<'a> Annotated<'a> {
             head.chars()
                 .all(|c| c.is_whitespace() || "\"'“‘(".contains(c))
         })
+    }
+
+    /// The sentence names animals, no actor at all (no people, forces or
+    /// groups) and no weapon or attack: what was killed or burned was
+    /// livestock. "The bombardment killed pastoralists and their
+    /// livestock" is an attack.
+    fn only_animals_named(&self, sentence: Span) -> bool {
+        Words::new(self.text, sentence).any(|w| {
+            let word = self.slice(w).to_ascii_lowercase();
+            is_noun_in(&word, ANIMALS)
+        }) && self.actors_in(sentence).next().is_none()
+            && !self
+                .triggers
+                .iter()
+                .any(|h| sentence.contains(h.span) && !matches!(h.what, Cat::Kill | Cat::Burn))
     }
 
     /// "burning in the throat", "a burning sensation", "burning eyes".

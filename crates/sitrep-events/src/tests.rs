@@ -2501,3 +2501,20 @@ fn damage_by_one_person_is_no_riot() {
         none_of(SubEventType::ViolentDemonstration, text, &[&MAIDUGURI]);
     }
 }
+
+#[test]
+fn animals_killed_in_a_cull_are_no_event() {
+    for text in [
+        "All livestock on the farm near Maiduguri have been slaughtered and incinerated.",
+        "Thousands of chickens were killed in Maiduguri to stop the outbreak.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // A weapon or a person named: an attack that also killed animals.
+        "The bombardment of Maiduguri killed an unknown number of pastoralists and their livestock.",
+        "Gunmen killed three herders and 40 cattle near Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
