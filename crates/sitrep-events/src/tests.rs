@@ -2510,11 +2510,22 @@ fn animals_killed_in_a_cull_are_no_event() {
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
-    for text in [
-        // A weapon or a person named: an attack that also killed animals.
-        "The bombardment of Maiduguri killed an unknown number of pastoralists and their livestock.",
-        "Gunmen killed three herders and 40 cattle near Maiduguri on Monday.",
+    // A weapon or a person named: an attack that also killed animals, and
+    // its toll stands.
+    for (text, dead) in [
+        (
+            "The bombardment of Maiduguri killed 10 pastoralists and their livestock.",
+            10,
+        ),
+        (
+            "Gunmen killed three herders and 40 cattle near Maiduguri on Monday.",
+            3,
+        ),
     ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events.iter().any(|e| e.fatalities == Some(dead)),
+            "{text}: {events:#?}"
+        );
     }
 }
