@@ -644,6 +644,25 @@ const INTANGIBLE_TARGETS: &[&str] = &[
     "tissue",
 ];
 
+/// Words of courts and criminal investigations: a killing they hear is
+/// crime news ([`Annotated::told_to_a_court`]).
+const COURT_WORDS: &[&str] = &[
+    "trial",
+    "trials",
+    "jurors",
+    "jury",
+    "pleaded",
+    "prosecutor",
+    "prosecutors",
+    "defendant",
+    "defendants",
+    "investigators",
+    "detectives",
+    "inquest",
+    "testified",
+    "confession",
+];
+
 /// Animals (lower case, singular or unchanging), killed in culls and
 /// slaughterhouses.
 const ANIMALS: &[&str] = &[
@@ -1450,6 +1469,17 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "The three defendants are on trial for murder", "it took two
+        // costly trials for investigators to close the case involving the
+        // murders of five family members": a killing a court or an inquiry
+        // hears, ordinary crime unless armed men or a group are named.
+        if matches!(
+            hit.what,
+            Cat::Kill | Cat::Shoot | Cat::Attack | Cat::Abduct | Cat::Sexual
+        ) && self.told_to_a_court(sentence)
+        {
+            return true;
+        }
         // "All livestock on the farm have been slaughtered and incinerated",
         // "thousands of chickens were killed": animals, and no person named.
         if matches!(hit.what, Cat::Kill | Cat::Burn) && self.only_animals_named(sentence) {
@@ -1705,6 +1735,16 @@ impl<'a> Annotated<'a> {
             head.chars()
                 .all(|c| c.is_whitespace() || "\"'“‘(".contains(c))
         })
+    }
+
+    /// The sentence is a court's or an investigation's (a trial, jurors,
+    /// the defendant, prosecutors, investigators) and names no armed
+    /// perpetrators or group. Only its own sentence: a court story next
+    /// to a headline of an attack says nothing of the attack.
+    fn told_to_a_court(&self, sentence: Span) -> bool {
+        Words::new(self.text, sentence).any(|w| is_one_of(self.slice(w), COURT_WORDS))
+            && !self.names_any_prefix(sentence, ARMED_PERPETRATORS)
+            && !self.political_party_in(sentence)
     }
 
     /// The sentence names animals, no actor at all (no people, forces or

@@ -2529,3 +2529,22 @@ fn animals_killed_in_a_cull_are_no_event() {
         );
     }
 }
+
+#[test]
+fn a_killing_a_court_hears_is_crime_news() {
+    for text in [
+        "It took two costly trials in Maiduguri for investigators to close the case involving the murders of five family members.",
+        "Prosecutor Ali Musa told jurors in Maiduguri the victim was shot on the evening of May 26.",
+        "The three defendants are on trial in Maiduguri for the murder of a trader.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // Armed men or a group named: the court hears an attack of the war.
+        "Prosecutors in Maiduguri said Boko Haram fighters killed 30 villagers on Monday.",
+        // The court is in the sentence before, not the attack's.
+        "The trial of the governor opened in Kano. Gunmen killed three traders in Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
