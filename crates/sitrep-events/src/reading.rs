@@ -1480,6 +1480,13 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "a man allegedly attacked a car the boy was in": one person's
+        // violence with no armed men or group named is crime.
+        if matches!(hit.what, Cat::Kill | Cat::Shoot | Cat::Attack)
+            && self.done_by_one_civilian(sentence, hit.span)
+        {
+            return true;
+        }
         // "All livestock on the farm have been slaughtered and incinerated",
         // "thousands of chickens were killed": animals, and no person named.
         if matches!(hit.what, Cat::Kill | Cat::Burn) && self.only_animals_named(sentence) {
@@ -1744,6 +1751,21 @@ impl<'a> Annotated<'a> {
     fn told_to_a_court(&self, sentence: Span) -> bool {
         Words::new(self.text, sentence).any(|w| is_one_of(self.slice(w), COURT_WORDS))
             && !self.names_any_prefix(sentence, ARMED_PERPETRATORS)
+            && !self.political_party_in(sentence)
+    }
+
+    /// The doer of `trigger` is one civilian named with "a" ("a man", "a
+    /// woman"; not "residents", nor a headline's "Civilian Deaths in
+    /// Turkish Attacks") and the sentence names no armed men or group.
+    fn done_by_one_civilian(&self, sentence: Span, trigger: Span) -> bool {
+        let (doer, _) = self.agent_and_target(sentence, trigger);
+        doer.is_some_and(|d| {
+            d.actor == ActorRef::Agent(AgentKind::Civilians)
+                && self
+                    .words_before(d.span, 1)
+                    .first()
+                    .is_some_and(|w| w == "a" || w == "an")
+        }) && !self.names_any_prefix(sentence, ARMED_PERPETRATORS)
             && !self.political_party_in(sentence)
     }
 

@@ -2548,3 +2548,22 @@ fn a_killing_a_court_hears_is_crime_news() {
         assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn one_persons_violence_is_crime_news() {
+    for text in [
+        "Her son was injured in Maiduguri when a man attacked his mother's car.",
+        "A woman shot her neighbour in Maiduguri on Monday, police said.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // Many doers, armed men beside him, or no article (a headline):
+        // not one person's crime.
+        "Residents attacked the police station in Maiduguri on Monday.",
+        "A man shot two traders in Maiduguri with other armed men on Monday.",
+        "Civilian Deaths in Turkish Attacks on Maiduguri May Be Unlawful",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
