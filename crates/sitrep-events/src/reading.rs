@@ -618,7 +618,7 @@ const ORDINARY_CRIMES: &[&str] = &[
 /// American jobs".
 const DESTROYED_REACH: usize = 12;
 
-/// Nouns (lower case, singular; [`is_noun_in`] takes plurals too) of
+/// Nouns (lower case, singular; [`is_noun_in`] takes plurals and any case) of
 /// things destroyed that are no one's property: economies, careers, germs.
 const INTANGIBLE_TARGETS: &[&str] = &[
     "job",
@@ -1554,6 +1554,7 @@ impl<'a> Annotated<'a> {
         if hit.what == Cat::Arrest && self.arrest_for_ordinary_crime(sentence, hit.span) {
             return true;
         }
+        // "a case of rape had been opened": crime, unless armed men did it.
         if hit.what == Cat::Sexual && self.sexual_violence_is_crime(sentence) {
             return true;
         }
@@ -1598,8 +1599,9 @@ impl<'a> Annotated<'a> {
                 .is_some_and(|w| is_one_of(w, &["it", "this", "that"]))
     }
 
-    /// A crowd in `sentence`: protesters, rioters, residents or a group of
-    /// civilians named as actors, or another protest or riot word.
+    /// A crowd in `sentence`: protesters, rioters or civilians in the plural
+    /// ("residents", not "a man") named as actors, or another protest or
+    /// riot word.
     fn crowd_in_sentence(&self, sentence: Span, besides: Span) -> bool {
         self.actors_in(sentence).any(|m| match m.actor {
             ActorRef::Agent(AgentKind::Protesters | AgentKind::Rioters) => true,
@@ -1750,23 +1752,36 @@ impl<'a> Annotated<'a> {
     /// to a headline of an attack says nothing of the attack.
     fn told_to_a_court(&self, sentence: Span) -> bool {
         Words::new(self.text, sentence).any(|w| is_one_of(self.slice(w), COURT_WORDS))
-            && !self.names_any_prefix(sentence, ARMED_PERPETRATORS)
-            && !self.political_party_in(sentence)
+            && !self.armed_men_or_group_in(sentence)
+    }
+
+    /// Armed perpetrators ([`ARMED_PERPETRATORS`]) or a party to politics
+    /// or conflict ([`Annotated::political_party_in`]) named in `span`: what
+    /// keeps a killing from being read as ordinary crime.
+    fn armed_men_or_group_in(&self, span: Span) -> bool {
+        self.names_any_prefix(span, ARMED_PERPETRATORS) || self.political_party_in(span)
     }
 
     /// The doer of `trigger` is one civilian named with "a" ("a man", "a
     /// woman"; not "residents", nor a headline's "Civilian Deaths in
     /// Turkish Attacks") and the sentence names no armed men or group.
     fn done_by_one_civilian(&self, sentence: Span, trigger: Span) -> bool {
-        let (doer, _) = self.agent_and_target(sentence, trigger);
-        doer.is_some_and(|d| {
-            d.actor == ActorRef::Agent(AgentKind::Civilians)
+        let one_civilian = |m: &ActorMention| {
+            m.actor == ActorRef::Agent(AgentKind::Civilians)
                 && self
-                    .words_before(d.span, 1)
+                    .word_spans_before(m.span, 1)
                     .first()
-                    .is_some_and(|w| w == "a" || w == "an")
-        }) && !self.names_any_prefix(sentence, ARMED_PERPETRATORS)
-            && !self.political_party_in(sentence)
+                    .is_some_and(|&w| is_one_of(self.slice(w), &["a", "an"]))
+        };
+        // This runs for every killing, shooting and attack: the subject
+        // reading (which collects the sentence's mentions) only when the
+        // sentence has such a civilian at all.
+        self.actors_in(sentence).any(one_civilian)
+            && !self.armed_men_or_group_in(sentence)
+            && self
+                .agent_and_target(sentence, trigger)
+                .0
+                .is_some_and(|d| one_civilian(&d))
     }
 
     /// The sentence names animals, no actor at all (no people, forces or
@@ -1774,10 +1789,8 @@ impl<'a> Annotated<'a> {
     /// livestock. "The bombardment killed pastoralists and their
     /// livestock" is an attack.
     fn only_animals_named(&self, sentence: Span) -> bool {
-        Words::new(self.text, sentence).any(|w| {
-            let word = self.slice(w).to_ascii_lowercase();
-            is_noun_in(&word, ANIMALS)
-        }) && self.actors_in(sentence).next().is_none()
+        self.actors_in(sentence).next().is_none()
+            && Words::new(self.text, sentence).any(|w| is_noun_in(self.slice(w), ANIMALS))
             && !self
                 .triggers
                 .iter()
@@ -3397,11 +3410,14 @@ fn writes_a_year(date: &str) -> bool {
         .any(|digits| digits.len() == 4)
 }
 
-/// `word` (lower case) is one of `nouns` or its plural in -s or -es.
+/// `word` is one of `nouns` (lower case) or its plural in -s or -es,
+/// ignoring ASCII case.
 fn is_noun_in(word: &str, nouns: &[&str]) -> bool {
+    let word = word.as_bytes();
     nouns.iter().any(|n| {
-        word.strip_prefix(n)
-            .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+        word.len() >= n.len()
+            && word[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+            && matches!(&word[n.len()..], b"" | b"s" | b"es" | b"S" | b"ES")
     })
 }
 
