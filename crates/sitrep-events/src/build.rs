@@ -801,13 +801,18 @@ impl<'b, 'a> Builder<'b, 'a> {
             // A detail long after the incident was last told is another
             // story's ("a total of 331 confirmed cases"), and so is one
             // told beside a disease or a disaster ("... the South Asia
-            // earthquake. The death toll officially stands at 23,000").
+            // earthquake. The death toll officially stands at 23,000"), or
+            // told after the incident's first report and just before a
+            // hazard ("100 dead bodies have been recovered. An earthquake
+            // triggered the wave").
             let index = an.sentence_of(sentence.start);
             if index.is_some_and(|i| !inc.counts_from(i)) {
                 continue;
             }
             let detail = index.is_some_and(|i| !inc.reported.contains(&i));
-            if detail && an.hazard_near(sentence) {
+            let first_report = index.is_some_and(|i| inc.reported.first() == Some(&i));
+            if (detail && an.hazard_near(sentence)) || (!first_report && an.hazard_after(sentence))
+            {
                 continue;
             }
             // Deaths that did not happen, or happened long ago, are not counted.

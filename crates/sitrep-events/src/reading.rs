@@ -221,6 +221,58 @@ const UNUSED_ARMS: &[&str] = &[
     "missiles",
 ];
 
+/// Word starts that tell a rocket fired: [`USE_OF_ARMS`] and the ways
+/// rockets come down ("rockets landed", "fell on", "slammed into").
+const ROCKETS_USED: &[&str] = &[
+    "bomb", "strik", "struck", "raid", "pound", "hit", "target", "attack", "shell", "fire",
+    "firing", "launch", "drop", "kill", "destroy", "blast", "shot", "shoot", "hammer", "bombard",
+    "rain", "wound", "injur", "land", "fell", "fall", "slam", "explod", "impact", "barrage",
+    "salvo",
+];
+
+/// Documents handed over (singular; plurals with -s match too): not
+/// territory.
+const PAPERS: &[&str] = &[
+    "motion",
+    "petition",
+    "memorandum",
+    "letter",
+    "report",
+    "list",
+    "document",
+    "bill",
+    "proposal",
+    "dossier",
+    "file",
+    "evidence",
+    "certificate",
+    "cheque",
+    "check",
+    "award",
+    "trophy",
+    "prize",
+    "demand",
+    "resignation",
+];
+
+/// Words before a participle that make it an adjective: "members of
+/// detained lawyers", "their jailed leaders".
+const ADJECTIVE_LEADS: &[&str] = &[
+    "of", "for", "about", "with", "their", "his", "her", "its", "our", "other",
+];
+
+/// Words that tell an ordeal lived through: "survived detention and
+/// torture", "suffered torture", "victims of torture".
+const ORDEAL_LIVED_THROUGH: &[&str] = &[
+    "survived",
+    "survivor",
+    "survivors",
+    "suffered",
+    "endured",
+    "victims",
+    "victim",
+];
+
 /// Word starts that tell arms used: "drones hit", "jets pounded", "the air
 /// force bombed", "artillery fire", "missiles launched".
 const USE_OF_ARMS: &[&str] = &[
@@ -923,6 +975,19 @@ impl<'a> Annotated<'a> {
             .and_then(|i| self.sentences.get(i).copied())
     }
 
+    /// The sentence after the one that holds `sentence`, if any.
+    fn sentence_after(&self, sentence: Span) -> Option<Span> {
+        self.sentence_of(sentence.start)
+            .and_then(|i| self.sentences.get(i + 1).copied())
+    }
+
+    /// No line break between the end of `first` and the start of `then`.
+    fn same_paragraph(&self, first: Span, then: Span) -> bool {
+        self.text
+            .get(first.end..then.start)
+            .is_some_and(|gap| !gap.contains('\n'))
+    }
+
     /// A disease or natural hazard is named in `sentence` or the sentence
     /// before it ("Floods hit the province. They have left 1,600 people
     /// dead.").
@@ -931,6 +996,16 @@ impl<'a> Annotated<'a> {
             .sentence_before(sentence)
             .map_or(sentence.start, |s| s.start);
         self.cue_in(Span::new(from, sentence.end), Cue::Hazard)
+    }
+
+    /// A disease or natural hazard is named in the sentence after
+    /// `sentence`, in the same paragraph: a toll told before its cause
+    /// ("Around 100 bodies have been recovered. An underwater earthquake
+    /// triggered the wave.").
+    pub fn hazard_after(&self, sentence: Span) -> bool {
+        self.sentence_after(sentence)
+            .filter(|next| self.same_paragraph(sentence, *next))
+            .is_some_and(|next| self.cue_in(next, Cue::Hazard))
     }
 
     /// Clause bounds around `span` inside `sentence`.
@@ -1530,9 +1605,7 @@ impl<'a> Annotated<'a> {
         // shattered the back window": damage by one person is crime; a riot
         // needs a crowd or a group ("UPND cadres shattered windows").
         if hit.what == Cat::Riot
-            && ["vandal", "smash", "shatter"]
-                .iter()
-                .any(|damage| starts_with_ignore_case(word, damage))
+            && is_damage_word(word)
             && !self.crowd_in_sentence(sentence, hit.span)
             && !self.political_party_in(sentence)
         {
@@ -1567,9 +1640,91 @@ impl<'a> Annotated<'a> {
         if hit.what.is_remote() && self.bought_or_sold(hit.span) {
             return true;
         }
+        // "the common rocket frog", "rocket science": a rocket whose
+        // sentence tells no firing, landing or hit and names no armed party.
+        if hit.what == Cat::Shelling
+            && is_one_of(word, &["rocket", "rockets"])
+            && !self.names_any_prefix(sentence, ROCKETS_USED)
+            && !self.armed_party_in(sentence, hit.span)
+        {
+            return true;
+        }
+        // "the Saudis' bombing campaign in Yemen", "a relentless air
+        // campaign": a war's whole campaign, no incident.
+        if hit.what.is_remote() && self.next_word_in(hit.span, sentence, &["campaign", "campaigns"])
+        {
+            return true;
+        }
+        // "the crowd had begun to disperse": a crowd leaving, no one
+        // dispersing it.
+        if hit.what == Cat::Intervention
+            && starts_with_ignore_case(word, "dispers")
+            && self.words_before(hit.span, 2).first().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "began" | "begun" | "begin" | "beginning" | "started" | "starting"
+                )
+            })
+        {
+            return true;
+        }
+        // "The motion was handed over to the Speaker", "handed over a
+        // petition": papers change hands, not ground.
+        if hit.what == Cat::Withdraw
+            && word.eq_ignore_ascii_case("handed over")
+            && self.papers_handed_over(sentence, hit.span)
+        {
+            return true;
+        }
+        // "family members of detained lawyers", "their jailed leaders":
+        // the participle as an adjective names people held, no arrest.
+        if hit.what == Cat::Arrest && self.held_people_named(sentence, hit.span) {
+            return true;
+        }
+        // "who survived detention and torture", "claimed that they
+        // suffered torture": an ordeal told as someone's past, with no armed
+        // party named who did it.
+        if hit.what == Cat::Kill
+            && starts_with_ignore_case(word, "tortur")
+            && self.any_word_before_in(hit.span, 3, ORDEAL_LIVED_THROUGH)
+            && !self.armed_party_in(sentence, hit.span)
+        {
+            return true;
+        }
         // "calls to boycott retailers", "called for a protest": the call,
         // not the protest.
         matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span)
+    }
+
+    /// A document ([`PAPERS`]) within the six words before "handed over"
+    /// (its subject: "the motion was handed over") or the three after (its
+    /// object: "handed over a memorandum").
+    fn papers_handed_over(&self, sentence: Span, trigger: Span) -> bool {
+        let clause = self.clause_of(sentence, trigger);
+        let subject = self
+            .word_spans_before(trigger, 6)
+            .into_iter()
+            .any(|w| clause.contains(w) && is_noun_in(self.slice(w), PAPERS));
+        subject
+            || self
+                .words_after(trigger, clause.end, 3)
+                .iter()
+                .any(|w| is_noun_in(w, PAPERS))
+    }
+
+    /// "family members of detained lawyers", "the release of jailed
+    /// opposition activists": an arrest participle after a preposition or
+    /// a possessive, a plural noun among the two words after it. "Police detained lawyers" has its
+    /// doer before the verb.
+    fn held_people_named(&self, sentence: Span, trigger: Span) -> bool {
+        is_one_of(
+            self.slice(trigger),
+            &["detained", "jailed", "imprisoned", "arrested"],
+        ) && self.any_word_before_in(trigger, 1, ADJECTIVE_LEADS)
+            && self.words_after(trigger, sentence.end, 2).iter().any(|w| {
+                (w.ends_with('s') && !w.ends_with("ss"))
+                    || matches!(w.as_str(), "people" | "men" | "women" | "children")
+            })
     }
 
     /// "it is torture", "that was murder", "this is an attack on": a
@@ -1614,6 +1769,9 @@ impl<'a> Annotated<'a> {
                 sentence.contains(t.span)
                     && t.span != besides
                     && matches!(t.what, Cat::Protest | Cat::Riot | Cat::Mob)
+                    // "charges of felony vandalism": another damage word is
+                    // no crowd.
+                    && !is_damage_word(self.slice(t.span))
             })
     }
 
@@ -1711,7 +1869,15 @@ impl<'a> Annotated<'a> {
     /// `trigger` itself is left out of the triggers that name violence: a
     /// blast may be the gas leak's.
     pub fn natural_death(&self, sentence: Span, trigger: Span) -> bool {
-        let hazard = self.hazard_near(sentence);
+        // A toll of the dead may also come before its cause: "around 100
+        // dead bodies have been recovered. An underwater earthquake
+        // triggered the deadly wave." Not a killing: "five were killed"
+        // tells violence until the next sentence says otherwise.
+        let toll_before_cause = is_one_of(
+            self.slice(trigger),
+            &["dead", "died", "death", "deaths", "bodies"],
+        ) && self.hazard_after(sentence);
+        let hazard = self.hazard_near(sentence) || toll_before_cause;
         // The government reports outbreak tolls ("according to the Haitian
         // government"); it kills with its forces, which are actors of their own.
         let could_kill = |a: &ActorMention| {
@@ -3419,6 +3585,14 @@ fn is_noun_in(word: &str, nouns: &[&str]) -> bool {
             && word[..n.len()].eq_ignore_ascii_case(n.as_bytes())
             && matches!(&word[n.len()..], b"" | b"s" | b"es" | b"S" | b"ES")
     })
+}
+
+/// A riot's damage word ("vandalised", "smashed", "shattered"): one
+/// person's as readily as a crowd's.
+fn is_damage_word(word: &str) -> bool {
+    ["vandal", "smash", "shatter"]
+        .iter()
+        .any(|damage| starts_with_ignore_case(word, damage))
 }
 
 fn is_one_of(word: &str, words: &[&str]) -> bool {

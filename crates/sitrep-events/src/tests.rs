@@ -2567,3 +2567,142 @@ fn one_persons_violence_is_crime_news() {
         assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_rocket_never_fired_is_no_shelling() {
+    for text in [
+        "Farmers in Maiduguri grow rocket salad for the market.",
+        "The rocket frog of Maiduguri is succumbing to a fungus.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        "Two rockets landed in Maiduguri on Monday.",
+        "Rockets were fired at Maiduguri overnight.",
+        "Soldiers in Maiduguri faced Boko Haram rockets on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_bombing_campaign_is_no_incident() {
+    for text in [
+        "Nigeria has supported the bombing campaign in Maiduguri with fuel.",
+        "The bombing campaign in Maiduguri has lasted two years.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // An incident reported inside the campaign is still one.
+    let text = "A bombing killed four traders in Maiduguri on Monday.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn a_crowd_leaving_is_not_dispersed() {
+    let text = "The crowd of migrants in Maiduguri had begun to disperse by noon.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    let text = "Police dispersed the crowd in Maiduguri with tear gas.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn detained_as_an_adjective_is_no_arrest() {
+    for text in [
+        "The families of detained opposition activists in Maiduguri campaigned for years.",
+        "Their jailed leaders in Maiduguri sent a letter to the governor.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        "Police in Maiduguri detained six opposition activists on Monday.",
+        "Police detained opposition activists in Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn torture_survived_long_ago_is_no_event() {
+    for text in [
+        "Musa, a trader from Maiduguri who survived detention and torture, now sells shoes.",
+        "They said that they suffered torture in Maiduguri.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // Armed men named as the torturers: an attack.
+    for text in [
+        "Soldiers tortured three traders in Maiduguri on Monday.",
+        "Detainees suffered torture at the hands of soldiers in Maiduguri.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events
+                .iter()
+                .any(|e| e.sub_event_type == Some(SubEventType::Attack)),
+            "{text}: {events:?}"
+        );
+    }
+}
+
+#[test]
+fn papers_handed_over_are_no_territory() {
+    for text in [
+        "The motion was handed over to the speaker in Maiduguri on Monday.",
+        "Students handed over a petition to the governor in Maiduguri.",
+    ] {
+        let events = code(text, &[&MAIDUGURI]);
+        assert!(
+            events
+                .iter()
+                .all(|e| e.sub_event_type != Some(SubEventType::NonViolentTransferOfTerritory)),
+            "{text}: {events:?}"
+        );
+    }
+    let text = "The barracks in Maiduguri were handed over to the army on Monday.";
+    let events = code(text, &[&MAIDUGURI]);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.sub_event_type == Some(SubEventType::NonViolentTransferOfTerritory)),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_toll_before_its_natural_cause_is_no_attack() {
+    let attack = "Gunmen attacked a village near Maiduguri on Sunday.";
+    let toll = "Around 100 dead bodies have been recovered.";
+    let cause = "An earthquake triggered the wave that ravaged the coast.";
+    // The toll's cause follows it in its paragraph: not the attack's dead.
+    let text = format!("{attack}\n\n{toll} {cause}");
+    let events = code(&text, &[&MAIDUGURI]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fatalities, None, "{text}");
+    // A cause in the next paragraph is another story's.
+    let text = format!("{attack} {toll}\n\n{cause}");
+    let events = code(&text, &[&MAIDUGURI]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fatalities, Some(100), "{text}");
+    // A death told on its own, its cause after it, is no second event.
+    let text = format!(
+        "{attack}\n\nA girl died in a hospital in Dikwa on Monday. \
+         Cholera has killed four people there this month."
+    );
+    let events = code(&text, &[&MAIDUGURI, &DIKWA]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    // A killing is violence whatever follows it.
+    let text = "Gunmen killed five traders in Maiduguri. An earthquake struck the coast.";
+    let events = code(text, &[&MAIDUGURI]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fatalities, Some(5), "{text}");
+}
+
+#[test]
+fn a_vandalism_charge_is_no_crowd() {
+    let text = "Police say a man in Maiduguri had been vandalising cars and smashed \
+                a window, and charged him with vandalism.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    let text = "Rioters smashed shop windows in Maiduguri on Monday.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
