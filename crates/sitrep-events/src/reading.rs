@@ -1655,6 +1655,11 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "communities are feeling more targeted, more under attack": a
+        // feeling, not an attack.
+        if hit.what == Cat::Attack && self.felt_under_attack(hit.span) {
+            return true;
+        }
         // "the crowd had begun to disperse": a crowd leaving, no one
         // dispersing it.
         if hit.what == Cat::Intervention
@@ -1710,6 +1715,20 @@ impl<'a> Annotated<'a> {
                 .words_after(trigger, clause.end, 3)
                 .iter()
                 .any(|w| is_noun_in(w, PAPERS))
+    }
+
+    /// "feel under attack", "feeling more targeted, more under attack":
+    /// "under" right before the word, and a feeling or "more" among the
+    /// two words before it.
+    fn felt_under_attack(&self, trigger: Span) -> bool {
+        let before = self.words_before(trigger, 3);
+        let Some((under, rest)) = before.split_last() else {
+            return false;
+        };
+        under == "under"
+            && rest.iter().any(|w| {
+                w.starts_with("feel") || w.starts_with("felt") || w == "more" || w == "increasingly"
+            })
     }
 
     /// "family members of detained lawyers", "the release of jailed
@@ -1913,11 +1932,23 @@ impl<'a> Annotated<'a> {
     }
 
     /// The sentence is a court's or an investigation's (a trial, jurors,
-    /// the defendant, prosecutors, investigators) and names no armed
-    /// perpetrators or group. Only its own sentence: a court story next
-    /// to a headline of an attack says nothing of the attack.
+    /// the defendant, prosecutors, investigators), or its paragraph's
+    /// sentence before or after it is ("She died at the scene. Mr Orchard
+    /// told jurors..."), and it names no armed perpetrators or group. Not
+    /// across a paragraph break: a court story next to a headline of an
+    /// attack says nothing of the attack.
     fn told_to_a_court(&self, sentence: Span) -> bool {
-        Words::new(self.text, sentence).any(|w| is_one_of(self.slice(w), COURT_WORDS))
+        let names_court =
+            |s: Span| Words::new(self.text, s).any(|w| is_one_of(self.slice(w), COURT_WORDS));
+        let neighbour_names_court = |s: Option<Span>, before: bool| {
+            s.is_some_and(|s| {
+                let (first, then) = if before { (s, sentence) } else { (sentence, s) };
+                self.same_paragraph(first, then) && names_court(s)
+            })
+        };
+        (names_court(sentence)
+            || neighbour_names_court(self.sentence_before(sentence), true)
+            || neighbour_names_court(self.sentence_after(sentence), false))
             && !self.armed_men_or_group_in(sentence)
     }
 
@@ -2481,7 +2512,12 @@ impl<'a> Annotated<'a> {
                 let old_calendar_date = d.kind == DateKind::Absolute
                     && !starts_with_ignore_case(self.slice(d.span), "since")
                     && writes_a_year(self.slice(d.span));
-                between <= 4 || (!current_date && old_calendar_date && between <= 8)
+                // "the coalition that has fought IS in Iraq and Syria since
+                // 2014": the present perfect over years of war, no incident.
+                let since_a_past_year = is_since_a_year(self.slice(d.span))
+                    && self.right_after_any(trigger, &["has", "have"]);
+                between <= 4
+                    || (!current_date && (old_calendar_date || since_a_past_year) && between <= 8)
             } else {
                 false
             }
@@ -3571,6 +3607,17 @@ fn is_blast_word(word: &str) -> bool {
 
 /// `word` equals one of `words` (given in lower case), ignoring ASCII case.
 /// A four-digit year is written in `date` ("June 1914", "2002").
+/// "since 2014": "since" and a year alone (a background date: the year is
+/// past).
+fn is_since_a_year(date: &str) -> bool {
+    date.get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+        && date.get(5..).is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 fn writes_a_year(date: &str) -> bool {
     date.split(|c: char| !c.is_ascii_digit())
         .any(|digits| digits.len() == 4)

@@ -2706,3 +2706,48 @@ fn a_vandalism_charge_is_no_crowd() {
     let text = "Rioters smashed shop windows in Maiduguri on Monday.";
     assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
 }
+
+#[test]
+fn feeling_under_attack_is_no_attack() {
+    let text =
+        "Communities in Maiduguri are feeling more targeted, more under attack, a lawyer said.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    for text in [
+        "The base in Maiduguri came under attack by Boko Haram on Monday.",
+        "Boko Haram launched more deadly attacks on Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn fighting_since_a_past_year_is_no_incident() {
+    let text =
+        "The army has fought Boko Haram fighters in the villages around Maiduguri since 2014.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    for text in [
+        // Since a month, or a past tense: an incident may be told.
+        "Boko Haram has attacked Maiduguri since June, killing 100.",
+        "Troops fought Boko Haram in Dikwa for the first time since 2014.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI, &DIKWA]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_killing_beside_a_court_sentence_is_crime_news() {
+    for text in [
+        "Musa was shot dead in Maiduguri on Monday. The prosecutor told jurors \
+         he had been followed.",
+        "The prosecutor told jurors about Musa. He was shot dead in Maiduguri on Monday.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // Another paragraph's court story, or armed men named.
+        "Musa was shot dead in Maiduguri on Monday.\n\nThe trial of three men began.",
+        "The gunman shot the victim in Maiduguri, the prosecutor told the court.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
