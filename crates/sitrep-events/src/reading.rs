@@ -1655,6 +1655,24 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "died last night in mysterious circumstances": a death whose
+        // cause the story does not know. Violence told beside it ("died
+        // after gunmen attacked his post in unclear circumstances") is its
+        // own trigger's event, and the death that event's toll.
+        if hit.what == Cat::Kill
+            && is_one_of(word, &["died", "dead"])
+            && self
+                .words_after(hit.span, self.clause_of(sentence, hit.span).end, 8)
+                .iter()
+                .any(|w| w == "circumstances")
+        {
+            return true;
+        }
+        // "a spy who had defected to Britain": a past change of side told
+        // about someone, in a relative clause.
+        if hit.what == Cat::GroupChange && self.words_before(hit.span, 2) == ["who", "had"] {
+            return true;
+        }
         // "communities are feeling more targeted, more under attack": a
         // feeling, not an attack.
         if hit.what == Cat::Attack && self.felt_under_attack(hit.span) {

@@ -2751,3 +2751,29 @@ fn a_killing_beside_a_court_sentence_is_crime_news() {
         assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_death_in_unknown_circumstances_is_no_attack() {
+    for text in [
+        "Mr Musa Bello, reputed to have been a Nigerian spy who had defected to Chad, \
+         died last night in Maiduguri in mysterious circumstances.",
+        "A Boko Haram commander who had defected to Chad died last night in Maiduguri \
+         in mysterious circumstances.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // Violence told beside the death: the death is the attack's.
+    let text = "A soldier died in Maiduguri after gunmen attacked his post in \
+                unclear circumstances.";
+    let events = code(text, &[&MAIDUGURI]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].fatalities, Some(1), "{text}");
+}
+
+#[test]
+fn a_side_changed_long_ago_in_a_relative_clause_is_no_event() {
+    let text = "Musa Bello, a spy who had defected to Chad, opened a shop in Maiduguri.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    let text = "Musa Bello, a Boko Haram commander, defected to the army in Maiduguri on Monday.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
