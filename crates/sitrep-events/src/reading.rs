@@ -2501,7 +2501,7 @@ impl<'a> Annotated<'a> {
     /// has no current date of its own: "The 2012 rebellion in Gao killed
     /// hundreds" is history, "In 2012, rebels killed ..." too.
     fn dated_background(&self, sentence: Span, trigger: Span) -> bool {
-        if self.opens_with_background_date(sentence) {
+        if self.opens_with_background_date(sentence) || self.opens_with_years(sentence) {
             return true;
         }
         let clause = self.clause_of(sentence, trigger);
@@ -2585,6 +2585,30 @@ impl<'a> Annotated<'a> {
     /// "In 2002, after an attack on a guard, Williams slashed his wrists":
     /// a background date before the sentence's first comma dates the whole
     /// sentence, when no current date is in it.
+    /// "Over the past three years, India has been hit by several
+    /// protests", "In recent years, ...": a sentence that opens with a
+    /// span of years sums them up; it tells no incident. Only at the
+    /// opening, where the span governs the whole sentence: "Boko Haram,
+    /// which has killed thousands over the past decade, attacked Dikwa"
+    /// still reports the attack.
+    fn opens_with_years(&self, sentence: Span) -> bool {
+        let head = self.text.get(sentence.start..sentence.end).unwrap_or("");
+        let Some(comma) = head.find(',') else {
+            return false;
+        };
+        let words: Vec<String> = lower_words(&head[..comma]).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let years = |w: &str| matches!(w, "years" | "decades" | "decade");
+        match words.as_slice() {
+            ["in", "recent", last] => years(last),
+            ["for", last] => years(last),
+            ["over" | "in" | "during" | "for", "the", "past" | "last", rest @ ..] => {
+                (1..=2).contains(&rest.len()) && rest.last().is_some_and(|w| years(w))
+            }
+            _ => false,
+        }
+    }
+
     fn opens_with_background_date(&self, sentence: Span) -> bool {
         let in_sentence = starting_in(&self.dates, sentence, |d| d.span);
         let Some(first) = in_sentence.first().filter(|d| d.background) else {

@@ -2777,3 +2777,21 @@ fn a_side_changed_long_ago_in_a_relative_clause_is_no_event() {
     let text = "Musa Bello, a Boko Haram commander, defected to the army in Maiduguri on Monday.";
     assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
 }
+
+#[test]
+fn a_sentence_summing_up_years_tells_no_incident() {
+    for text in [
+        "Over the past three years, Maiduguri has been hit by several protests by traders.",
+        "In recent years, Boko Haram has attacked Maiduguri many times.",
+        "For years, Boko Haram has attacked Maiduguri every dry season.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // The span of years inside a relative clause, or hours.
+        "Boko Haram, which has killed thousands over the past decade, attacked Maiduguri.",
+        "Over the past 24 hours, Boko Haram has attacked Maiduguri twice.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
