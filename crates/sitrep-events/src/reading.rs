@@ -1719,15 +1719,18 @@ impl<'a> Annotated<'a> {
         matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span)
     }
 
-    /// A document ([`PAPERS`]) within the six words before "handed over"
-    /// (its subject: "the motion was handed over") or the three after (its
-    /// object: "handed over a memorandum").
+    /// A document ([`PAPERS`]) within the six words before a passive
+    /// "handed over" (its subject: "the motion was handed over") or the
+    /// three after it (its object: "handed over a memorandum"). Only the
+    /// passive's subject: in "the report said militants handed over the
+    /// town" the paper is the source.
     fn papers_handed_over(&self, sentence: Span, trigger: Span) -> bool {
         let clause = self.clause_of(sentence, trigger);
-        let subject = self
-            .word_spans_before(trigger, 6)
-            .into_iter()
-            .any(|w| clause.contains(w) && is_noun_in(self.slice(w), PAPERS));
+        let subject = self.is_passive(sentence, trigger)
+            && self
+                .word_spans_before(trigger, 6)
+                .into_iter()
+                .any(|w| clause.contains(w) && is_noun_in(self.slice(w), PAPERS));
         subject
             || self
                 .words_after(trigger, clause.end, 3)
@@ -1751,8 +1754,8 @@ impl<'a> Annotated<'a> {
 
     /// "family members of detained lawyers", "the release of jailed
     /// opposition activists": an arrest participle after a preposition or
-    /// a possessive, a plural noun among the two words after it. "Police detained lawyers" has its
-    /// doer before the verb.
+    /// a possessive, a plural noun among the two words after it. "Police
+    /// detained lawyers" has its doer before the verb.
     fn held_people_named(&self, sentence: Span, trigger: Span) -> bool {
         is_one_of(
             self.slice(trigger),
@@ -2582,9 +2585,6 @@ impl<'a> Annotated<'a> {
         })
     }
 
-    /// "In 2002, after an attack on a guard, Williams slashed his wrists":
-    /// a background date before the sentence's first comma dates the whole
-    /// sentence, when no current date is in it.
     /// "Over the past three years, India has been hit by several
     /// protests", "In recent years, ...": a sentence that opens with a
     /// span of years sums them up; it tells no incident. Only at the
@@ -2609,6 +2609,9 @@ impl<'a> Annotated<'a> {
         }
     }
 
+    /// "In 2002, after an attack on a guard, Williams slashed his wrists":
+    /// a background date before the sentence's first comma dates the whole
+    /// sentence, when no current date is in it.
     fn opens_with_background_date(&self, sentence: Span) -> bool {
         let in_sentence = starting_in(&self.dates, sentence, |d| d.span);
         let Some(first) = in_sentence.first().filter(|d| d.background) else {
@@ -3647,10 +3650,8 @@ fn is_blast_word(word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// `word` equals one of `words` (given in lower case), ignoring ASCII case.
-/// A four-digit year is written in `date` ("June 1914", "2002").
-/// "since 2014": "since" and a year alone (a background date: the year is
-/// past).
+/// "since 2014": "since" and a year alone (the caller takes only
+/// background dates, so the year is past).
 fn is_since_a_year(date: &str) -> bool {
     date.get(..5)
         .is_some_and(|w| w.eq_ignore_ascii_case("since"))
@@ -3660,6 +3661,7 @@ fn is_since_a_year(date: &str) -> bool {
         })
 }
 
+/// A four-digit year is written in `date` ("June 1914", "2002").
 fn writes_a_year(date: &str) -> bool {
     date.split(|c: char| !c.is_ascii_digit())
         .any(|digits| digits.len() == 4)
@@ -3684,6 +3686,7 @@ fn is_damage_word(word: &str) -> bool {
         .any(|damage| starts_with_ignore_case(word, damage))
 }
 
+/// `word` equals one of `words` (given in lower case), ignoring ASCII case.
 fn is_one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
