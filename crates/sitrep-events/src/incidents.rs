@@ -230,11 +230,10 @@ fn met_by_force(an: &Annotated<'_>, current: &Incident, next: Reading, part: &Pa
         .reported
         .last()
         .is_some_and(|&r| part.sentence <= r + FORCE_REACH);
-    let same_paragraph = current.parts.last().is_some_and(|last| {
-        an.text
-            .get(last.end..part.span.start)
-            .is_some_and(|gap| !gap.contains("\n\n"))
-    });
+    let same_paragraph = current
+        .parts
+        .last()
+        .is_some_and(|&last| an.same_paragraph(last, part.span));
     if !near || !same_paragraph {
         return next;
     }

@@ -221,13 +221,10 @@ const UNUSED_ARMS: &[&str] = &[
     "missiles",
 ];
 
-/// Word starts that tell a rocket fired: [`USE_OF_ARMS`] and the ways
-/// rockets come down ("rockets landed", "fell on", "slammed into").
-const ROCKETS_USED: &[&str] = &[
-    "bomb", "strik", "struck", "raid", "pound", "hit", "target", "attack", "shell", "fire",
-    "firing", "launch", "drop", "kill", "destroy", "blast", "shot", "shoot", "hammer", "bombard",
-    "rain", "wound", "injur", "land", "fell", "fall", "slam", "explod", "impact", "barrage",
-    "salvo",
+/// Word starts that tell a rocket fired besides [`USE_OF_ARMS`]: the
+/// ways rockets come down ("rockets landed", "fell on", "slammed into").
+const ROCKETS_COME_DOWN: &[&str] = &[
+    "land", "fell", "fall", "slam", "explod", "impact", "barrage", "salvo",
 ];
 
 /// Documents handed over (singular; plurals with -s match too): not
@@ -981,11 +978,12 @@ impl<'a> Annotated<'a> {
             .and_then(|i| self.sentences.get(i + 1).copied())
     }
 
-    /// No line break between the end of `first` and the start of `then`.
-    fn same_paragraph(&self, first: Span, then: Span) -> bool {
+    /// No blank line between the end of `first` and the start of `then`
+    /// (a single line break may be a wrapped line).
+    pub fn same_paragraph(&self, first: Span, then: Span) -> bool {
         self.text
             .get(first.end..then.start)
-            .is_some_and(|gap| !gap.contains('\n'))
+            .is_some_and(|gap| !gap.contains("\n\n"))
     }
 
     /// A disease or natural hazard is named in `sentence` or the sentence
@@ -1644,7 +1642,8 @@ impl<'a> Annotated<'a> {
         // sentence tells no firing, landing or hit and names no armed party.
         if hit.what == Cat::Shelling
             && is_one_of(word, &["rocket", "rockets"])
-            && !self.names_any_prefix(sentence, ROCKETS_USED)
+            && !self.names_any_prefix(sentence, USE_OF_ARMS)
+            && !self.names_any_prefix(sentence, ROCKETS_COME_DOWN)
             && !self.armed_party_in(sentence, hit.span)
         {
             return true;
@@ -1740,14 +1739,11 @@ impl<'a> Annotated<'a> {
 
     /// "feel under attack", "feeling more targeted, more under attack":
     /// "under" right before the word, and a feeling or "more" among the
-    /// two words before it.
+    /// two words before it. "under" is a byte test, so the words are
+    /// copied only after it.
     fn felt_under_attack(&self, trigger: Span) -> bool {
-        let before = self.words_before(trigger, 3);
-        let Some((under, rest)) = before.split_last() else {
-            return false;
-        };
-        under == "under"
-            && rest.iter().any(|w| {
+        self.right_after_word(trigger, "under")
+            && self.words_before(trigger, 3).iter().rev().skip(1).any(|w| {
                 w.starts_with("feel") || w.starts_with("felt") || w == "more" || w == "increasingly"
             })
     }
@@ -2592,8 +2588,11 @@ impl<'a> Annotated<'a> {
     /// which has killed thousands over the past decade, attacked Dikwa"
     /// still reports the attack.
     fn opens_with_years(&self, sentence: Span) -> bool {
+        // This runs for every trigger: the longest opening it reads ("During
+        // the last two decades") is 27 bytes, so look no further before
+        // copying words.
         let head = self.text.get(sentence.start..sentence.end).unwrap_or("");
-        let Some(comma) = head.find(',') else {
+        let Some(comma) = head.bytes().take(40).position(|b| b == b',') else {
             return false;
         };
         let words: Vec<String> = lower_words(&head[..comma]).collect();

@@ -2580,6 +2580,7 @@ fn a_rocket_never_fired_is_no_shelling() {
         "Two rockets landed in Maiduguri on Monday.",
         "Rockets were fired at Maiduguri overnight.",
         "Soldiers in Maiduguri faced Boko Haram rockets on Monday.",
+        "Rockets hammered Maiduguri overnight.",
     ] {
         assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
