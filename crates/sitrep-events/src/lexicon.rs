@@ -209,9 +209,14 @@ const TRIGGERS: &[(&str, Cat)] = &[
     ("battle", Cat::Clash),
     ("battles", Cat::Clash),
     ("battled", Cat::Clash),
-    ("gunfight*", Cat::Clash),
-    ("gun fight*", Cat::Clash),
-    ("firefight*", Cat::Clash),
+    // Whole words: a "firefighter" puts out fires, a "gunfighter" is a
+    // western's hero.
+    ("gunfight", Cat::Clash),
+    ("gunfights", Cat::Clash),
+    ("gun fight", Cat::Clash),
+    ("gun fights", Cat::Clash),
+    ("firefight", Cat::Clash),
+    ("firefights", Cat::Clash),
     ("shootout*", Cat::Clash),
     ("shoot-out*", Cat::Clash),
     ("exchange of fire", Cat::Clash),
@@ -606,6 +611,16 @@ pub enum Cue {
     /// "has killed", "have killed": with a campaign as its subject, a
     /// total over time ("the offensive has killed 1,600").
     Perfect,
+    /// "typically", "usually": what tends to happen, not what happened.
+    Habitual,
+    /// "is used", "are used", "used to": what a thing serves for, or an old
+    /// habit ("the bases are used for operations abroad", "rebels used to
+    /// raid the town"). "was used to" tells a use that happened and is
+    /// told apart where the cue is read.
+    Purpose,
+    /// "lived through", "living through": an experience told as a
+    /// person's past.
+    LivedThrough,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -824,6 +839,17 @@ const CUES: &[(&str, Cue)] = &[
     ("in a separate", Cue::Separate),
     ("has killed", Cue::Perfect),
     ("have killed", Cue::Perfect),
+    ("typically", Cue::Habitual),
+    ("usually", Cue::Habitual),
+    ("normally", Cue::Habitual),
+    ("routinely", Cue::Habitual),
+    ("habitually", Cue::Habitual),
+    ("is used", Cue::Purpose),
+    ("are used", Cue::Purpose),
+    ("used to", Cue::Purpose),
+    ("lived through", Cue::LivedThrough),
+    ("living through", Cue::LivedThrough),
+    ("live through", Cue::LivedThrough),
     ("cholera", Cue::Hazard),
     ("ebola", Cue::Hazard),
     ("malaria", Cue::Hazard),

@@ -258,6 +258,41 @@ const ADJECTIVE_LEADS: &[&str] = &[
     "of", "for", "about", "with", "their", "his", "her", "its", "our", "other",
 ];
 
+/// Objects of "capture" that are no ground: a mood, attention, a picture,
+/// a prize ("captures all the excitement", "captured the imagination",
+/// "captured on camera", "captured the title").
+const CAPTURED_NOT_GROUND: &[&str] = &[
+    "excitement",
+    "energy",
+    "imagination",
+    "attention",
+    "essence",
+    "spirit",
+    "mood",
+    "moment",
+    "moments",
+    "feeling",
+    "feelings",
+    "beauty",
+    "magic",
+    "atmosphere",
+    "image",
+    "images",
+    "footage",
+    "camera",
+    "video",
+    "film",
+    "emotion",
+    "emotions",
+    "title",
+    "crown",
+    "medal",
+    "championship",
+    "trophy",
+    "votes",
+    "interest",
+];
+
 /// Words that tell an ordeal lived through: "survived detention and
 /// torture", "suffered torture", "victims of torture".
 const ORDEAL_LIVED_THROUGH: &[&str] = &[
@@ -1356,10 +1391,23 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
-        // "command and control of joint operations": a military function.
-        if hit.what == Cat::Capture
+        // "command and control of joint operations", "to plan, command and
+        // control joint military operations": a military function.
+        if (hit.what == Cat::Capture
             && word.eq_ignore_ascii_case("control")
-            && self.words_before(hit.span, 2) == ["command", "and"]
+            && self.words_before(hit.span, 2) == ["command", "and"])
+            || self.after_command_and_control(hit.span)
+        {
+            return true;
+        }
+        // "captures all the excitement of a concert", "captured the
+        // public's imagination", "captured on camera": no ground is taken.
+        if hit.what == Cat::Capture
+            && starts_with_ignore_case(word, "captur")
+            && self
+                .words_after(hit.span, self.clause_of(sentence, hit.span).end, 4)
+                .iter()
+                .any(|w| CAPTURED_NOT_GROUND.contains(&w.as_str()))
         {
             return true;
         }
@@ -1426,9 +1474,101 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "the attacks typically are repelled", "clashes usually erupt at
+        // night": what tends to happen, not an incident.
+        if self.cue_near_in_clause(sentence, hit.span, Cue::Habitual, 3) {
+            return true;
+        }
+        // "Thallium is used in poisons to kill rats", "their bases are used
+        // by Western governments for operations abroad", "rebels used to
+        // raid the town": what a thing serves for, or an old habit.
+        if self.serves_for(sentence, hit.span) {
+            return true;
+        }
+        // "having lived through very difficult times during terrorism and
+        // kinetic operations": a past told as experience. A date in the
+        // sentence ("who lived through Tuesday's bombing") keeps the
+        // incident.
+        if self.cue_before_in_clause(sentence, hit.span, Cue::LivedThrough, 10)
+            && !self.dates.iter().any(|d| sentence.contains(d.span))
+        {
+            return true;
+        }
         // "The offensive in eastern Ghouta has killed more than 1,600
         // civilians": a campaign's total, not an incident.
         self.campaign_total(sentence)
+    }
+
+    /// A `what` cue in the clause of `trigger` (`sentence`'s part between
+    /// commas), ending at most `n` words before the trigger. Cues are
+    /// found by binary search: this runs for every trigger.
+    fn cue_before_in_clause(&self, sentence: Span, trigger: Span, what: Cue, n: usize) -> bool {
+        let Some(cue) = self.last_cue_before(sentence, trigger, what) else {
+            return false;
+        };
+        let clause = self.clause_of(sentence, trigger);
+        clause.start <= cue.start
+            && Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
+    }
+
+    /// A purpose cue at most eight words before `trigger` in its clause,
+    /// not a use that happened: "tear gas was used to disperse the crowd"
+    /// and "the car that had been used to attack the base" are incidents.
+    fn serves_for(&self, sentence: Span, trigger: Span) -> bool {
+        if !self.cue_before_in_clause(sentence, trigger, Cue::Purpose, 8) {
+            return false;
+        }
+        let Some(cue) = self.last_cue_before(sentence, trigger, Cue::Purpose) else {
+            return false;
+        };
+        let is_used_to = self.text[cue.start..cue.end]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("used"));
+        !(is_used_to
+            && matches!(
+                self.words_before(cue, 1).first().map(String::as_str),
+                Some("was" | "were" | "been" | "being" | "be")
+            ))
+    }
+
+    /// A `what` cue in the clause of `trigger`, at most `n` words before or
+    /// after it.
+    fn cue_near_in_clause(&self, sentence: Span, trigger: Span, what: Cue, n: usize) -> bool {
+        if self.cue_before_in_clause(sentence, trigger, what, n) {
+            return true;
+        }
+        let Some(cue) = starting_in(&self.cues, sentence, |c| c.span)
+            .iter()
+            .find(|c| c.what == what && c.span.start >= trigger.end && sentence.contains(c.span))
+        else {
+            return false;
+        };
+        let clause = self.clause_of(sentence, trigger);
+        cue.span.end <= clause.end
+            && Words::new(self.text, Span::new(trigger.end, cue.span.start)).count() <= n
+    }
+
+    /// The last `what` cue of `sentence` that ends before `trigger`.
+    fn last_cue_before(&self, sentence: Span, trigger: Span, what: Cue) -> Option<Span> {
+        starting_in(&self.cues, Span::new(sentence.start, trigger.start), |c| {
+            c.span
+        })
+        .iter()
+        .rev()
+        .find(|c| c.what == what && c.span.end <= trigger.start)
+        .map(|c| c.span)
+    }
+
+    /// "command and control" ends at most three words before `trigger`.
+    fn after_command_and_control(&self, trigger: Span) -> bool {
+        const PHRASE: &str = "command and control";
+        let mut from = trigger.start.saturating_sub(PHRASE.len() + 40);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let head = &self.text[from..trigger.start];
+        head.rfind(PHRASE)
+            .is_some_and(|i| lower_words(&head[i + PHRASE.len()..]).count() <= 3)
     }
 
     /// A capital on `span` marks a name: it does not open its sentence,

@@ -2801,3 +2801,77 @@ fn a_sentence_summing_up_years_tells_no_incident() {
         assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_firefighter_is_no_firefight() {
+    let text = "Firefighters in protective suits searched the market in Maiduguri on Monday.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    let text = "Soldiers and Boko Haram fighters fought a firefight in Maiduguri on Monday.";
+    let events = code(text, &[&MAIDUGURI]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].sub_event_type, Some(SubEventType::ArmedClash));
+}
+
+#[test]
+fn capturing_a_mood_or_a_prize_takes_no_ground() {
+    for text in [
+        "The show captures all the excitement of Maiduguri.",
+        "The film captured the imagination of Maiduguri.",
+        "The boxer from Maiduguri captured the title on Saturday.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    let text = "Boko Haram fighters captured Maiduguri on Monday after a day of fighting.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn commanding_and_controlling_operations_is_a_function() {
+    let text = "The new centre in Maiduguri will plan, command and control joint \
+                military operations by the army.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    let text = "Soldiers took control of Maiduguri on Monday.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn what_usually_happens_is_no_incident() {
+    for text in [
+        "In Maiduguri, such raids typically take place at night.",
+        "Gunmen usually attack the road to Maiduguri in the rainy season.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // "Unusually" is no habit.
+    let text = "Gunmen attacked Maiduguri on Monday in an unusually large raid.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn what_a_thing_serves_for_is_no_incident() {
+    for text in [
+        "Cyanide is used in Maiduguri to kill rats.",
+        "The barracks in Maiduguri are used by foreign troops for operations abroad.",
+        "Rebels used to raid Maiduguri every dry season.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    // A use that happened is an incident.
+    for text in [
+        "Knives were used to kill two farmers in Maiduguri on Monday.",
+        "The car was used to attack the police station in Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_past_lived_through_is_no_incident() {
+    let text = "Elders said Maiduguri, having lived through years of bombings and \
+                military operations, now wanted schools.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    // A dated attack lived through is still an incident.
+    let text = "Residents who lived through Monday's bombing of Maiduguri said \
+                twelve people died.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
