@@ -13,6 +13,9 @@ pub enum Unreal {
     Negated,
     /// "since", "anniversary".
     Background,
+    /// "Will the worst come marching?", "Who attacked the convoy?": a
+    /// question reports nothing.
+    Question,
 }
 
 /// Clause-breaking punctuation: a cue before it does not scope over what follows.
@@ -38,6 +41,26 @@ fn denies_a_clause(text: &str, cue: Span) -> bool {
             .is_some_and(|rest| rest.trim_start().starts_with("that "))
 }
 
+/// The trigger's sentence ends in a question mark that closes the
+/// trigger's own question: no full stop or exclamation between them, and
+/// the question is not a quote inside a report ("'Why?' she asked after
+/// police shot her son" keeps the shooting, which follows the mark). A
+/// mark followed by a digit or a lower-case word is a doubt, not a
+/// question ("June 22nd? 2017").
+fn asked(text: &str, sentence: Span, trigger: Span) -> bool {
+    let Some(rest) = text.get(trigger.end..sentence.end) else {
+        return false;
+    };
+    let rest =
+        rest.trim_end_matches(|c: char| c.is_whitespace() || "\"'\u{201d}\u{2019})".contains(c));
+    let Some(body) = rest.strip_suffix('?') else {
+        return false;
+    };
+    let after = text[trigger.end + rest.len()..].trim_start();
+    !body.contains(['.', '!', '?'])
+        && !after.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
+}
+
 /// "May" written with a capital inside a sentence is the month, not the modal.
 fn is_month_may(text: &str, cue: Span, sentence: Span) -> bool {
     text.get(cue.start..cue.end) == Some("May") && cue.start > sentence.start
@@ -53,6 +76,9 @@ pub fn unreal(
     cues: &[Hit<Cue>],
     triggers: &[Hit<Cat>],
 ) -> Option<Unreal> {
+    if asked(text, sentence, trigger) {
+        return Some(Unreal::Question);
+    }
     // Another trigger between the cue and this one takes the cue's scope,
     // unless it is part of the same phrase: right before it ("would stop
     // rocket attacks") or, for a future, a hypothetical or history, joined

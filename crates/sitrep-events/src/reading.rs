@@ -770,6 +770,7 @@ const ANIMALS: &[&str] = &[
     "calf",
     "calves",
     "deer",
+    "pet",
 ];
 
 /// The body (lower case, singular), for symptoms ("burning in the throat").
@@ -1485,6 +1486,13 @@ impl<'a> Annotated<'a> {
         if self.serves_for(sentence, hit.span) {
             return true;
         }
+        // "IDPs fleeing from attacks on villages", "thousands have fled the
+        // fighting": violence in general as the cause of displacement, with
+        // no date in the sentence. "Villagers fled the attack" (one
+        // incident) and "fled Monday's raids" stay.
+        if self.fled_in_general(sentence, hit.span, word) {
+            return true;
+        }
         // "having lived through very difficult times during terrorism and
         // kinetic operations": a past told as experience. A date in the
         // sentence ("who lived through Tuesday's bombing") keeps the
@@ -1509,6 +1517,26 @@ impl<'a> Annotated<'a> {
         let clause = self.clause_of(sentence, trigger);
         clause.start <= cue.start
             && Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
+    }
+
+    /// `word` is violence in general (a plural, "fighting", "violence")
+    /// at most three words after a word of fleeing ("fleeing from
+    /// attacks", "fled from the fighting"), and the sentence has no date.
+    fn fled_in_general(&self, sentence: Span, trigger: Span, word: &str) -> bool {
+        let general = word.len() > 3 && word.ends_with(['s', 'S'])
+            || is_one_of(word, &["fighting", "violence"]);
+        // The word of fleeing in the trigger's own phrase: "helping
+        // Muslims to flee”\n\nClashes continue" is a headline and the next.
+        let fled = || {
+            self.word_spans_before(trigger, 3).into_iter().any(|w| {
+                is_one_of(
+                    self.slice(w),
+                    &["fleeing", "fled", "flee", "flees", "escaping"],
+                ) && !self.text[w.end..trigger.start]
+                    .contains(['\n', ',', ';', ':', '"', '\u{201d}'])
+            })
+        };
+        general && fled() && !self.dates.iter().any(|d| sentence.contains(d.span))
     }
 
     /// A purpose cue at most eight words before `trigger` in its clause,
@@ -1701,8 +1729,11 @@ impl<'a> Annotated<'a> {
             return true;
         }
         // "All livestock on the farm have been slaughtered and incinerated",
-        // "thousands of chickens were killed": animals, and no person named.
-        if matches!(hit.what, Cat::Kill | Cat::Burn) && self.only_animals_named(sentence) {
+        // "thousands of chickens were killed", "pets left behind are being
+        // shot": animals, and no person named.
+        if matches!(hit.what, Cat::Kill | Cat::Burn | Cat::Shoot)
+            && self.only_animals_named(sentence)
+        {
             return true;
         }
         // "burning in the throat", "a burning sensation": a symptom.
@@ -1858,7 +1889,7 @@ impl<'a> Annotated<'a> {
         matches!(hit.what, Cat::Protest | Cat::Strike | Cat::Riot) && self.called_for(hit.span)
     }
 
-    /// A document ([`PAPERS`]) within the six words before a passive
+    /// A document ([`PAPERS`]) within the nine words before a passive
     /// "handed over" (its subject: "the motion was handed over") or the
     /// three after it (its object: "handed over a memorandum"). Only the
     /// passive's subject: in "the report said militants handed over the
@@ -1867,7 +1898,7 @@ impl<'a> Annotated<'a> {
         let clause = self.clause_of(sentence, trigger);
         let subject = self.is_passive(sentence, trigger)
             && self
-                .word_spans_before(trigger, 6)
+                .word_spans_before(trigger, 9)
                 .into_iter()
                 .any(|w| clause.contains(w) && is_noun_in(self.slice(w), PAPERS));
         subject
@@ -2145,10 +2176,9 @@ impl<'a> Annotated<'a> {
     fn only_animals_named(&self, sentence: Span) -> bool {
         self.actors_in(sentence).next().is_none()
             && Words::new(self.text, sentence).any(|w| is_noun_in(self.slice(w), ANIMALS))
-            && !self
-                .triggers
-                .iter()
-                .any(|h| sentence.contains(h.span) && !matches!(h.what, Cat::Kill | Cat::Burn))
+            && !self.triggers.iter().any(|h| {
+                sentence.contains(h.span) && !matches!(h.what, Cat::Kill | Cat::Burn | Cat::Shoot)
+            })
     }
 
     /// "burning in the throat", "a burning sensation", "burning eyes".

@@ -2835,6 +2835,13 @@ fn commanding_and_controlling_operations_is_a_function() {
 }
 
 #[test]
+fn a_motion_handed_over_is_no_territory() {
+    let text = "The no-confidence motion against the Prime Minister Musa Bello was \
+                handed over to the Speaker in Maiduguri.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
 fn what_usually_happens_is_no_incident() {
     for text in [
         "In Maiduguri, such raids typically take place at night.",
@@ -2874,4 +2881,49 @@ fn a_past_lived_through_is_no_incident() {
     let text = "Residents who lived through Monday's bombing of Maiduguri said \
                 twelve people died.";
     assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn a_question_reports_nothing() {
+    for text in [
+        "Will the protesters come marching back to Maiduguri?",
+        "Who attacked the convoy near Maiduguri on Monday?",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // The shooting follows the question; a doubtful date is no question.
+        "\"Why?\" she asked after soldiers shot her son in Maiduguri on Monday.",
+        "Airstrikes cause casualties in Maiduguri;June 22nd? 2017: (S934) Maiduguri",
+        // A report, then a question the splitter kept in its sentence.
+        "Gunmen killed two traders in Maiduguri at 5 p.m. Who is next?",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn animals_shot_are_no_attack() {
+    let text = "Pets left behind in Maiduguri are being shot.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    let text = "Gunmen shot two farmers and their dogs in Maiduguri on Monday.";
+    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+}
+
+#[test]
+fn violence_fled_in_general_is_the_setting() {
+    for text in [
+        "Maiduguri now shelters 150,000 people fleeing from attacks on villages.",
+        "Thousands have fled from the fighting around Maiduguri.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    for text in [
+        // One incident fled, a dated one, or the fleeing in another headline.
+        "Villagers fled the attack on Maiduguri.",
+        "Thousands fled Monday's raids on Maiduguri.",
+        "Gunmen stopped people trying to flee\u{201d}\n\nClashes erupted in Maiduguri.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
 }
