@@ -728,6 +728,13 @@ const INTANGIBLE_TARGETS: &[&str] = &[
     "tissue",
 ];
 
+/// Words before "suspect" that make it the noun ("the suspect", "two
+/// suspects"), not the verb ("police suspect Boko Haram").
+const SUSPECT_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "four", "five", "both", "several", "male", "female",
+    "alleged", "main", "prime", "murder", "robbery",
+];
+
 /// Words of courts and criminal investigations: a killing they hear is
 /// crime news ([`Annotated::told_to_a_court`]).
 const COURT_WORDS: &[&str] = &[
@@ -1397,7 +1404,8 @@ impl<'a> Annotated<'a> {
         if (hit.what == Cat::Capture
             && word.eq_ignore_ascii_case("control")
             && self.words_before(hit.span, 2) == ["command", "and"])
-            || self.after_command_and_control(hit.span)
+            || (matches!(hit.what, Cat::Capture | Cat::Clash)
+                && self.after_command_and_control(hit.span))
         {
             return true;
         }
@@ -1523,7 +1531,7 @@ impl<'a> Annotated<'a> {
     /// at most three words after a word of fleeing ("fleeing from
     /// attacks", "fled from the fighting"), and the sentence has no date.
     fn fled_in_general(&self, sentence: Span, trigger: Span, word: &str) -> bool {
-        let general = word.len() > 3 && word.ends_with(['s', 'S'])
+        let general = (word.len() > 3 && word.ends_with(['s', 'S']))
             || is_one_of(word, &["fighting", "violence"]);
         // The word of fleeing in the trigger's own phrase: "helping
         // Muslims to flee”\n\nClashes continue" is a headline and the next.
@@ -1549,7 +1557,8 @@ impl<'a> Annotated<'a> {
         let Some(cue) = self.last_cue_before(sentence, trigger, Cue::Purpose) else {
             return false;
         };
-        let is_used_to = self.text[cue.start..cue.end]
+        let is_used_to = self
+            .slice(cue)
             .get(..4)
             .is_some_and(|w| w.eq_ignore_ascii_case("used"));
         !(is_used_to
@@ -1725,6 +1734,14 @@ impl<'a> Annotated<'a> {
         // violence with no armed men or group named is crime.
         if matches!(hit.what, Cat::Kill | Cat::Shoot | Cat::Attack)
             && self.done_by_one_civilian(sentence, hit.span)
+        {
+            return true;
+        }
+        // "the female driver confronted the suspect ... Jaime King's son was
+        // injured in the seemingly random attack": a suspect beside the
+        // violence and no armed men or group there is crime news.
+        if matches!(hit.what, Cat::Kill | Cat::Shoot | Cat::Attack)
+            && self.crime_with_a_suspect(sentence, hit.span)
         {
             return true;
         }
@@ -2167,6 +2184,50 @@ impl<'a> Annotated<'a> {
                 .agent_and_target(sentence, trigger)
                 .0
                 .is_some_and(|d| one_civilian(&d))
+    }
+
+    /// A suspect ("the suspect", "two suspects") named in the sentence or
+    /// in its paragraph's sentence before or after it, no armed men, group
+    /// or explosive weapon ("suspects threw a hand grenade at police")
+    /// named in any of them, and the violence not done by state
+    /// forces ("Police shot the suspect" is the police's violence). A
+    /// byte test for "uspect" comes first: this runs for every killing,
+    /// shooting and attack.
+    fn crime_with_a_suspect(&self, sentence: Span, trigger: Span) -> bool {
+        let in_paragraph = |s: Option<Span>, before: bool| {
+            s.filter(|&s| {
+                let (first, then) = if before { (s, sentence) } else { (sentence, s) };
+                self.same_paragraph(first, then)
+            })
+        };
+        let around = [
+            Some(sentence),
+            in_paragraph(self.sentence_before(sentence), true),
+            in_paragraph(self.sentence_after(sentence), false),
+        ];
+        let names_suspect = |s: Span| {
+            self.slice(s).contains("uspect")
+                && Words::new(self.text, s).any(|w| {
+                    is_noun_in(self.slice(w), &["suspect"])
+                        && self.word_spans_before(w, 1).first().is_some_and(|&d| {
+                            let d = self.slice(d);
+                            d.bytes().all(|b| b.is_ascii_digit())
+                                || is_one_of(d, SUSPECT_DETERMINERS)
+                        })
+                })
+        };
+        around.iter().flatten().any(|&s| names_suspect(s))
+            && !around.iter().flatten().any(|&s| {
+                self.armed_men_or_group_in(s)
+                    || self
+                        .triggers
+                        .iter()
+                        .any(|h| s.contains(h.span) && h.what.is_remote())
+            })
+            && !self
+                .agent_and_target(sentence, trigger)
+                .0
+                .is_some_and(|d| self.is_state(&d))
     }
 
     /// The sentence names animals, no actor at all (no people, forces or

@@ -2830,8 +2830,13 @@ fn commanding_and_controlling_operations_is_a_function() {
     let text = "The new centre in Maiduguri will plan, command and control joint \
                 military operations by the army.";
     assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    let text = "Soldiers took control of Maiduguri on Monday.";
-    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    for text in [
+        "Soldiers took control of Maiduguri on Monday.",
+        // Only a seizure or an operation is the function's.
+        "The militants' command and control was destroyed in airstrikes on Maiduguri.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
 }
 
 #[test]
@@ -2926,4 +2931,32 @@ fn violence_fled_in_general_is_the_setting() {
     ] {
         assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
+}
+
+#[test]
+fn violence_beside_a_suspect_is_crime_news() {
+    for text in [
+        "The driver got out and confronted the suspect in Maiduguri. Her son was \
+         injured in the seemingly random attack.",
+        "Her son was injured in a random attack in Maiduguri. The suspect fled on foot.",
+        "Two suspects fled after the shooting in Maiduguri on Monday.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+    let violent = |e: &Event| e.event_type != Some(EventType::StrategicDevelopments);
+    for text in [
+        // Armed men, state forces as the doer, another paragraph or the
+        // verb "suspect" keep the violence.
+        "Gunmen killed two traders in Maiduguri on Monday. Police arrested a suspect.",
+        "Police shot the suspect dead in Maiduguri on Monday.",
+        "Police arrested the suspect on Sunday.\n\nA trader was shot dead in Maiduguri on Monday.",
+        "Residents suspect the attack on Maiduguri on Monday was revenge.",
+    ] {
+        assert!(code(text, &[&MAIDUGURI]).iter().any(violent), "{text}");
+    }
+    // An explosive beside the suspects: their deaths are the incident's.
+    let text = "Suspects threw a grenade at police in Maiduguri on Monday. The two \
+                suspects were shot dead.";
+    let events = code(text, &[&MAIDUGURI]);
+    assert!(events.iter().any(|e| e.fatalities == Some(2)), "{events:?}");
 }
