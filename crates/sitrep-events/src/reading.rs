@@ -1494,6 +1494,15 @@ impl<'a> Annotated<'a> {
         if self.serves_for(sentence, hit.span) {
             return true;
         }
+        // "Eighteen troops who fought and were wounded in Afghanistan are
+        // being tested": who the troops are, with no date in the sentence
+        // ("troops who fought off the raid on Monday" stays).
+        if hit.what == Cat::Clash
+            && word.eq_ignore_ascii_case("fought")
+            && self.fought_as_who_they_are(sentence, hit.span)
+        {
+            return true;
+        }
         // "IDPs fleeing from attacks on villages", "thousands have fled the
         // fighting": violence in general as the cause of displacement, with
         // no date in the sentence. "Villagers fled the attack" (one
@@ -1525,6 +1534,18 @@ impl<'a> Annotated<'a> {
         let clause = self.clause_of(sentence, trigger);
         clause.start <= cue.start
             && Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
+    }
+
+    /// "who fought", "who had fought", "who have fought", and no date in
+    /// the sentence.
+    fn fought_as_who_they_are(&self, sentence: Span, trigger: Span) -> bool {
+        let before = self.words_before(trigger, 2);
+        let who = match before.as_slice() {
+            [.., w] if w == "who" => true,
+            [w, aux] if w == "who" && matches!(aux.as_str(), "had" | "have" | "has") => true,
+            _ => false,
+        };
+        who && !self.dates.iter().any(|d| sentence.contains(d.span))
     }
 
     /// `word` is violence in general (a plural, "fighting", "violence")
@@ -2154,7 +2175,27 @@ impl<'a> Annotated<'a> {
         (names_court(sentence)
             || neighbour_names_court(self.sentence_before(sentence), true)
             || neighbour_names_court(self.sentence_after(sentence), false))
-            && !self.armed_men_or_group_in(sentence)
+            && !self.armed_men_or_group_named_plainly(sentence)
+    }
+
+    /// Armed perpetrators ([`ARMED_PERPETRATORS`]) or a party
+    /// ([`Annotated::is_party`]) named in `sentence` other than as "the
+    /// alleged gunmen": a court's wording ("accused of assisting the
+    /// alleged gunmen" is still a trial). "Gunmen shot dead a prosecutor"
+    /// names them plainly.
+    fn armed_men_or_group_named_plainly(&self, sentence: Span) -> bool {
+        let alleged = |w: Span| self.any_word_before_in(w, 1, &["alleged", "accused"]);
+        let armed = Words::new(self.text, sentence).any(|w| {
+            self.slice(w).split('-').any(|part| {
+                ARMED_PERPETRATORS
+                    .iter()
+                    .any(|p| starts_with_ignore_case(part, p))
+            }) && !alleged(w)
+        });
+        armed
+            || self
+                .actors_in(sentence)
+                .any(|m| self.is_party(m) && !alleged(m.span))
     }
 
     /// Armed perpetrators ([`ARMED_PERPETRATORS`]) or a party to politics
@@ -2377,7 +2418,13 @@ impl<'a> Annotated<'a> {
     /// (The military is named by [`POLITICAL_CAUSES`]: the actor reading
     /// takes a lone "officer" for the military.)
     fn political_party_in(&self, span: Span) -> bool {
-        self.actors_in(span).any(|m| match m.actor {
+        self.actors_in(span).any(|m| self.is_party(m))
+    }
+
+    /// A named group other than state forces, or militants, unidentified
+    /// armed men, protesters or rioters.
+    fn is_party(&self, m: &ActorMention) -> bool {
+        match m.actor {
             ActorRef::Named(_) => !self.is_state(m),
             ActorRef::Agent(k) => matches!(
                 k,
@@ -2386,7 +2433,7 @@ impl<'a> Annotated<'a> {
                     | AgentKind::Protesters
                     | AgentKind::Rioters
             ),
-        })
+        }
     }
 
     /// Ten or more people counted within four words of the arrest word

@@ -2960,3 +2960,30 @@ fn violence_beside_a_suspect_is_crime_news() {
     let events = code(text, &[&MAIDUGURI]);
     assert!(events.iter().any(|e| e.fatalities == Some(2)), "{events:?}");
 }
+
+#[test]
+fn alleged_gunmen_in_a_trial_are_the_courts() {
+    let text = "Two defendants are on trial for murder alongside a woman who is \
+                accused of assisting the alleged gunmen to evade capture in the hours \
+                after the shooting in Maiduguri.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    // Gunmen named plainly, or a group, keep the killing of a prosecutor.
+    for text in [
+        "Soldiers shot dead a prosecutor in Maiduguri on Monday.",
+        "Boko Haram shot dead a prosecutor in Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn troops_who_fought_are_who_they_are() {
+    let text = "Eighteen soldiers who fought in Maiduguri are being tested for malaria.";
+    assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    for text in [
+        "Villagers who fought Boko Haram in Maiduguri on Monday were praised.",
+        "Soldiers fought Boko Haram in Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
