@@ -728,6 +728,12 @@ const INTANGIBLE_TARGETS: &[&str] = &[
     "tissue",
 ];
 
+/// Words that open a noun phrase: a cue right after one modifies the noun
+/// ("the usually quiet town").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
 /// Words before "suspect" that make it the noun ("the suspect", "two
 /// suspects"), not the verb ("police suspect Boko Haram").
 const SUSPECT_DETERMINERS: &[&str] = &[
@@ -1591,8 +1597,21 @@ impl<'a> Annotated<'a> {
 
     /// A `what` cue in the clause of `trigger`, at most `n` words before or
     /// after it.
+    ///
+    /// A cue right after a determiner modifies a noun and says nothing of
+    /// the trigger: "attacked the normally busy market", "in the usually
+    /// quiet town".
     fn cue_near_in_clause(&self, sentence: Span, trigger: Span, what: Cue, n: usize) -> bool {
-        if self.cue_before_in_clause(sentence, trigger, what, n) {
+        let modifies_a_noun = |cue: Span| self.any_word_before_in(cue, 1, DETERMINERS);
+        let clause = self.clause_of(sentence, trigger);
+        let before = self
+            .last_cue_before(sentence, trigger, what)
+            .is_some_and(|cue| {
+                clause.start <= cue.start
+                    && Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
+                    && !modifies_a_noun(cue)
+            });
+        if before {
             return true;
         }
         let Some(cue) = starting_in(&self.cues, sentence, |c| c.span)
@@ -1601,9 +1620,9 @@ impl<'a> Annotated<'a> {
         else {
             return false;
         };
-        let clause = self.clause_of(sentence, trigger);
         cue.span.end <= clause.end
             && Words::new(self.text, Span::new(trigger.end, cue.span.start)).count() <= n
+            && !modifies_a_noun(cue.span)
     }
 
     /// The last `what` cue of `sentence` that ends before `trigger`.

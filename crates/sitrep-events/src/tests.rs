@@ -2854,9 +2854,15 @@ fn what_usually_happens_is_no_incident() {
     ] {
         assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     }
-    // "Unusually" is no habit.
-    let text = "Gunmen attacked Maiduguri on Monday in an unusually large raid.";
-    assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    for text in [
+        // "Unusually" is no habit, nor is a place's usual state.
+        "Gunmen attacked Maiduguri on Monday in an unusually large raid.",
+        "Gunmen attacked the normally busy market in Maiduguri on Monday.",
+        "Clashes erupted in the usually quiet town of Maiduguri on Monday.",
+        "The normally peaceful protesters marched through Maiduguri on Monday.",
+    ] {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
 }
 
 #[test]
