@@ -1035,6 +1035,16 @@ impl<'a> Annotated<'a> {
             .is_some_and(|gap| !gap.contains("\n\n"))
     }
 
+    /// The sentences before and after `sentence` that share its paragraph.
+    fn paragraph_neighbours(&self, sentence: Span) -> [Option<Span>; 2] {
+        [
+            self.sentence_before(sentence)
+                .filter(|&s| self.same_paragraph(s, sentence)),
+            self.sentence_after(sentence)
+                .filter(|&s| self.same_paragraph(sentence, s)),
+        ]
+    }
+
     /// A disease or natural hazard is named in `sentence` or the sentence
     /// before it ("Floods hit the province. They have left 1,600 people
     /// dead.").
@@ -1520,8 +1530,10 @@ impl<'a> Annotated<'a> {
         // kinetic operations": a past told as experience. A date in the
         // sentence ("who lived through Tuesday's bombing") keeps the
         // incident.
-        if self.cue_before_in_clause(sentence, hit.span, Cue::LivedThrough, 10)
-            && !self.dates.iter().any(|d| sentence.contains(d.span))
+        if self
+            .cue_before_in_clause(sentence, hit.span, Cue::LivedThrough, 10)
+            .is_some()
+            && !self.sentence_has_date(sentence)
         {
             return true;
         }
@@ -1530,16 +1542,28 @@ impl<'a> Annotated<'a> {
         self.campaign_total(sentence)
     }
 
-    /// A `what` cue in the clause of `trigger` (`sentence`'s part between
-    /// commas), ending at most `n` words before the trigger. Cues are
-    /// found by binary search: this runs for every trigger.
-    fn cue_before_in_clause(&self, sentence: Span, trigger: Span, what: Cue, n: usize) -> bool {
-        let Some(cue) = self.last_cue_before(sentence, trigger, what) else {
-            return false;
-        };
-        let clause = self.clause_of(sentence, trigger);
-        clause.start <= cue.start
-            && Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
+    /// The last `what` cue before `trigger`, when it is in the trigger's
+    /// clause (`sentence`'s part between commas) and ends at most `n` words
+    /// before the trigger. Cues are found by binary search and the clause
+    /// is found only once there is a cue: this runs for every trigger.
+    fn cue_before_in_clause(
+        &self,
+        sentence: Span,
+        trigger: Span,
+        what: Cue,
+        n: usize,
+    ) -> Option<Span> {
+        let cue = self.last_cue_before(sentence, trigger, what)?;
+        (Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
+            && self.clause_of(sentence, trigger).start <= cue.start)
+            .then_some(cue)
+    }
+
+    /// A date starts and ends in `sentence`.
+    fn sentence_has_date(&self, sentence: Span) -> bool {
+        starting_in(&self.dates, sentence, |d| d.span)
+            .iter()
+            .any(|d| sentence.contains(d.span))
     }
 
     /// "who fought", "who had fought", "who have fought", and no date in
@@ -1551,7 +1575,7 @@ impl<'a> Annotated<'a> {
             [w, aux] if w == "who" && matches!(aux.as_str(), "had" | "have" | "has") => true,
             _ => false,
         };
-        who && !self.dates.iter().any(|d| sentence.contains(d.span))
+        who && !self.sentence_has_date(sentence)
     }
 
     /// `word` is violence in general (a plural, "fighting", "violence")
@@ -1571,17 +1595,14 @@ impl<'a> Annotated<'a> {
                     .contains(['\n', ',', ';', ':', '"', '\u{201d}'])
             })
         };
-        general && fled() && !self.dates.iter().any(|d| sentence.contains(d.span))
+        general && fled() && !self.sentence_has_date(sentence)
     }
 
     /// A purpose cue at most eight words before `trigger` in its clause,
     /// not a use that happened: "tear gas was used to disperse the crowd"
     /// and "the car that had been used to attack the base" are incidents.
     fn serves_for(&self, sentence: Span, trigger: Span) -> bool {
-        if !self.cue_before_in_clause(sentence, trigger, Cue::Purpose, 8) {
-            return false;
-        }
-        let Some(cue) = self.last_cue_before(sentence, trigger, Cue::Purpose) else {
+        let Some(cue) = self.cue_before_in_clause(sentence, trigger, Cue::Purpose, 8) else {
             return false;
         };
         let is_used_to = self
@@ -1603,15 +1624,10 @@ impl<'a> Annotated<'a> {
     /// quiet town".
     fn cue_near_in_clause(&self, sentence: Span, trigger: Span, what: Cue, n: usize) -> bool {
         let modifies_a_noun = |cue: Span| self.any_word_before_in(cue, 1, DETERMINERS);
-        let clause = self.clause_of(sentence, trigger);
-        let before = self
-            .last_cue_before(sentence, trigger, what)
-            .is_some_and(|cue| {
-                clause.start <= cue.start
-                    && Words::new(self.text, Span::new(cue.end, trigger.start)).count() <= n
-                    && !modifies_a_noun(cue)
-            });
-        if before {
+        if self
+            .cue_before_in_clause(sentence, trigger, what, n)
+            .is_some_and(|cue| !modifies_a_noun(cue))
+        {
             return true;
         }
         let Some(cue) = starting_in(&self.cues, sentence, |c| c.span)
@@ -1620,9 +1636,9 @@ impl<'a> Annotated<'a> {
         else {
             return false;
         };
-        cue.span.end <= clause.end
-            && Words::new(self.text, Span::new(trigger.end, cue.span.start)).count() <= n
+        Words::new(self.text, Span::new(trigger.end, cue.span.start)).count() <= n
             && !modifies_a_noun(cue.span)
+            && cue.span.end <= self.clause_of(sentence, trigger).end
     }
 
     /// The last `what` cue of `sentence` that ends before `trigger`.
@@ -2185,15 +2201,12 @@ impl<'a> Annotated<'a> {
     fn told_to_a_court(&self, sentence: Span) -> bool {
         let names_court =
             |s: Span| Words::new(self.text, s).any(|w| is_one_of(self.slice(w), COURT_WORDS));
-        let neighbour_names_court = |s: Option<Span>, before: bool| {
-            s.is_some_and(|s| {
-                let (first, then) = if before { (s, sentence) } else { (sentence, s) };
-                self.same_paragraph(first, then) && names_court(s)
-            })
-        };
         (names_court(sentence)
-            || neighbour_names_court(self.sentence_before(sentence), true)
-            || neighbour_names_court(self.sentence_after(sentence), false))
+            || self
+                .paragraph_neighbours(sentence)
+                .into_iter()
+                .flatten()
+                .any(names_court))
             && !self.armed_men_or_group_named_plainly(sentence)
     }
 
@@ -2204,14 +2217,7 @@ impl<'a> Annotated<'a> {
     /// names them plainly.
     fn armed_men_or_group_named_plainly(&self, sentence: Span) -> bool {
         let alleged = |w: Span| self.any_word_before_in(w, 1, &["alleged", "accused"]);
-        let armed = Words::new(self.text, sentence).any(|w| {
-            self.slice(w).split('-').any(|part| {
-                ARMED_PERPETRATORS
-                    .iter()
-                    .any(|p| starts_with_ignore_case(part, p))
-            }) && !alleged(w)
-        });
-        armed
+        self.names_any_prefix_where(sentence, ARMED_PERPETRATORS, |w| !alleged(w))
             || self
                 .actors_in(sentence)
                 .any(|m| self.is_party(m) && !alleged(m.span))
@@ -2254,17 +2260,8 @@ impl<'a> Annotated<'a> {
     /// byte test for "uspect" comes first: this runs for every killing,
     /// shooting and attack.
     fn crime_with_a_suspect(&self, sentence: Span, trigger: Span) -> bool {
-        let in_paragraph = |s: Option<Span>, before: bool| {
-            s.filter(|&s| {
-                let (first, then) = if before { (s, sentence) } else { (sentence, s) };
-                self.same_paragraph(first, then)
-            })
-        };
-        let around = [
-            Some(sentence),
-            in_paragraph(self.sentence_before(sentence), true),
-            in_paragraph(self.sentence_after(sentence), false),
-        ];
+        let [before, after] = self.paragraph_neighbours(sentence);
+        let around = [Some(sentence), before, after];
         let names_suspect = |s: Span| {
             self.slice(s).contains("uspect")
                 && Words::new(self.text, s).any(|w| {
@@ -2403,10 +2400,21 @@ impl<'a> Annotated<'a> {
     /// Whether a word of `span` (or a part of a hyphenated one: "anti-terror
     /// forces") starts with one of `prefixes`, ignoring case.
     fn names_any_prefix(&self, span: Span, prefixes: &[&str]) -> bool {
+        self.names_any_prefix_where(span, prefixes, |_| true)
+    }
+
+    /// [`Self::names_any_prefix`], counting only the words `keep` accepts.
+    fn names_any_prefix_where(
+        &self,
+        span: Span,
+        prefixes: &[&str],
+        keep: impl Fn(Span) -> bool,
+    ) -> bool {
         Words::new(self.text, span).any(|w| {
             self.slice(w)
                 .split('-')
                 .any(|part| prefixes.iter().any(|p| starts_with_ignore_case(part, p)))
+                && keep(w)
         })
     }
 

@@ -174,6 +174,20 @@ fn one(text: &str, towns: &[&Town]) -> Event {
     events.into_iter().next().expect("one event")
 }
 
+/// Each of `texts`, set in Maiduguri, reports no event.
+fn no_event_in(texts: &[&str]) {
+    for text in texts {
+        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
+/// Each of `texts`, set in Maiduguri, reports at least one event.
+fn an_event_in(texts: &[&str]) {
+    for text in texts {
+        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
+    }
+}
+
 /// The one event of `text`, of sub-type `sub`.
 fn one_of(sub: SubEventType, text: &str, towns: &[&Town]) -> Event {
     let e = one(text, towns);
@@ -1416,13 +1430,11 @@ fn weapons_listed_in_a_store_are_disrupted_weapons_use() {
 
 #[test]
 fn a_name_given_to_something_is_no_report_of_it() {
-    for text in [
+    no_event_in(&[
         "On waterboarding, the senator in Maiduguri said, \"I do believe that it is torture.\"",
         "\"This is terrorism,\" the mayor of Maiduguri said.",
         "\"It's murder,\" said the mother in Maiduguri.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // A verb after the pronoun is a report: "that" opens a relative clause.
     let text =
         "Residents of Maiduguri carried the body of a man that was killed by gunmen on Monday.";
@@ -1841,7 +1853,7 @@ fn a_count_of_fatalities_after_a_clash_is_its_toll() {
 #[test]
 fn words_common_outside_conflict_need_a_party_to_one() {
     // Courts, business, sport and health: no event.
-    for text in [
+    no_event_in(&[
         "The land dispute has been fought in the courts in Maiduguri for years.",
         "The airline resumed operations in Maiduguri after the seizure of its aircraft.",
         "Kano Pillars beat the visitors 2-1 in Maiduguri on Sunday.",
@@ -1857,9 +1869,7 @@ fn words_common_outside_conflict_need_a_party_to_one() {
         "Kano Pillars won in Maiduguri on Sunday, convincingly beating the visitors.",
         "The chef hosted vintner Don Burns at a tasting in Maiduguri.",
         "Thirty legislators signed a petition in Maiduguri demanding the minister's resignation.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // With a party to a conflict, or a word that needs no context, the
     // same words report events.
     let e = one(
@@ -1886,7 +1896,7 @@ fn words_common_outside_conflict_need_a_party_to_one() {
 
 #[test]
 fn deaths_no_one_inflicted_are_no_event() {
-    for text in [
+    no_event_in(&[
         // Medicine, poisoning and accidents.
         "In 2017 alone, 37 patients died in Maiduguri while on the waiting list for a kidney.",
         "Three babies died in Maiduguri after drinking contaminated milk.",
@@ -1899,9 +1909,7 @@ fn deaths_no_one_inflicted_are_no_event() {
         "Tests were negative on the remains of a soldier who died in Maiduguri after a posting abroad.",
         "The veteran died at his home near the Maiduguri military base.",
         "Queensland declared a state of emergency in Maiduguri over the cholera outbreak.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // Named wounds, or an attacker the sentence before, make it violence.
     for text in [
         "A soldier died of his injuries in Maiduguri on Monday.",
@@ -1914,7 +1922,7 @@ fn deaths_no_one_inflicted_are_no_event() {
 
 #[test]
 fn sport_courts_and_causes_are_no_fighting() {
-    for text in [
+    no_event_in(&[
         "The Rangers held on to beat the Athletics 6-3 in Maiduguri after the sixth inning.",
         "The UFC fighting star was arrested after a melee in Maiduguri.",
         "The company is fighting AIDS in Maiduguri with a new clinic.",
@@ -1931,9 +1939,7 @@ fn sport_courts_and_causes_are_no_fighting() {
         "While most were released on bail in Maiduguri, two lawyers were tried.",
         "Photos of both suspects were released in Maiduguri on Saturday.",
         "Police seized 3,000 kilos of rotten meat at a market in Maiduguri.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // The war's own uses of the same words.
     for (text, kind) in [
         (
@@ -2019,7 +2025,7 @@ fn everyday_arrests_are_no_event_political_ones_are() {
 
 #[test]
 fn charges_courts_and_ordinary_crime_are_no_event() {
-    for text in [
+    no_event_in(&[
         "A man from Maiduguri was convicted of attempting to possess a chemical weapon.",
         "In Maiduguri, prosecutors filed a new charge against Jacobs -- kidnapping.",
         "Police in Maiduguri arrested two people suspected of stealing meat.",
@@ -2048,9 +2054,7 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         "He had a history of convictions in Maiduguri, including attacking two officers.",
         "Two persons are in custody in Maiduguri over the bond scam.",
         "The home side in Maiduguri attacked from kick-off and beat the visitors.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // A shooting of men accused of crimes is still one; a political arrest
     // is still an arrest.
     for (text, kind) in [
@@ -2179,7 +2183,7 @@ fn a_document_with_no_live_trigger_is_not_prepared_for_places() {
 
 #[test]
 fn idioms_intent_denials_and_background_are_no_event() {
-    for text in [
+    no_event_in(&[
         // Idioms and other senses.
         "Hypothermia is a killer in Maiduguri in the cold season.",
         "The office in Maiduguri was the arm of the execution of insidious agendas.",
@@ -2225,9 +2229,7 @@ fn idioms_intent_denials_and_background_are_no_event() {
         "Aid goes to Maiduguri, where the army fighting Boko Haram is based.",
         "In Maiduguri there are concerns about alarming rates of civilian casualties.",
         "Congress raised concerns about casualties inflicted by the Saudi-led coalition in Maiduguri.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // The same words where they report an event.
     for (text, kind) in [
         (
@@ -2345,12 +2347,10 @@ fn raiders_headline_fire_and_a_withdrawal_before_a_takeover() {
     );
     assert_eq!(e.sub_event_type, Some(SubEventType::Arrests));
     // With no party, neither word reports anything.
-    for text in [
+    no_event_in(&[
         "A fire on Monday gutted a market in Maiduguri.",
         "The candidate withdrew in Maiduguri on Monday.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -2504,12 +2504,10 @@ fn damage_by_one_person_is_no_riot() {
 
 #[test]
 fn animals_killed_in_a_cull_are_no_event() {
-    for text in [
+    no_event_in(&[
         "All livestock on the farm near Maiduguri have been slaughtered and incinerated.",
         "Thousands of chickens were killed in Maiduguri to stop the outbreak.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // A weapon or a person named: an attack that also killed animals, and
     // its toll stands.
     for (text, dead) in [
@@ -2532,68 +2530,54 @@ fn animals_killed_in_a_cull_are_no_event() {
 
 #[test]
 fn a_killing_a_court_hears_is_crime_news() {
-    for text in [
+    no_event_in(&[
         "It took two costly trials in Maiduguri for investigators to close the case involving the murders of five family members.",
         "Prosecutor Ali Musa told jurors in Maiduguri the victim was shot on the evening of May 26.",
         "The three defendants are on trial in Maiduguri for the murder of a trader.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // Armed men or a group named: the court hears an attack of the war.
         "Prosecutors in Maiduguri said Boko Haram fighters killed 30 villagers on Monday.",
         // The court is in the sentence before, not the attack's.
         "The trial of the governor opened in Kano. Gunmen killed three traders in Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn one_persons_violence_is_crime_news() {
-    for text in [
+    no_event_in(&[
         "Her son was injured in Maiduguri when a man attacked his mother's car.",
         "A woman shot her neighbour in Maiduguri on Monday, police said.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // Many doers, armed men beside him, or no article (a headline):
         // not one person's crime.
         "Residents attacked the police station in Maiduguri on Monday.",
         "A man shot two traders in Maiduguri with other armed men on Monday.",
         "Civilian Deaths in Turkish Attacks on Maiduguri May Be Unlawful",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_rocket_never_fired_is_no_shelling() {
-    for text in [
+    no_event_in(&[
         "Farmers in Maiduguri grow rocket salad for the market.",
         "The rocket frog of Maiduguri is succumbing to a fungus.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         "Two rockets landed in Maiduguri on Monday.",
         "Rockets were fired at Maiduguri overnight.",
         "Soldiers in Maiduguri faced Boko Haram rockets on Monday.",
         "Rockets hammered Maiduguri overnight.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_bombing_campaign_is_no_incident() {
-    for text in [
+    no_event_in(&[
         "Nigeria has supported the bombing campaign in Maiduguri with fuel.",
         "The bombing campaign in Maiduguri has lasted two years.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // An incident reported inside the campaign is still one.
     let text = "A bombing killed four traders in Maiduguri on Monday.";
     assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
@@ -2609,28 +2593,22 @@ fn a_crowd_leaving_is_not_dispersed() {
 
 #[test]
 fn detained_as_an_adjective_is_no_arrest() {
-    for text in [
+    no_event_in(&[
         "The families of detained opposition activists in Maiduguri campaigned for years.",
         "Their jailed leaders in Maiduguri sent a letter to the governor.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         "Police in Maiduguri detained six opposition activists on Monday.",
         "Police detained opposition activists in Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn torture_survived_long_ago_is_no_event() {
-    for text in [
+    no_event_in(&[
         "Musa, a trader from Maiduguri who survived detention and torture, now sells shoes.",
         "They said that they suffered torture in Maiduguri.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // Armed men named as the torturers: an attack.
     for text in [
         "Soldiers tortured three traders in Maiduguri on Monday.",
@@ -2718,12 +2696,10 @@ fn feeling_under_attack_is_no_attack() {
     let text =
         "Communities in Maiduguri are feeling more targeted, more under attack, a lawyer said.";
     assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    for text in [
+    an_event_in(&[
         "The base in Maiduguri came under attack by Boko Haram on Monday.",
         "Boko Haram launched more deadly attacks on Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -2742,32 +2718,26 @@ fn fighting_since_a_past_year_is_no_incident() {
 
 #[test]
 fn a_killing_beside_a_court_sentence_is_crime_news() {
-    for text in [
+    no_event_in(&[
         "Musa was shot dead in Maiduguri on Monday. The prosecutor told jurors \
          he had been followed.",
         "The prosecutor told jurors about Musa. He was shot dead in Maiduguri on Monday.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // Another paragraph's court story, or armed men named.
         "Musa was shot dead in Maiduguri on Monday.\n\nThe trial of three men began.",
         "The gunman shot the victim in Maiduguri, the prosecutor told the court.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_death_in_unknown_circumstances_is_no_attack() {
-    for text in [
+    no_event_in(&[
         "Mr Musa Bello, reputed to have been a Nigerian spy who had defected to Chad, \
          died last night in Maiduguri in mysterious circumstances.",
         "A Boko Haram commander who had defected to Chad died last night in Maiduguri \
          in mysterious circumstances.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // Violence told beside the death: the death is the attack's.
     let text = "A soldier died in Maiduguri after gunmen attacked his post in \
                 unclear circumstances.";
@@ -2786,20 +2756,16 @@ fn a_side_changed_long_ago_in_a_relative_clause_is_no_event() {
 
 #[test]
 fn a_sentence_summing_up_years_tells_no_incident() {
-    for text in [
+    no_event_in(&[
         "Over the past three years, Maiduguri has been hit by several protests by traders.",
         "In recent years, Boko Haram has attacked Maiduguri many times.",
         "For years, Boko Haram has attacked Maiduguri every dry season.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // The span of years inside a relative clause, or hours.
         "Boko Haram, which has killed thousands over the past decade, attacked Maiduguri.",
         "Over the past 24 hours, Boko Haram has attacked Maiduguri twice.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -2814,13 +2780,11 @@ fn a_firefighter_is_no_firefight() {
 
 #[test]
 fn capturing_a_mood_or_a_prize_takes_no_ground() {
-    for text in [
+    no_event_in(&[
         "The show captures all the excitement of Maiduguri.",
         "The film captured the imagination of Maiduguri.",
         "The boxer from Maiduguri captured the title on Saturday.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     let text = "Boko Haram fighters captured Maiduguri on Monday after a day of fighting.";
     assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
 }
@@ -2830,13 +2794,11 @@ fn commanding_and_controlling_operations_is_a_function() {
     let text = "The new centre in Maiduguri will plan, command and control joint \
                 military operations by the army.";
     assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    for text in [
+    an_event_in(&[
         "Soldiers took control of Maiduguri on Monday.",
         // Only a seizure or an operation is the function's.
         "The militants' command and control was destroyed in airstrikes on Maiduguri.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -2848,39 +2810,31 @@ fn a_motion_handed_over_is_no_territory() {
 
 #[test]
 fn what_usually_happens_is_no_incident() {
-    for text in [
+    no_event_in(&[
         "In Maiduguri, such raids typically take place at night.",
         "Gunmen usually attack the road to Maiduguri in the rainy season.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // "Unusually" is no habit, nor is a place's usual state.
         "Gunmen attacked Maiduguri on Monday in an unusually large raid.",
         "Gunmen attacked the normally busy market in Maiduguri on Monday.",
         "Clashes erupted in the usually quiet town of Maiduguri on Monday.",
         "The normally peaceful protesters marched through Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn what_a_thing_serves_for_is_no_incident() {
-    for text in [
+    no_event_in(&[
         "Cyanide is used in Maiduguri to kill rats.",
         "The barracks in Maiduguri are used by foreign troops for operations abroad.",
         "Rebels used to raid Maiduguri every dry season.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     // A use that happened is an incident.
-    for text in [
+    an_event_in(&[
         "Knives were used to kill two farmers in Maiduguri on Monday.",
         "The car was used to attack the police station in Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -2896,21 +2850,17 @@ fn a_past_lived_through_is_no_incident() {
 
 #[test]
 fn a_question_reports_nothing() {
-    for text in [
+    no_event_in(&[
         "Will the protesters come marching back to Maiduguri?",
         "Who attacked the convoy near Maiduguri on Monday?",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // The shooting follows the question; a doubtful date is no question.
         "\"Why?\" she asked after soldiers shot her son in Maiduguri on Monday.",
         "Airstrikes cause casualties in Maiduguri;June 22nd? 2017: (S934) Maiduguri",
         // A report, then a question the splitter kept in its sentence.
         "Gunmen killed two traders in Maiduguri at 5 p.m. Who is next?",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -2923,32 +2873,26 @@ fn animals_shot_are_no_attack() {
 
 #[test]
 fn violence_fled_in_general_is_the_setting() {
-    for text in [
+    no_event_in(&[
         "Maiduguri now shelters 150,000 people fleeing from attacks on villages.",
         "Thousands have fled from the fighting around Maiduguri.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
-    for text in [
+    ]);
+    an_event_in(&[
         // One incident fled, a dated one, or the fleeing in another headline.
         "Villagers fled the attack on Maiduguri.",
         "Thousands fled Monday's raids on Maiduguri.",
         "Gunmen stopped people trying to flee\u{201d}\n\nClashes erupted in Maiduguri.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn violence_beside_a_suspect_is_crime_news() {
-    for text in [
+    no_event_in(&[
         "The driver got out and confronted the suspect in Maiduguri. Her son was \
          injured in the seemingly random attack.",
         "Her son was injured in a random attack in Maiduguri. The suspect fled on foot.",
         "Two suspects fled after the shooting in Maiduguri on Monday.",
-    ] {
-        assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
     let violent = |e: &Event| e.event_type != Some(EventType::StrategicDevelopments);
     for text in [
         // Armed men, state forces as the doer, another paragraph or the
@@ -2974,22 +2918,18 @@ fn alleged_gunmen_in_a_trial_are_the_courts() {
                 after the shooting in Maiduguri.";
     assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
     // Gunmen named plainly, or a group, keep the killing of a prosecutor.
-    for text in [
+    an_event_in(&[
         "Soldiers shot dead a prosecutor in Maiduguri on Monday.",
         "Boko Haram shot dead a prosecutor in Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn troops_who_fought_are_who_they_are() {
     let text = "Eighteen soldiers who fought in Maiduguri are being tested for malaria.";
     assert!(code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    for text in [
+    an_event_in(&[
         "Villagers who fought Boko Haram in Maiduguri on Monday were praised.",
         "Soldiers fought Boko Haram in Maiduguri on Monday.",
-    ] {
-        assert!(!code(text, &[&MAIDUGURI]).is_empty(), "{text}");
-    }
+    ]);
 }
