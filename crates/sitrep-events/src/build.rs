@@ -816,8 +816,7 @@ impl<'b, 'a> Builder<'b, 'a> {
                 continue;
             }
             // Deaths that did not happen, or happened long ago, are not counted.
-            let in_sentence: Vec<&Hit<Cat>> = an
-                .triggers
+            let in_sentence: Vec<&Hit<Cat>> = starting_in(&an.triggers, sentence, |h| h.span)
                 .iter()
                 .filter(|h| sentence.contains(h.span))
                 .collect();

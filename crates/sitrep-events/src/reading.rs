@@ -11,7 +11,9 @@ use sitrep_geo::countries::{self, Country};
 use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Span, SubEventType};
 use sitrep_text::dates::{DateKind, DateMention};
 use sitrep_text::numbers::Quantity;
+use aho_corasick::AhoCorasick;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 /// Everything the coder knows about one document, in document byte offsets.
 pub struct Annotated<'a> {
@@ -768,6 +770,14 @@ const COURT_WORDS: &[&str] = &[
     "testified",
     "confession",
 ];
+
+/// [`COURT_WORDS`] anywhere, in any case, inside words too: a prefilter.
+static COURT_WORDS_ANYWHERE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(COURT_WORDS)
+        .ok()
+});
 
 /// Animals (lower case, singular or unchanging), killed in culls and
 /// slaughterhouses.
@@ -2230,8 +2240,14 @@ impl<'a> Annotated<'a> {
     /// across a paragraph break: a court story next to a headline of an
     /// attack says nothing of the attack.
     fn told_to_a_court(&self, sentence: Span) -> bool {
-        let names_court =
-            |s: Span| Words::new(self.text, s).any(|w| is_one_of(self.slice(w), COURT_WORDS));
+        // The word test only where a court word occurs at all, found in one
+        // pass: this runs for most killings, up to three sentences each.
+        let names_court = |s: Span| {
+            COURT_WORDS_ANYWHERE
+                .as_ref()
+                .is_none_or(|ac| ac.is_match(self.slice(s)))
+                && Words::new(self.text, s).any(|w| is_one_of(self.slice(w), COURT_WORDS))
+        };
         (names_court(sentence)
             || self
                 .paragraph_neighbours(sentence)
@@ -4091,6 +4107,7 @@ pub fn annotate_text<'a>(doc: &'a Document, dict: &'static ActorDictionary) -> A
         .filter(|q| !dates.iter().any(|d| d.span.overlaps(q.span)))
         .collect();
     debug_assert!(scanned.cues.is_sorted_by_key(|h| h.span.start));
+    debug_assert!(triggers.is_sorted_by_key(|h| h.span.start));
     debug_assert!(quantities.is_sorted_by_key(|q| q.span.start));
     Annotated {
         doc,
