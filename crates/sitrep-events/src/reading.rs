@@ -6,12 +6,12 @@ use crate::actors::{ActorDictionary, ActorMention, ActorRef, AgentKind};
 use crate::lexicon::{Cat, Cue, Hit};
 use crate::modality;
 use crate::outlet;
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 use sitrep_geo::countries::{self, Country};
 use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Span, SubEventType};
 use sitrep_text::dates::{DateKind, DateMention};
 use sitrep_text::numbers::Quantity;
-use aho_corasick::AhoCorasick;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
