@@ -19,7 +19,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use fst::{IntoStreamer, Streamer};
 use sitrep_model::{FeatureKind, Place};
 
 use crate::spelling::spelling_variant;
@@ -292,8 +291,30 @@ impl Gazetteer {
         }
     }
 
-    /// The key range test behind [`Gazetteer::has_longer`], for one spelling.
+    /// The test behind [`Gazetteer::has_longer`], for one spelling: a walk
+    /// of the name automaton along the prefix and a space. In an automaton
+    /// built from keys every state leads to a key, so reaching the state
+    /// after the space means some key continues the prefix. A range query
+    /// ([`Gazetteer::continues_by_range`], its test oracle) built two
+    /// strings and a stream for every capitalised word the memo missed.
     fn continues(&self, folded_prefix: &str) -> bool {
+        let Some(names) = &self.names else {
+            return false;
+        };
+        let fst = names.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes().iter().chain([b' '].iter()) {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition_addr(i)),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// [`Gazetteer::continues`] as a key range query.
+    #[cfg(test)]
+    fn continues_by_range(&self, folded_prefix: &str) -> bool {
         let mut lower = String::with_capacity(folded_prefix.len() + 1);
         lower.push_str(folded_prefix);
         lower.push(' ');
@@ -305,6 +326,7 @@ impl Gazetteer {
         let Some(names) = &self.names else {
             return false;
         };
+        use fst::{IntoStreamer, Streamer};
         let mut stream = names.range().ge(&lower).lt(&upper).into_stream();
         stream.next().is_some()
     }
@@ -616,6 +638,40 @@ mod tests {
         assert!(gaz.has_longer("deir ez zor"), "Deir ez-Zor Governorate");
         assert!(!gaz.has_longer("maiduguri"));
         assert!(!gaz.has_longer("zzqxj"));
+    }
+
+    #[test]
+    fn the_automaton_walk_agrees_with_the_range_query() {
+        let gaz = gazetteer();
+        let mut prefixes: Vec<String> = ["", "deir", "deir ez", "al", "new", "zzqxj", "tal afar"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        // Every word-boundary prefix of a sample of real keys, and each
+        // with its last character dropped (mid-word: no space follows).
+        let Some(names) = &gaz.names else {
+            panic!("the name automaton is built in");
+        };
+        let mut stream = names.keys();
+        let mut n = 0;
+        while let Some(key) = fst::Streamer::next(&mut stream) {
+            n += 1;
+            if n % 97 != 0 {
+                continue;
+            }
+            let key = String::from_utf8_lossy(key).into_owned();
+            for (i, _) in key.match_indices(' ') {
+                prefixes.push(key[..i].to_string());
+                let mut cut = key[..i].to_string();
+                cut.pop();
+                prefixes.push(cut);
+            }
+            prefixes.push(key);
+        }
+        assert!(prefixes.len() > 1000, "{} prefixes", prefixes.len());
+        for p in &prefixes {
+            assert_eq!(gaz.continues(p), gaz.continues_by_range(p), "{p:?}");
+        }
     }
 
     #[test]

@@ -54,9 +54,9 @@ pub fn fold_fast(s: &str) -> String {
     if !s.is_ascii() {
         return fold(s);
     }
-    let mut out = String::with_capacity(s.len());
-    out.extend(ascii_folded(s).map(char::from));
-    out
+    // Bytes, not chars: pushing char by char encoded each one again.
+    // `ascii_folded` yields ASCII only, so the conversion cannot fail.
+    String::from_utf8(ascii_folded(s).collect()).unwrap_or_default()
 }
 
 /// Whether a word is its own folded form: lower-case ASCII letters and
