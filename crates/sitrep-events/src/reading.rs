@@ -779,6 +779,12 @@ static COURT_WORDS_ANYWHERE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
+/// What is burned for energy ("gas burned", "fuel burned"), lower case.
+const FUELS: &[&str] = &[
+    "gas", "methane", "fuel", "fuels", "coal", "diesel", "petrol", "gasoline", "kerosene",
+    "calories",
+];
+
 /// Animals (lower case, singular or unchanging), killed in culls and
 /// slaughterhouses.
 const ANIMALS: &[&str] = &[
@@ -1333,6 +1339,14 @@ impl<'a> Annotated<'a> {
         {
             return true;
         }
+        // "methane gas burned at drilling sites", "burning fossil fuels":
+        // fuel, not arson ("a fuel tanker burned" is the tanker).
+        if hit.what == Cat::Burn
+            && (self.after_word_in(hit.span, FUELS)
+                || self.words_after(hit.span, sentence.end, 2) == ["fossil", "fuels"])
+        {
+            return true;
+        }
         // "#BoycottAllstate", "@riotgames": a hashtag or a handle.
         if self.text[..hit.span.start].ends_with(['#', '@']) {
             return true;
@@ -1521,6 +1535,22 @@ impl<'a> Annotated<'a> {
         // "Any rally held after sunset is illegal": a kind, not an event.
         if self.right_after_any(hit.span, &["any", "every"]) {
             return true;
+        }
+        // "There were more murders in March than in any month", "fewer
+        // attacks this year than last": counts compared, not an incident.
+        // The "than" in the trigger's clause, and not a count's "more than
+        // 5" ("more IEDs ... kill more than 5 people", "cause more
+        // casualties, raising the toll in more than 8 weeks" report). A
+        // byte test first: this runs for every trigger.
+        if self.right_after_any(hit.span, &["more", "fewer", "less"]) {
+            let clause = self.clause_of(sentence, hit.span);
+            let compared = Words::new(self.text, Span::new(hit.span.end, clause.end)).any(|w| {
+                self.slice(w).eq_ignore_ascii_case("than")
+                    && !self.right_after_any(w, &["more", "fewer", "less"])
+            });
+            if compared {
+                return true;
+            }
         }
         // "amid the rallies and talk shows", "amid protests by residents":
         // the protests are the setting; the sentence's event, if any, is

@@ -2933,3 +2933,33 @@ fn troops_who_fought_are_who_they_are() {
         "Soldiers fought Boko Haram in Maiduguri on Monday.",
     ]);
 }
+
+#[test]
+fn counts_compared_are_no_incident() {
+    no_event_in(&[
+        "There were more murders in Maiduguri than in any other city.",
+        "Gunmen carried out more attacks in Maiduguri than anywhere else.",
+    ]);
+    an_event_in(&[
+        // No comparison: more of them, told as they happened.
+        "More protests erupted in Maiduguri on Monday.",
+        // "more than" after the trigger is a count.
+        "Gunmen killed more than 20 people in Maiduguri on Monday.",
+        "More airstrikes on Maiduguri for more than 8 hours on Monday.",
+        // A "than" in another clause compares something else.
+        "More airstrikes on Maiduguri on Monday, than on any day this year.",
+        "Clash of the eastern desert near Maiduguri continues and causes more casualties, raising the toll to 64 in more than 8 weeks.",
+    ]);
+}
+
+#[test]
+fn fuel_burned_is_no_arson() {
+    no_event_in(&[
+        "The rule forced energy companies near Maiduguri to capture methane gas burned at drilling sites.",
+        "Power stations in Maiduguri are burning fossil fuels again.",
+    ]);
+    an_event_in(&[
+        "A fuel tanker burned after gunmen set it alight in Maiduguri on Monday.",
+        "Rioters burned fuel stations in Maiduguri on Monday.",
+    ]);
+}
