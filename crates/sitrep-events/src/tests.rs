@@ -2963,3 +2963,17 @@ fn fuel_burned_is_no_arson() {
         "Rioters burned fuel stations in Maiduguri on Monday.",
     ]);
 }
+
+#[test]
+fn an_age_beside_a_name_is_no_toll() {
+    let e = one(
+        "A roadside bomb exploded in Maiduguri on Thursday. Sgt John Smith, 36, died in the blast.",
+        &[&MAIDUGURI],
+    );
+    assert_ne!(e.fatalities, Some(36), "{e:?}");
+    let e = one(
+        "A roadside bomb exploded in Maiduguri on Thursday. In Maiduguri, 36 people died in the blast.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.fatalities, Some(36), "{e:?}");
+}

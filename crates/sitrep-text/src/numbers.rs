@@ -592,6 +592,18 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
     if j > 0 && (t.is(j - 1, "aged") || t.is(j - 1, "age") || t.is(j - 1, "ages")) {
         return skip;
     }
+    // An age in apposition to a name: "Sgt John Smith, 36, died", "Amina
+    // Bello (19) was shot". A count there would be "Smith and 36 others".
+    if core.digits && core.value <= 120 && j >= 2 {
+        let after_name = t.get(j - 2).is_some_and(|n| {
+            n.kind == TokKind::Word && t.str(j - 2).starts_with(char::is_uppercase)
+        });
+        let enclosed = (t.is_punct(j - 1, ',') && t.is_punct(end, ','))
+            || (t.is_punct(j - 1, '(') && t.is_punct(end, ')'));
+        if after_name && enclosed {
+            return skip;
+        }
+    }
     // "no one was hurt", "one another".
     if t.is(j, "one") && end == j + 1 && ((j > 0 && t.is(j - 1, "no")) || t.is(end, "another")) {
         return skip;
@@ -846,6 +858,12 @@ mod tests {
         assert!(q("A 12-year-old boy was shot in Kabul.").is_empty());
         assert!(q("The boy, 12 years old, was shot.").is_empty());
         assert!(q("a boy aged 12 was shot").is_empty());
+        assert!(q("Sgt John Smith, 36, died in the blast.").is_empty());
+        assert!(q("Amina Bello (19) was shot.").is_empty());
+        // Counts after a name stay counts.
+        assert_eq!(one("In Kano, 36 people died.").1, 36);
+        assert_eq!(one("Police in Kano (Nigeria) said 36 died.").1, 36);
+        assert_eq!(one("Gunmen killed Musa, 12, and 30 others.").1, 30);
         assert!(q("after a three-day siege").is_empty());
         assert!(q("a 1,200-strong force").is_empty());
         assert!(q("The 2016 elections were held in March 2016.").is_empty());
