@@ -592,15 +592,14 @@ fn not_a_count(t: &Toks, j: usize, core: Core, hedge: Hedge) -> Option<usize> {
     if j > 0 && (t.is(j - 1, "aged") || t.is(j - 1, "age") || t.is(j - 1, "ages")) {
         return skip;
     }
-    // An age in apposition to a name: "Sgt John Smith, 36, died", "Amina
-    // Bello (19) was shot". A count there would be "Smith and 36 others".
+    // An age in apposition to a name: "Sgt John Smith, 36, died". A count
+    // there would be "Smith and 36 others". Not in brackets: "Amina Bello
+    // (19)" is an age, but "killed in Gwoza (12) and Bama (5)" are tolls.
     if core.digits && core.value <= 120 && j >= 2 {
         let after_name = t.get(j - 2).is_some_and(|n| {
             n.kind == TokKind::Word && t.str(j - 2).starts_with(char::is_uppercase)
         });
-        let enclosed = (t.is_punct(j - 1, ',') && t.is_punct(end, ','))
-            || (t.is_punct(j - 1, '(') && t.is_punct(end, ')'));
-        if after_name && enclosed {
+        if after_name && t.is_punct(j - 1, ',') && t.is_punct(end, ',') {
             return skip;
         }
     }
@@ -859,7 +858,14 @@ mod tests {
         assert!(q("The boy, 12 years old, was shot.").is_empty());
         assert!(q("a boy aged 12 was shot").is_empty());
         assert!(q("Sgt John Smith, 36, died in the blast.").is_empty());
-        assert!(q("Amina Bello (19) was shot.").is_empty());
+        // Tolls by place in brackets stay counts.
+        assert_eq!(
+            q("Gunmen killed villagers in Gwoza (12) and Bama (5).")
+                .iter()
+                .map(|x| x.1)
+                .collect::<Vec<_>>(),
+            vec![12, 5]
+        );
         // Counts after a name stay counts.
         assert_eq!(one("In Kano, 36 people died.").1, 36);
         assert_eq!(one("Police in Kano (Nigeria) said 36 died.").1, 36);
