@@ -779,6 +779,9 @@ static COURT_WORDS_ANYWHERE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
+/// Words that compare counts: "more murders ... than", "more than 5".
+const COMPARATIVES: &[&str] = &["more", "fewer", "less"];
+
 /// What is burned for energy ("gas burned", "fuel burned"), lower case.
 const FUELS: &[&str] = &[
     "gas", "methane", "fuel", "fuels", "coal", "diesel", "petrol", "gasoline", "kerosene",
@@ -1542,11 +1545,10 @@ impl<'a> Annotated<'a> {
         // 5" ("more IEDs ... kill more than 5 people", "cause more
         // casualties, raising the toll in more than 8 weeks" report). A
         // byte test first: this runs for every trigger.
-        if self.right_after_any(hit.span, &["more", "fewer", "less"]) {
+        if self.right_after_any(hit.span, COMPARATIVES) {
             let clause = self.clause_of(sentence, hit.span);
             let compared = Words::new(self.text, Span::new(hit.span.end, clause.end)).any(|w| {
-                self.slice(w).eq_ignore_ascii_case("than")
-                    && !self.right_after_any(w, &["more", "fewer", "less"])
+                self.slice(w).eq_ignore_ascii_case("than") && !self.right_after_any(w, COMPARATIVES)
             });
             if compared {
                 return true;
