@@ -2,7 +2,7 @@
 
 use crate::actors::{era_name, ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
-use crate::incidents::{places_near, Incident};
+use crate::incidents::{is_home, places_near, Incident};
 use crate::lexicon::{Cat, Hit};
 use crate::reading::{country_words, is_country, starting_in, Annotated, Words};
 use chrono::NaiveDate;
@@ -293,7 +293,7 @@ impl<'b, 'a> Builder<'b, 'a> {
     fn main_place_but(&self, skip: impl Fn(&PlaceMention) -> bool) -> Option<&'a PlaceMention> {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (i, p) in self.an.places.iter().enumerate() {
-            if is_country(p) || skip(p) {
+            if is_country(p) || is_home(p) || skip(p) {
                 continue;
             }
             match counts.iter_mut().find(|c| c.0 == p.place.name) {

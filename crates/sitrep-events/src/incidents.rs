@@ -15,7 +15,9 @@ use crate::clauses::{self, JoinKind, Split};
 use crate::lexicon::Cue;
 use crate::reading::{is_country, Annotated, Reading};
 use chrono::NaiveDate;
-use sitrep_model::{EventType, FeatureKind, PlaceMention, Span, SubEventType, TimePrecision};
+use sitrep_model::{
+    EventType, FeatureKind, Place, PlaceMention, Relation, Span, SubEventType, TimePrecision,
+};
 use sitrep_text::dates::DateKind;
 
 /// Sentences (or clauses) that report one event.
@@ -77,7 +79,7 @@ pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
         .places
         .iter()
         .enumerate()
-        .filter(|(_, p)| span.contains(p.span) && !is_country(p))
+        .filter(|(_, p)| span.contains(p.span) && !is_country(p) && !is_home(p))
         .map(|(i, p)| {
             let in_clause = clause.contains(p.span);
             // Text order last: the lead names where it happened, later
@@ -94,6 +96,12 @@ pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
         .collect();
     found.sort();
     found.into_iter().map(|(_, _, _, _, i)| i).collect()
+}
+
+/// A person's home ("Sgt Dunbar of Austin, Texas, died in the blast"):
+/// never where the incident happened.
+pub fn is_home(p: &PlaceMention) -> bool {
+    p.relation == Relation::Home
 }
 
 /// Where the report came from, not where it happened: "sources in
@@ -161,6 +169,47 @@ fn same_place(an: &Annotated<'_>, a: usize, b: usize) -> bool {
                 || (x.place.lat - y.place.lat).abs() + (x.place.lon - y.place.lon).abs() < 0.1
         }
         _ => false,
+    }
+}
+
+/// Whether one of places `a` and `b` lies within the other: a part of a
+/// big city lies further from its point than a village from its
+/// neighbour's ("the fatal New York City police shooting" and "killed ...
+/// in Brooklyn"); a province holds its towns; a region that spans
+/// countries ("killed in action in the Middle East") holds what lies within
+/// [`REGION_REACH_KM`] of its centre. This lets a sentence that retells or
+/// adds to an incident name its place more or less exactly; a fresh report
+/// of its own in another town of the province or city is another
+/// incident (a roundup of shelling in Douma and Harasta, both within reach
+/// of Damascus, is two), and so is one told in another paragraph.
+fn place_within(an: &Annotated<'_>, a: usize, b: usize) -> bool {
+    let (Some(x), Some(y)) = (an.places.get(a), an.places.get(b)) else {
+        return false;
+    };
+    let (x, y) = (&x.place, &y.place);
+    let within = |wide: &Place, p: &Place| match wide.feature {
+        FeatureKind::Admin1 => {
+            wide.country_code == p.country_code && wide.admin1.is_some() && wide.admin1 == p.admin1
+        }
+        FeatureKind::Region => wide.country_code.is_empty() && wide.km_to(p) <= REGION_REACH_KM,
+        _ => false,
+    };
+    x.km_to(y) <= city_reach_km(x).max(city_reach_km(y)) || within(x, y) || within(y, x)
+}
+
+/// How far from its point a region that spans countries reaches: the
+/// gazetteer has no outline for "the Middle East" or "the Sahel", only a
+/// centre; Manbij is 420 km from the Middle East's, Dakar 1,300 km from the
+/// Sahel's, while a Peruvian town is 17,000 km from Java's.
+const REGION_REACH_KM: f64 = 1_500.0;
+
+/// How far from a town's point its parts may lie: a city of a million
+/// spreads over tens of kilometres (New York's boroughs, Lagos's local
+/// governments).
+fn city_reach_km(p: &Place) -> f64 {
+    match p.feature {
+        FeatureKind::PopulatedPlace if p.population >= 1_000_000 => 30.0,
+        _ => 0.0,
     }
 }
 
@@ -598,7 +647,11 @@ impl Grouping<'_, '_> {
         let reading = an.read_span(span, part.has_prior);
         let anchor = reading.map(|r| r.anchor).unwrap_or(span);
         let place = places_near(an, span, anchor).first().copied();
-        let date = dates_in(an, span, anchor).first().copied();
+        // A detail dated only as a statement ("Schneiderman said Thursday
+        // that ...") says when it was said, not when the incident was.
+        let date = dates_in(an, span, anchor)
+            .into_iter()
+            .find(|&d| reading.is_some() || !an.is_statement_date(an.dates[d].span));
         let refers_back = an.cue_in(span, Cue::Anaphora);
         let separate = an.cue_in(span, Cue::Separate);
         let referent = if refers_back {
@@ -618,8 +671,20 @@ impl Grouping<'_, '_> {
             _ => return reading.map(|r| self.push(r, &part, place, date)),
         };
         let current = &self.out[target];
+        // A retelling or a detail in the same paragraph ("Vassell was
+        // killed ... in Brooklyn") may place the incident more or less
+        // exactly; a paragraph on, it is a report of its own (a roundup's
+        // "Commander killed in the eastern Ghouta" after shelling on Douma).
+        let same_paragraph = current
+            .parts
+            .last()
+            .is_some_and(|&last| an.same_paragraph(last, span));
+        let adds_to_it = same_paragraph && (refers_back || reading.is_none_or(|r| r.auxiliary));
         let new_place = match (current.place, place) {
-            (Some(a), Some(b)) => !same_place(an, a, b),
+            (Some(a), Some(b)) => {
+                let placed_again = adds_to_it && place_within(an, a, b);
+                !(same_place(an, a, b) || placed_again)
+            }
             _ => false,
         };
         let mut new_date = match (current.date, date) {

@@ -2744,6 +2744,18 @@ impl<'a> Annotated<'a> {
         from
     }
 
+    /// A date that dates a statement, not what it tells of: "Schneiderman
+    /// said Thursday that his office ...", "police said on Monday".
+    pub(crate) fn is_statement_date(&self, date: Span) -> bool {
+        let before = self.words_before(date, 2);
+        let verb = match before.as_slice() {
+            [.., verb, on] if on == "on" => verb,
+            [.., verb] => verb,
+            [] => return false,
+        };
+        is_one_of(verb, &STATEMENT_VERBS)
+    }
+
     /// One of the `n` words right before `span`, within its sentence, is one
     /// of `words` (given in lower case).
     fn any_word_before_in(&self, span: Span, n: usize, words: &[&str]) -> bool {
@@ -4221,6 +4233,19 @@ const REPORTING_WORDS: [&str; 14] = [
     "spokesperson",
     "statement",
     "sources",
+];
+
+/// Verbs of saying whose date is the statement's ("said Thursday").
+const STATEMENT_VERBS: [&str; 9] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "confirmed",
+    "stated",
+    "announced",
+    "declared",
+    "insisted",
 ];
 
 /// "an off-duty soldier", "former soldiers", "a retired police officer":

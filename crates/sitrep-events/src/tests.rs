@@ -418,6 +418,156 @@ fn one_attack_over_several_sentences_is_one_event() {
     assert_eq!(e.location.as_deref(), Some("Maiduguri"));
 }
 
+/// `places` with each mention of `name` changed by `change`.
+fn with(
+    mut places: Vec<PlaceMention>,
+    name: &str,
+    change: impl Fn(&mut PlaceMention),
+) -> Vec<PlaceMention> {
+    places
+        .iter_mut()
+        .filter(|p| p.place.name == name)
+        .for_each(change);
+    places
+}
+
+const BORNO_STATE: Town = Town {
+    name: "Borno",
+    country: "Nigeria",
+    code: "NG",
+    admin1: "Borno",
+    lat: 11.5,
+    lon: 13.0,
+};
+
+fn as_province(p: &mut PlaceMention) {
+    p.place.feature = FeatureKind::Admin1;
+    p.precision = GeoPrecision::Region;
+}
+
+#[test]
+fn a_victims_home_town_does_not_move_the_incident() {
+    let text = "A roadside bomb struck a convoy in Baidoa on Monday, killing a soldier.\nA second soldier, Sgt John Dunbar of Berlin, died alongside him in the blast.";
+    let home = |p: &mut PlaceMention| p.relation = Relation::Home;
+    let places = with(mentions(text, &[&BAIDOA, &BERLIN]), "Berlin", home);
+    let events = code_places("Test Wire", text, &places);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].location.as_deref(), Some("Baidoa"));
+    // Named where the death happened, the same town is another incident.
+    let events = code(text, &[&BAIDOA, &BERLIN]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    // A home is never the place, even as the document's only one.
+    let text = "Sgt John Dunbar of Berlin was killed by a roadside bomb on Monday.";
+    let places = with(mentions(text, &[&BERLIN]), "Berlin", home);
+    let events = code_places("Test Wire", text, &places);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].location, None, "{events:#?}");
+}
+
+#[test]
+fn a_retelling_may_name_the_incidents_place_more_or_less_exactly() {
+    // A death told again with the province, or with a part of a big city.
+    let text = "Gunmen shot dead a trader in Dikwa on Monday.\nThe trader was killed in Borno on Monday, police said.";
+    let places = with(
+        mentions(text, &[&DIKWA, &BORNO_STATE]),
+        "Borno",
+        as_province,
+    );
+    let events = code_places("Test Wire", text, &places);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].location.as_deref(), Some("Dikwa"));
+
+    const GARKI: Town = Town {
+        name: "Garki",
+        country: "Nigeria",
+        code: "NG",
+        admin1: "FCT",
+        lat: 9.03,
+        lon: 7.49,
+    };
+    const ABUJA: Town = Town {
+        name: "Abuja",
+        country: "Nigeria",
+        code: "NG",
+        admin1: "FCT",
+        lat: 9.19,
+        lon: 7.36,
+    };
+    let text = "Police shot dead a man in Abuja on Monday.\nThe man was killed on Monday in Garki.";
+    let big = |p: &mut PlaceMention| p.place.population = 3_000_000;
+    let places = with(mentions(text, &[&ABUJA, &GARKI]), "Abuja", big);
+    let events = code_places("Test Wire", text, &places);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    // Garki lies 23 km from Abuja's point: a town of 100,000 does not
+    // reach that far.
+    let events = code(text, &[&ABUJA, &GARKI]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+
+    // A region that spans countries holds what lies near its centre only.
+    const MIDDLE_EAST: Town = Town {
+        name: "Middle East",
+        country: "",
+        code: "",
+        admin1: "",
+        lat: 33.14,
+        lon: 35.86,
+    };
+    const MANBIJ: Town = Town {
+        name: "Manbij",
+        country: "Syria",
+        code: "SY",
+        admin1: "Aleppo",
+        lat: 36.53,
+        lon: 37.95,
+    };
+    let region = |p: &mut PlaceMention| {
+        p.place.feature = FeatureKind::Region;
+        p.place.admin1 = None;
+        p.precision = GeoPrecision::Region;
+    };
+    for (town, events_expected) in [(&MANBIJ, 1), (&KAMPALA, 2)] {
+        let text = format!(
+            "A roadside bomb killed a soldier in {} on Monday.\nThe soldier was killed in action in the Middle East on Monday.",
+            town.name
+        );
+        let places = with(
+            mentions(&text, &[town, &MIDDLE_EAST]),
+            "Middle East",
+            region,
+        );
+        let events = code_places("Test Wire", &text, &places);
+        assert_eq!(events.len(), events_expected, "{text}: {events:#?}");
+    }
+}
+
+#[test]
+fn a_fresh_report_elsewhere_in_the_province_is_another_incident() {
+    // Not a retelling: a report of its own, or a death a paragraph on.
+    for text in [
+        "Troops shelled villages in Borno on Monday.\nTroops shelled Dikwa on Monday.",
+        "Gunmen shot dead a trader in Dikwa on Monday.\n\nA farmer was killed in Borno on Monday.",
+    ] {
+        let places = with(
+            mentions(text, &[&DIKWA, &BORNO_STATE]),
+            "Borno",
+            as_province,
+        );
+        let events = code_places("Test Wire", text, &places);
+        assert_eq!(events.len(), 2, "{text}: {events:#?}");
+    }
+}
+
+#[test]
+fn a_statement_date_does_not_date_the_incident() {
+    // "said on Thursday" is when it was said: the killing on Wednesday is
+    // the same incident, and its date.
+    let e = one(
+        "Gunmen shot dead a trader in Maiduguri.\nThe governor said on Thursday that an inquiry would follow.\nThe trader was killed on Wednesday.",
+        &[&MAIDUGURI],
+    );
+    assert_eq!(e.event_date, NaiveDate::from_ymd_opt(2016, 6, 29), "{e:?}");
+}
+
 #[test]
 fn roundup_of_clashes_in_three_towns_is_three_events() {
     let events = code(

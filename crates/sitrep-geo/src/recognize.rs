@@ -868,7 +868,9 @@ fn cues_around(
     let back = |k: usize| lead.checked_sub(k);
     // "south of X", "15 km from X", "on the outskirts of X" are as good a
     // cue as "in X".
-    let relative = crate::relative::relation_before(tokens, lead).is_some();
+    // A person's home ("Sgt Dunbar of Austin") is left to the other cues.
+    let relative = crate::relative::relation_before(tokens, lead)
+        .is_some_and(|r| r.relation != sitrep_model::Relation::Home);
     if let Some(p) = word(back(1)) {
         cues.locative = lexicon::is_locative_cue(p) || relative;
         if p == "of" {

@@ -24,10 +24,27 @@ pub fn mentions(
     index: &dyn NameIndex,
 ) -> Vec<PlaceMention> {
     let _ = text;
-    let mut out: Vec<PlaceMention> = Vec::with_capacity(resolved.len());
+    let mut found: Vec<(PlaceMention, usize, usize)> = Vec::with_capacity(resolved.len());
+    // The last token of a person's home named so far ("of Austin"), which
+    // an address may go on from (", Texas").
+    let mut home_ends: Option<(usize, usize)> = None;
     for r in resolved {
         let c = &r.candidate;
-        let phrase = phrase_around(tokens, c.first, c.last);
+        let address_of_home = home_ends
+            .is_some_and(|(_, end)| c.first == end + 1 && tokens[c.first].gap == Gap::Comma);
+        let phrase = if address_of_home {
+            home_ends.map(|(first, _)| RelativePhrase {
+                relation: Relation::Home,
+                first,
+                last: c.last,
+            })
+        } else {
+            phrase_around(tokens, c.first, c.last)
+        };
+        home_ends = match &phrase {
+            Some(p) if p.relation == Relation::Home => Some((p.first, c.last)),
+            _ => None,
+        };
         let (relation, phrase_span) = match phrase {
             Some(p) => (
                 p.relation,
@@ -36,17 +53,62 @@ pub fn mentions(
             None => (Relation::At, None),
         };
         let precision = precision_for(&relation, r.feature);
-        out.push(PlaceMention {
+        let mention = PlaceMention {
             span: c.span,
             phrase: phrase_span,
             place: index.place(r.entry),
             relation,
             precision,
             confidence: r.confidence,
-        });
+        };
+        found.push((mention, c.first, c.last));
     }
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    out.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
+    found.sort_by_key(|(m, _, _)| (m.span.start, std::cmp::Reverse(m.span.end)));
+    found.dedup_by(|later, earlier| earlier.0.span.overlaps(later.0.span));
+    for i in namesakes_of_parts(tokens, &found) {
+        let town = found[i + 1].0.place.clone();
+        let part = &mut found[i].0;
+        part.place = town;
+        part.precision = GeoPrecision::NearTown;
+    }
+    found.into_iter().map(|(m, _, _)| m).collect()
+}
+
+/// How far a part of a town may lie from the town's own point: New York's
+/// boroughs are within 30 km of it.
+const PART_OF_TOWN_KM: f64 = 40.0;
+
+/// Mentions (indices into `found`, each with its first and last token)
+/// named as a part of the town right after them, "the Crown Heights
+/// neighborhood of Brooklyn", "the Gulshan area of Dhaka", but resolved
+/// far from it: a namesake elsewhere (Crown Heights, Dutchess County),
+/// since the part itself is not in the gazetteer. Such a mention is put at
+/// the town, with the precision of a place near or within a town (2).
+fn namesakes_of_parts(tokens: &[Token], found: &[(PlaceMention, usize, usize)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, pair) in found.windows(2).enumerate() {
+        let ((part, _, part_last), (town, town_first, _)) = (&pair[0], &pair[1]);
+        let words: Vec<&str> = (part_last + 1..*town_first)
+            .map(|k| tokens[k].folded.as_ref())
+            .collect();
+        let part_of = matches!(
+            words.as_slice(),
+            [
+                "neighborhood"
+                    | "neighbourhood"
+                    | "district"
+                    | "suburb"
+                    | "quarter"
+                    | "area"
+                    | "section",
+                "of"
+            ]
+        ) && tokens[part_last + 1].gap == Gap::Space;
+        let town_is_town = matches!(town.place.feature, FeatureKind::PopulatedPlace);
+        if part_of && town_is_town && part.place.km_to(&town.place) > PART_OF_TOWN_KM {
+            out.push(i);
+        }
+    }
     out
 }
 
@@ -150,10 +212,62 @@ pub fn relation_before(tokens: &[Token], first: usize) -> Option<RelativePhrase>
                     last: first,
                 });
             }
-            None
+            let after_name = matches!(tokens[p1].gap, Gap::Space | Gap::Comma);
+            let name = person_ending_at(tokens, p2).filter(|_| after_name);
+            name.map(|name_first| RelativePhrase {
+                relation: Relation::Home,
+                first: name_first,
+                last: first,
+            })
         }
         _ => None,
     }
+}
+
+/// How many words a person's name (with its titles) may run to.
+const NAME_REACH: usize = 6;
+
+/// The first token of a person's name ending at token `last`, if the
+/// words there are one: capitalised words and initials, at least one of
+/// them a title or an initial, or the first a given name ("Master Sgt
+/// Johnathan J. Dunbar", "Sgt Dunbar", "Mayor Eric Adams", "John Smith"). A word that
+/// names a body or an area ("Governor", "University", "Province") ends no
+/// name: "the Governor of Kano" and "the University of Maiduguri" stay
+/// places of their own.
+fn person_ending_at(tokens: &[Token], last: usize) -> Option<usize> {
+    let surname = &tokens[last];
+    let institution = |t: &Token| {
+        lexicon::is_title(&t.folded)
+            || lexicon::is_common_word(&t.folded)
+            || lexicon::is_org_suffix(&t.folded)
+            || lexicon::is_admin_word(&t.folded)
+            || lexicon::is_settlement_word(&t.folded)
+    };
+    if !surname.capitalised || surname.all_caps || surname.folded.len() < 2 || institution(surname)
+    {
+        return None;
+    }
+    let initial = |t: &Token| t.capitalised && t.folded.len() == 1;
+    let mut first = last;
+    let mut named = false;
+    while first > 0 && last - first < NAME_REACH && !tokens[first].sentence_start {
+        let prev = &tokens[first - 1];
+        // "J. Dunbar", "Sgt. Dunbar": a full stop only after an initial or
+        // a title.
+        let joined = match tokens[first].gap {
+            Gap::Space => true,
+            Gap::Dot => initial(prev) || lexicon::is_title(&prev.folded),
+            _ => false,
+        };
+        if !joined || !prev.capitalised {
+            break;
+        }
+        named |= initial(prev) || lexicon::is_title(&prev.folded);
+        first -= 1;
+    }
+    // "John Smith of Austin": a given name starting two words or more.
+    named |= first < last && lexicon::is_first_name(&tokens[first].folded);
+    named.then_some(first)
 }
 
 fn near(first: usize, last: usize) -> RelativePhrase {

@@ -375,6 +375,12 @@ fn parser() -> Geoparser {
         ("Auckland", -36.85, 174.76, "NZ", "Auckland", 1_600_000),
         ("Johannesburg", -26.20, 28.04, "ZA", "Gauteng", 4_400_000),
         ("Liverpool", 53.41, -2.98, "GB", "England", 490_000),
+        // A borough, a part of it, and a village upstate named like
+        // another of its parts.
+        ("Brooklyn", 40.65, -73.95, "US", "New York", 2_500_000),
+        ("Flatbush", 40.64, -73.96, "US", "New York", 100_000),
+        ("Crown Heights", 41.64, -73.93, "US", "New York", 2_900),
+        ("Austin", 30.27, -97.74, "US", "Texas", 960_000),
     ] {
         ix.add(
             entry(name, lat, lon, cc, Some(admin1), PopulatedPlace, pop),
@@ -652,4 +658,65 @@ fn a_list_shares_the_locative_cue_and_unknown_population_is_not_zero() {
 fn a_foreign_town_known_by_an_alternate_name_does_not_intrude() {
     let text = "Gunmen attacked Kadagi village near Bama in Borno state.";
     assert_eq!(names(text), vec!["Bama", "Borno"]);
+}
+
+#[test]
+fn a_persons_home_is_marked_as_such() {
+    let relations = |text: &str| -> Vec<(String, Relation)> {
+        parse(text)
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.relation))
+            .collect()
+    };
+    let home = |name: &str| (name.to_string(), Relation::Home);
+    let at = |name: &str| (name.to_string(), Relation::At);
+    // A name with titles and initials, and the address that goes on.
+    assert_eq!(
+        relations(
+            "A US serviceman, Master Sgt Johnathan J. Dunbar of Austin, Texas, died in the blast."
+        ),
+        vec![at("US"), home("Austin"), home("Texas")]
+    );
+    assert_eq!(
+        relations("Sgt Dunbar of Austin was wounded in Raqqa."),
+        vec![home("Austin"), at("Raqqa")]
+    );
+    assert_eq!(
+        relations("The victim, John Smith from Austin, was shot in Tal Afar."),
+        vec![home("Austin"), at("Tal Afar")]
+    );
+    // No name before "of": a body, an area, a place noun.
+    assert_eq!(
+        relations("The Governor of Texas visited the town of Baiji."),
+        vec![at("Texas"), at("Baiji")]
+    );
+    assert_eq!(
+        relations("Residents of Austin marched."),
+        vec![at("Austin")]
+    );
+    // A title ends no name: the office, not its holder, is "of Texas".
+    assert_eq!(
+        relations("The Lt Governor of Texas visited Raqqa."),
+        vec![at("Texas"), at("Raqqa")]
+    );
+}
+
+#[test]
+fn a_part_of_a_town_resolved_far_from_it_is_put_at_the_town() {
+    let text = "He was killed in the Crown Heights neighborhood of Brooklyn.";
+    let found = parse(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        &text[found[0].span.start..found[0].span.end],
+        "Crown Heights"
+    );
+    assert_eq!(found[0].place.name, "Brooklyn");
+    assert_eq!(found[0].precision, GeoPrecision::NearTown);
+    // A part the gazetteer has, where the text puts it, stays itself.
+    let found = parse("He was killed in the Flatbush neighborhood of Brooklyn.");
+    assert_eq!(found[0].place.name, "Flatbush");
+    assert_eq!(found[0].precision, GeoPrecision::Town);
+    // Without the part-of phrase nothing moves it.
+    let found = parse("He was killed in Crown Heights, near Brooklyn.");
+    assert_eq!(found[0].place.name, "Crown Heights");
 }

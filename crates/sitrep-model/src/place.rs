@@ -40,6 +40,21 @@ pub struct Place {
     pub population: u64,
 }
 
+impl Place {
+    /// Great-circle distance to `other`, in kilometres.
+    pub fn km_to(&self, other: &Place) -> f64 {
+        let (la1, lo1, la2, lo2) = (
+            self.lat.to_radians(),
+            self.lon.to_radians(),
+            other.lat.to_radians(),
+            other.lon.to_radians(),
+        );
+        let h = ((la2 - la1) / 2.0).sin().powi(2)
+            + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+    }
+}
+
 /// How a mention relates the event to the place it names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -54,6 +69,10 @@ pub enum Relation {
     Distance { km: f64 },
     /// "near the border with X", "40 km from the Turkish border".
     Border,
+    /// "Sgt John Dunbar of Austin, Texas", "Mayor Eric Adams of New York":
+    /// where the person just named is from or answers for, which says
+    /// nothing of where anything they did or suffered happened.
+    Home,
 }
 
 /// A place named in a document.
