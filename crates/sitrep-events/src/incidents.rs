@@ -320,6 +320,9 @@ fn anaphor_kinds(phrase: &str) -> &'static [EventType] {
     }
 }
 
+/// How many incidents back a retelling may reach.
+const RETOLD_REACH: usize = 4;
+
 /// How many incidents back a specific anaphor may reach.
 const ANAPHOR_REACH: usize = 3;
 
@@ -608,6 +611,42 @@ impl Grouping<'_, '_> {
             || an.cue_in(b_span, Cue::Separate)
     }
 
+    /// An incident told before the one just told (`skip`), within
+    /// [`RETOLD_REACH`] incidents back, that a part read as `reading` at
+    /// `place` on `date` tells again: the same kind of event at the same
+    /// place, on the same day or an unknown one ("Oklahoma teachers are in
+    /// the fourth day of a walkout", a paragraph on the West Virginia strike
+    /// it recalls, then "teachers in Oklahoma risk losing support the
+    /// longer their walkout goes"). ACLED codes one event per kind, place
+    /// and day, so even two reports of that kind there that day are one.
+    fn told_before(
+        &self,
+        skip: usize,
+        reading: Reading,
+        place: Option<usize>,
+        date: Option<usize>,
+    ) -> Option<usize> {
+        let an = self.an;
+        let place = place?;
+        let day = |d: Option<usize>| d.and_then(|i| an.dates.get(i)).and_then(|d| d.date);
+        let kind = reading.sub.event_type();
+        (0..self.out.len())
+            .rev()
+            .filter(|&k| k != skip)
+            .take(RETOLD_REACH)
+            .find(|&k| {
+                let inc = &self.out[k];
+                let same_day = match (day(inc.date), day(date)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                inc.reading.sub.event_type() == kind
+                    && inc.place.is_some_and(|p| same_place(an, p, place))
+                    && same_day
+                    && inc.derived_date.is_none()
+            })
+    }
+
     fn push(
         &mut self,
         reading: Reading,
@@ -721,6 +760,15 @@ impl Grouping<'_, '_> {
             }
             self.join(target, &part, place, date);
             return Some(target);
+        }
+        if later.is_none() && !part.separate {
+            if let Some(k) = self.told_before(target, reading, place, date) {
+                let earlier = &mut self.out[k];
+                earlier.reading = merged_reading(earlier.reading, reading);
+                earlier.reported.push(part.sentence);
+                self.join(k, &part, place, date);
+                return Some(k);
+            }
         }
         let new = self.push(reading, &part, place, date);
         if let (Some(m), Some(previous)) = (later, last) {

@@ -558,6 +558,29 @@ fn a_fresh_report_elsewhere_in_the_province_is_another_incident() {
 }
 
 #[test]
+fn an_incident_told_again_after_another_is_one_event() {
+    // A kind, a place and a day: ACLED's one event, however often told.
+    let events = code(
+        "Gunmen shot dead three traders in Dikwa on Monday.\nIn Gwoza, troops clashed with militants.\nThe traders shot dead in Dikwa on Monday were buried there.",
+        &[&DIKWA, &GWOZA],
+    );
+    let towns: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e.location.as_deref())
+        .collect();
+    assert_eq!(towns, vec!["Dikwa", "Gwoza"], "{events:#?}");
+    assert_eq!(events[0].fatalities, Some(3));
+    // Another day, or another kind of event, is another incident.
+    for text in [
+        "Gunmen shot dead three traders in Dikwa on Monday.\nIn Gwoza, troops clashed with militants.\nGunmen shot dead a farmer in Dikwa on Saturday.",
+        "Gunmen shot dead three traders in Dikwa on Monday.\nIn Gwoza, troops clashed with militants.\nHundreds of women marched in Dikwa on Monday.",
+    ] {
+        let events = code(text, &[&DIKWA, &GWOZA]);
+        assert_eq!(events.len(), 3, "{text}: {events:#?}");
+    }
+}
+
+#[test]
 fn a_statement_date_does_not_date_the_incident() {
     // "said on Thursday" is when it was said: the killing on Wednesday is
     // the same incident, and its date.
