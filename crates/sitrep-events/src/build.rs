@@ -2,7 +2,7 @@
 
 use crate::actors::{era_name, ActorMention, ActorRef, AgentKind};
 use crate::fatalities::{count_sentence, Count};
-use crate::incidents::{is_home, places_near, Incident};
+use crate::incidents::{is_dateline_abroad, is_home, places_near, Incident};
 use crate::lexicon::{Cat, Hit};
 use crate::reading::{country_words, is_country, starting_in, Annotated, Words};
 use chrono::NaiveDate;
@@ -285,7 +285,28 @@ impl<'b, 'a> Builder<'b, 'a> {
                 .any(|&s| self.an.sentences.get(s).is_some_and(|x| x.contains(p.span)))
                 && !inc.parts.iter().any(|part| part.contains(p.span))
         };
-        self.main_place_but(in_other_clause)
+        // Nor a dateline abroad of the countries its own text names.
+        let dateline_abroad = |p: &PlaceMention| {
+            inc.parts
+                .iter()
+                .any(|&part| is_dateline_abroad(self.an, part, p))
+        };
+        let main = self.main_place_but(|p| in_other_clause(p) || dateline_abroad(p));
+        // With only countries left, the one its own text names rather than
+        // the dateline's, which the header's address makes the document's
+        // main country ("BEIRUT, Lebanon (AP) — jets bombed ... Syria").
+        let Some(dateline) = self.an.places.iter().find(|p| dateline_abroad(p)) else {
+            return main;
+        };
+        if !main.is_some_and(is_country) {
+            return main;
+        }
+        let own_country = self.an.places.iter().copied().find(|p| {
+            is_country(p)
+                && p.place.country_code != dateline.place.country_code
+                && inc.parts.iter().any(|part| part.contains(p.span))
+        });
+        own_country.or(main)
     }
 
     /// The most-mentioned non-country place (first on ties) that `skip`

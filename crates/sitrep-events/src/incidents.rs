@@ -80,6 +80,7 @@ pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, p)| span.contains(p.span) && !is_country(p) && !is_home(p))
+        .filter(|(_, p)| !is_dateline_abroad(an, span, p))
         .map(|(i, p)| {
             let in_clause = clause.contains(p.span);
             // Text order last: the lead names where it happened, later
@@ -96,6 +97,63 @@ pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
         .collect();
     found.sort();
     found.into_iter().map(|(_, _, _, _, i)| i).collect()
+}
+
+/// A dateline (below) in another country than every one `span` names.
+pub fn is_dateline_abroad(an: &Annotated<'_>, span: Span, p: &PlaceMention) -> bool {
+    is_dateline(an.text, p.span) && abroad_of_dateline(an, span, p)
+}
+
+/// A place in capitals opening a line and closed by punctuation, "BEIRUT
+/// (AP) —", "NAIROBI, Kenya (Reuters) -": where the report was filed.
+fn is_dateline(text: &str, place: Span) -> bool {
+    let Some(name) = text.get(place.start..place.end) else {
+        return false;
+    };
+    let line_start = text[..place.start].rfind('\n').map_or(0, |i| i + 1);
+    let opens = text[line_start..place.start].trim().is_empty();
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.chars().any(char::is_lowercase);
+    let after = text[place.end..].trim_start_matches([' ', '\t']);
+    let closed = after.starts_with(['(', ',', '-', '\u{2014}', '\u{2013}']);
+    opens && capitals && closed
+}
+
+/// How far past a dateline its header may run ("NAIROBI, Kenya (Reuters) - ").
+const DATELINE_HEADER: usize = 40;
+
+/// Where the header after a dateline ends: after its dash, else after the
+/// agency's bracket ("BEIRUT, Lebanon (AP) — "); a country named there is
+/// the dateline's address.
+fn dateline_header_end(text: &str, dateline: Span) -> usize {
+    let mut reach = (dateline.end + DATELINE_HEADER).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let header = text.get(dateline.end..reach).unwrap_or("");
+    let dash = header
+        .find(['\u{2014}', '\u{2013}'])
+        .or_else(|| header.find(" - "));
+    let end = dash.or_else(|| header.find(')')).map_or(0, |i| {
+        let rest = &header[i..];
+        i + rest.chars().next().map_or(0, char::len_utf8)
+    });
+    dateline.end + end
+}
+
+/// Whether `span`, after the dateline's header, names countries and none
+/// of them the dateline's: "BEIRUT (AP) — ... Turkey has shelled a city in
+/// northeastern Syria" was not in Beirut. A dateline in the country the
+/// text is about stays the place a story names no other for ("KANO,
+/// Nigeria — A bomb exploded in a market").
+fn abroad_of_dateline(an: &Annotated<'_>, span: Span, dateline: &PlaceMention) -> bool {
+    let header_end = dateline_header_end(an.text, dateline.span);
+    let mut named = an
+        .places
+        .iter()
+        .filter(|p| is_country(p) && span.contains(p.span) && p.span.start >= header_end)
+        .peekable();
+    named.peek().is_some() && named.all(|p| p.place.country_code != dateline.place.country_code)
 }
 
 /// A person's home ("Sgt Dunbar of Austin, Texas, died in the blast"):

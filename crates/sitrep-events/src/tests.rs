@@ -581,6 +581,63 @@ fn an_incident_told_again_after_another_is_one_event() {
 }
 
 #[test]
+fn a_dateline_abroad_is_not_where_it_happened() {
+    const BEIRUT: Town = Town {
+        name: "BEIRUT",
+        country: "Lebanon",
+        code: "LB",
+        admin1: "Beyrouth",
+        lat: 33.89,
+        lon: 35.50,
+    };
+    const SYRIA: Town = Town {
+        name: "Syria",
+        country: "Syria",
+        code: "SY",
+        admin1: "",
+        lat: 35.0,
+        lon: 38.0,
+    };
+    const LEBANON: Town = Town {
+        name: "Lebanon",
+        country: "Lebanon",
+        code: "LB",
+        admin1: "",
+        lat: 33.83,
+        lon: 35.83,
+    };
+    let country = |p: &mut PlaceMention| {
+        p.place.feature = FeatureKind::Country;
+        p.place.admin1 = None;
+    };
+    let coded = |text: &str| {
+        let places = mentions(text, &[&BEIRUT, &SYRIA, &LEBANON]);
+        let places = with(with(places, "Syria", country), "Lebanon", country);
+        code_places("Test Wire", text, &places)
+    };
+    for text in [
+        "BEIRUT (AP) — Turkish jets bombed a village in northern Syria on Monday.",
+        "BEIRUT, Lebanon (AP) — Turkish jets bombed a village in northern Syria on Monday.",
+    ] {
+        let e = coded(text);
+        assert_eq!(e.len(), 1, "{text}: {e:#?}");
+        assert_eq!(e[0].country.as_deref(), Some("Syria"), "{text}: {e:?}");
+        assert_ne!(e[0].location.as_deref(), Some("BEIRUT"), "{text}: {e:?}");
+    }
+    // In the dateline's own country, or with no country named, the
+    // dateline is where it happened.
+    for text in [
+        "BEIRUT (AP) — A car bomb exploded in a market in Lebanon on Monday.",
+        "BEIRUT (AP) — A car bomb exploded in a market on Monday.",
+        "BEIRUT, Lebanon (AP) — A car bomb exploded in a market on Monday.",
+    ] {
+        let e = coded(text);
+        assert_eq!(e.len(), 1, "{text}: {e:#?}");
+        assert_eq!(e[0].location.as_deref(), Some("BEIRUT"), "{text}: {e:?}");
+    }
+}
+
+#[test]
 fn a_statement_date_does_not_date_the_incident() {
     // "said on Thursday" is when it was said: the killing on Wednesday is
     // the same incident, and its date.

@@ -457,11 +457,28 @@ fn person_surnames(
             && index.demonym_country(&prev.folded).is_none()
             && index.lookup(&prev.folded).is_empty()
             && m.max_population < WELL_KNOWN_POPULATION;
-        if given_name || title || unknown_before {
+        if given_name || title || unknown_before || aged(tokens, m.last) {
             out.insert(tokens[m.first].folded.to_string());
         }
     }
     out
+}
+
+/// An age in apposition right after token `last` ("Stephon Clark, 22,
+/// was shot"): after a capitalised pair, the name is a person's. A count
+/// goes on with its noun ("In Kano, 36 people died"), an age with a
+/// comma.
+fn aged(tokens: &[Token], last: usize) -> bool {
+    let (Some(age), Some(after)) = (tokens.get(last + 1), tokens.get(last + 2)) else {
+        return false;
+    };
+    age.gap == Gap::Comma
+        && age.is_number
+        && age
+            .folded
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=120).contains(&n))
+        && after.gap == Gap::Comma
 }
 
 /// What the trap filters look at besides the match itself.

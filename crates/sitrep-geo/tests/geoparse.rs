@@ -720,3 +720,17 @@ fn a_part_of_a_town_resolved_far_from_it_is_put_at_the_town() {
     let found = parse("He was killed in Crown Heights, near Brooklyn.");
     assert_eq!(found[0].place.name, "Crown Heights");
 }
+
+#[test]
+fn a_name_with_an_age_beside_it_is_a_person() {
+    assert_eq!(
+        names("Stephon Austin, 22, was shot in Raqqa."),
+        vec!["Raqqa"]
+    );
+    assert_eq!(
+        names("Police said Stephon Austin, 22, was shot in Raqqa."),
+        vec!["Raqqa"]
+    );
+    // A count goes on with its noun: the place stays.
+    assert_eq!(names("In Austin, 36 people died."), vec!["Austin"]);
+}
