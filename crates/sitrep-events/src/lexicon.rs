@@ -630,6 +630,8 @@ const CUES: &[(&str, Cue)] = &[
     ("might", Cue::Irrealis),
     ("may", Cue::Irrealis),
     ("shall", Cue::Irrealis),
+    ("should", Cue::Irrealis),
+    ("ought to", Cue::Irrealis),
     ("plan", Cue::Irrealis),
     ("plans", Cue::Irrealis),
     ("planned", Cue::Irrealis),

@@ -1354,11 +1354,14 @@ impl<'a> Annotated<'a> {
         if self.text[..hit.span.start].ends_with(['#', '@']) {
             return true;
         }
-        // "the Easter Vigil": a service's name, not a protest.
+        // "the Easter Vigil": a service's name, not a protest; and so is a
+        // vigil told in a liturgy's words ("The Paschal candle is lit at
+        // the start of the vigil, and Catholics may opt to be baptized").
         if hit.what == Cat::Protest
             && word.eq_ignore_ascii_case("vigil")
             && (self.after_word_in(hit.span, &["easter", "paschal"])
-                || (word == "Vigil" && self.capitalised_as_a_name(sentence, hit.span)))
+                || (word == "Vigil" && self.capitalised_as_a_name(sentence, hit.span))
+                || Words::new(self.text, sentence).any(|w| is_one_of(self.slice(w), &LITURGY)))
         {
             return true;
         }
@@ -4145,6 +4148,10 @@ pub fn annotate_text<'a>(doc: &'a Document, dict: &'static ActorDictionary) -> A
         ),
         None => (Vec::new(), Vec::new()),
     };
+    let mut dates = dates;
+    if doc.published.is_none() {
+        sitrep_text::dates::mark_history_against_latest(&mut dates);
+    }
     // "on 17 and 21 June": day numbers are not counts.
     let quantities: Vec<Quantity> = quantities
         .into_iter()
@@ -4233,6 +4240,18 @@ const REPORTING_WORDS: [&str; 14] = [
     "spokesperson",
     "statement",
     "sources",
+];
+
+/// Words that tell a vigil is a church service.
+const LITURGY: [&str; 8] = [
+    "paschal",
+    "liturgy",
+    "baptized",
+    "baptised",
+    "baptism",
+    "resurrection",
+    "eucharist",
+    "catholics",
 ];
 
 /// Verbs of saying whose date is the statement's ("said Thursday").

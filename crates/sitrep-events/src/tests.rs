@@ -638,6 +638,17 @@ fn a_dateline_abroad_is_not_where_it_happened() {
 }
 
 #[test]
+fn undated_pages_judge_history_by_their_latest_date() {
+    // No publication date: the page's own latest date says 1914 is history.
+    let text = "Gunmen shot dead a trader in Maiduguri on 3 April 2018.\nIn June 1914, a gunman shot dead the archduke in Maiduguri.";
+    let mut doc = sitrep_model::Document::new("test-doc", text);
+    doc.source = Some("Test Wire".to_string());
+    let events = EventCoder::new().code(&doc, &mentions(text, &[&MAIDUGURI]));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].event_date, NaiveDate::from_ymd_opt(2018, 4, 3));
+}
+
+#[test]
 fn a_statement_date_does_not_date_the_incident() {
     // "said on Thursday" is when it was said: the killing on Wednesday is
     // the same incident, and its date.
@@ -676,6 +687,8 @@ fn future_hypothetical_negated_and_threats_give_no_event() {
         "The army did not attack the village near Dikwa.",
         "Boko Haram threatened to bomb schools in Maiduguri.",
         "Opposition parties called for protests in Lusaka next week.",
+        "The candidate said Zambia should send peace demonstrators to Lusaka.",
+        "Critics say the army ought to retake Dikwa before the rains.",
         // The cue scopes a phrase of triggers: "rocket attacks", "fighting
         // and killing".
         "The army said taking Dikwa would stop rocket attacks on Maiduguri.",
@@ -2160,6 +2173,7 @@ fn sport_courts_and_causes_are_no_fighting() {
         "Fifteen thousand extra medical staff were deployed in Maiduguri.",
         "The bishop led the Easter Vigil in Maiduguri on Saturday.",
         "EASTER VIGIL. The bishop of Maiduguri leads the service.",
+        "In Maiduguri the candle is lit at the start of the vigil, and Catholics may be baptized during the vigil.",
         "Chris Paul lifted the Houston Rockets over Portland in Maiduguri.",
         "He also faces possession of an offensive weapon in Maiduguri.",
         "The company president in Maiduguri shot down rumors of a new engine.",
@@ -2170,6 +2184,7 @@ fn sport_courts_and_causes_are_no_fighting() {
         "Photos of both suspects were released in Maiduguri on Saturday.",
         "Police seized 3,000 kilos of rotten meat at a market in Maiduguri.",
     ]);
+    an_event_in(&["Hundreds held a candlelight vigil in Maiduguri to protest the killings."]);
     // The war's own uses of the same words.
     for (text, kind) in [
         (

@@ -104,6 +104,29 @@ pub fn find_dates(text: &str, within: Span, anchor: Option<NaiveDate>) -> Vec<Da
     dates_in(&Toks::new(text, within.start, within.end), anchor)
 }
 
+/// With no publication date to judge history by, the latest calendar date
+/// the text itself writes out stands in for it: a date ending more than
+/// [`BACKGROUND_DAYS`] before that one is background ("assassinated
+/// Archduke Franz Ferdinand in June 1914" in a piece that also says "on 3
+/// April 2018"). It only marks history; no date is inferred from it.
+pub fn mark_history_against_latest(dates: &mut [DateMention]) {
+    let latest = dates
+        .iter()
+        .filter(|d| d.kind == DateKind::Absolute)
+        .filter_map(|d| d.end_date.or(d.date))
+        .max();
+    let Some(latest) = latest else {
+        return;
+    };
+    for d in dates.iter_mut() {
+        let old = d
+            .end_date
+            .or(d.date)
+            .is_some_and(|last_day| (latest - last_day).num_days() > BACKGROUND_DAYS);
+        d.background |= old;
+    }
+}
+
 /// [`find_dates`] over tokens already made.
 pub(crate) fn dates_in(t: &Toks, anchor: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -1149,6 +1172,16 @@ mod tests {
             (s.as_str(), m.kind, m.offset_days),
             ("Later that day", DateKind::RelativeToEvent, Some(0))
         );
+    }
+
+    #[test]
+    fn without_an_anchor_the_latest_written_date_judges_history() {
+        let text = "Princip shot the archduke in June 1914. The museum reopened on 3 April 2018. It closed on 20 March 2018.";
+        let mut found = find_dates(text, Span::new(0, text.len()), None);
+        assert!(found.iter().all(|d| !d.background));
+        mark_history_against_latest(&mut found);
+        let history: Vec<bool> = found.iter().map(|d| d.background).collect();
+        assert_eq!(history, vec![true, false, false], "{found:?}");
     }
 
     #[test]
