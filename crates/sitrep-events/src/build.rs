@@ -818,6 +818,8 @@ impl<'b, 'a> Builder<'b, 'a> {
         let mut deaths: Option<Count> = None;
         let mut wounded: Option<Count> = None;
         let mut none_killed: Option<Span> = None;
+        // Each sentence's own count of deaths, in order.
+        let mut counted: Vec<u32> = Vec::new();
         for &sentence in &inc.parts {
             // A detail long after the incident was last told is another
             // story's ("a total of 331 confirmed cases"), and so is one
@@ -856,7 +858,29 @@ impl<'b, 'a> Builder<'b, 'a> {
             let cues = starting_in(&an.cues, sentence, |h| h.span);
             let c = count_sentence(an.text, sentence, quantities, &live, cues);
             none_killed = none_killed.or(c.none_killed);
-            deaths = combine(an.text, deaths, c.deaths);
+            // A count one of the sentences before already gave, below the
+            // total, tells that death again ("... was tragically killed in
+            // action" after the two deaths were counted).
+            let total = deaths.as_ref().map(|t| t.value);
+            let retold = c.deaths.as_ref().is_some_and(|n| {
+                !n.is_toll && counted.contains(&n.value) && total.is_some_and(|t| t > n.value)
+            });
+            if let Some(n) = &c.deaths {
+                counted.push(n.value);
+            }
+            deaths = match an.added_death(sentence, &live) {
+                Some(word) if deaths.is_some() => {
+                    let one = Count {
+                        value: 1,
+                        evidence: word,
+                        is_toll: false,
+                    };
+                    counted.push(1);
+                    added(deaths, c.deaths.or(Some(one)))
+                }
+                _ if retold => deaths,
+                _ => combine(an.text, deaths, c.deaths),
+            };
             wounded = combine(an.text, wounded, c.wounded);
         }
         match (deaths, none_killed) {
@@ -1005,6 +1029,18 @@ fn told_before(text: &str, total: Span, next: Span) -> bool {
 /// Counts across an incident's sentences: a restated toll replaces the
 /// running figure if larger; otherwise separate victims add up, and a
 /// repeated figure is a restatement, not new deaths.
+/// `next` counted on top of `total`: deaths told as more ("also died").
+fn added(total: Option<Count>, next: Option<Count>) -> Option<Count> {
+    match (total, next) {
+        (Some(t), Some(n)) if !n.is_toll => Some(Count {
+            value: t.value.saturating_add(n.value),
+            evidence: t.evidence.cover(n.evidence),
+            is_toll: false,
+        }),
+        (t, n) => n.or(t),
+    }
+}
+
 fn combine(text: &str, total: Option<Count>, next: Option<Count>) -> Option<Count> {
     match (total, next) {
         (None, n) => n,

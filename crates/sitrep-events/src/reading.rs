@@ -2747,6 +2747,21 @@ impl<'a> Annotated<'a> {
         from
     }
 
+    /// The death word of a death told as one more beside those already
+    /// counted: "a second soldier ... died alongside him", "five civilians
+    /// also died". Its count adds to the incident's even when it equals
+    /// it, and with no count it is one.
+    pub(crate) fn added_death(&self, sentence: Span, live: &[Hit<Cat>]) -> Option<Span> {
+        live.iter()
+            .filter(|h| h.what == Cat::Kill)
+            .find(|h| {
+                self.word_before(h.span)
+                    .is_some_and(|w| self.slice(w).eq_ignore_ascii_case("also"))
+                    || self.words_after(h.span, sentence.end, 1) == ["alongside"]
+            })
+            .map(|h| h.span)
+    }
+
     /// A date that dates a statement, not what it tells of: "Schneiderman
     /// said Thursday that his office ...", "police said on Monday".
     pub(crate) fn is_statement_date(&self, date: Span) -> bool {
@@ -3356,7 +3371,12 @@ impl Classifier<'_, '_> {
             .iter()
             .find(|h| h.what == Cat::Ied)
             .map(|h| h.span);
-        let specific_ied = ied.filter(|s| !generic_ied(*s));
+        let specific_ied = self
+            .live
+            .iter()
+            .find(|h| h.what == Cat::Ied && !generic_ied(h.span))
+            .map(|h| h.span)
+            .or_else(|| self.bomb_that_killed());
         let clash = self.has(Cat::Clash).or(self.has(Cat::Ambush));
         let shelling = self
             .live
@@ -3385,6 +3405,20 @@ impl Classifier<'_, '_> {
             .into_iter()
             .find_map(|(span, sub, cat)| span.map(|s| (s, sub, cat)))
             .and_then(|(s, sub, cat)| self.reading(sub, s, cat))
+    }
+
+    /// "A bomb killed a soldier": the bomb right before a live death word.
+    /// "Bomb" alone is no trigger (a threat, a scare, a flop), but the
+    /// subject of a killing is the weapon of one.
+    fn bomb_that_killed(&self) -> Option<Span> {
+        self.live
+            .iter()
+            .filter(|h| h.what == Cat::Kill)
+            .filter_map(|h| self.an.word_before(h.span))
+            .find(|&w| {
+                let word = self.an.slice(w);
+                word.eq_ignore_ascii_case("bomb") || word.eq_ignore_ascii_case("bombs")
+            })
     }
 
     fn demonstration(&self, labour_strike: Option<Span>) -> Option<Reading> {

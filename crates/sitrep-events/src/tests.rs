@@ -649,6 +649,48 @@ fn undated_pages_judge_history_by_their_latest_date() {
 }
 
 #[test]
+fn a_bomb_that_kills_is_an_explosion() {
+    let e = one_of(
+        SubEventType::RemoteExplosiveLandmineIed,
+        "A bomb killed five soldiers in Dikwa on Monday.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.fatalities, Some(5));
+    assert_eq!(e.evidence["event_type"].text, "bomb");
+    // Not a bomb someone else handled.
+    none_of(
+        SubEventType::RemoteExplosiveLandmineIed,
+        "Police killed a man who made a bomb threat in Dikwa.",
+        &[&DIKWA],
+    );
+    // The specific weapon is the evidence, not the generic word before it.
+    let e = one_of(
+        SubEventType::RemoteExplosiveLandmineIed,
+        "An explosion hit Dikwa on Monday; a car bomb killed nine people.",
+        &[&DIKWA],
+    );
+    assert_eq!(e.evidence["event_type"].text, "car bomb", "{e:?}");
+}
+
+#[test]
+fn deaths_told_as_more_are_added_and_retold_ones_are_not() {
+    let toll = |text: &str| one(text, &[&DIKWA]).fatalities;
+    assert_eq!(
+        toll("Gunmen killed five soldiers in Dikwa on Monday.\nFive civilians also died in the attack."),
+        Some(10)
+    );
+    assert_eq!(
+        toll("Gunmen killed five soldiers in Dikwa on Monday.\nPolice said five soldiers died in the attack."),
+        Some(5)
+    );
+    // One more with no number is one; the first told again adds nothing.
+    assert_eq!(
+        toll("A bomb killed a soldier in Dikwa on Thursday.\nA second soldier, Sgt John Dunbar, died alongside him in the blast.\nThe first soldier was killed in action, the ministry said."),
+        Some(2)
+    );
+}
+
+#[test]
 fn a_statement_date_does_not_date_the_incident() {
     // "said on Thursday" is when it was said: the killing on Wednesday is
     // the same incident, and its date.
