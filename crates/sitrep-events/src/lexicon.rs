@@ -719,6 +719,10 @@ const CUES: &[(&str, Cue)] = &[
     ("in retaliation for", Cue::Background),
     ("in response to", Cue::Background),
     ("in the wake of", Cue::Background),
+    // "The shooting comes after the police killing of an unarmed man on
+    // March 18": the incident the story is set against, told before.
+    ("comes after", Cue::Background),
+    ("came after", Cue::Background),
     // "following an earlier shooting in which a boy was killed": an
     // incident told as the one before ("earlier" alone is not: "Earlier on
     // Monday, gunmen killed five" is news).

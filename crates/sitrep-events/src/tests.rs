@@ -1092,6 +1092,11 @@ fn an_earlier_incident_is_background() {
         &[&SIRTE],
     );
     assert!(e.event_type.is_some(), "{e:?}");
+    // What a report "comes after" is the incident it is set against.
+    no_event_in(&[
+        "The vote came after thousands of people took to the streets of Maiduguri.",
+        "The decision comes after the police killing of a man in Maiduguri.",
+    ]);
 }
 
 #[test]
