@@ -875,7 +875,9 @@ impl<'b, 'a> Builder<'b, 'a> {
                         evidence: word,
                         is_toll: false,
                     };
-                    counted.push(1);
+                    if c.deaths.is_none() {
+                        counted.push(1);
+                    }
                     added(deaths, c.deaths.or(Some(one)))
                 }
                 _ if retold => deaths,

@@ -819,11 +819,14 @@ impl Grouping<'_, '_> {
             self.join(target, &part, place, date);
             return Some(target);
         }
-        if later.is_none() && !part.separate {
+        // "Separately, ..." says another incident, whatever it repeats.
+        if later.is_none() && !part.separate && !separate {
             if let Some(k) = self.told_before(target, reading, place, date) {
                 let earlier = &mut self.out[k];
                 earlier.reading = merged_reading(earlier.reading, reading);
-                earlier.reported.push(part.sentence);
+                if earlier.reported.last() != Some(&part.sentence) {
+                    earlier.reported.push(part.sentence);
+                }
                 self.join(k, &part, place, date);
                 return Some(k);
             }
