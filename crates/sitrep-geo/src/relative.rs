@@ -88,6 +88,10 @@ fn namesakes_of_parts(tokens: &[Token], found: &[(PlaceMention, usize, usize)]) 
     let mut out = Vec::new();
     for (i, pair) in found.windows(2).enumerate() {
         let ((part, _, part_last), (town, town_first, _)) = (&pair[0], &pair[1]);
+        // Two words between them, "neighborhood of".
+        if *town_first != part_last + 3 {
+            continue;
+        }
         let words: Vec<&str> = (part_last + 1..*town_first)
             .map(|k| tokens[k].folded.as_ref())
             .collect();
@@ -230,10 +234,10 @@ const NAME_REACH: usize = 6;
 /// The first token of a person's name ending at token `last`, if the
 /// words there are one: capitalised words and initials, at least one of
 /// them a title or an initial, or the first a given name ("Master Sgt
-/// Johnathan J. Dunbar", "Sgt Dunbar", "Mayor Eric Adams", "John Smith"). A word that
-/// names a body or an area ("Governor", "University", "Province") ends no
-/// name: "the Governor of Kano" and "the University of Maiduguri" stay
-/// places of their own.
+/// Johnathan J. Dunbar", "Sgt Dunbar", "Mayor Eric Adams", "John Smith").
+/// A word that names a body or an area ("Governor", "University",
+/// "Province") ends no name: "the Governor of Kano" and "the University of
+/// Maiduguri" stay places of their own.
 fn person_ending_at(tokens: &[Token], last: usize) -> Option<usize> {
     let surname = &tokens[last];
     let institution = |t: &Token| {
