@@ -286,16 +286,24 @@ impl<'b, 'a> Builder<'b, 'a> {
                 && !inc.parts.iter().any(|part| part.contains(p.span))
         };
         // Nor a dateline abroad of the countries its own text names.
-        let dateline_abroad = |p: &PlaceMention| {
-            inc.parts
-                .iter()
-                .any(|&part| is_dateline_abroad(self.an, part, p))
-        };
-        let main = self.main_place_but(|p| in_other_clause(p) || dateline_abroad(p));
+        let datelines_abroad: Vec<&PlaceMention> = self
+            .an
+            .places
+            .iter()
+            .copied()
+            .filter(|p| {
+                inc.parts
+                    .iter()
+                    .any(|&part| is_dateline_abroad(self.an, part, p))
+            })
+            .collect();
+        let main = self.main_place_but(|p| {
+            in_other_clause(p) || datelines_abroad.iter().any(|d| std::ptr::eq(*d, p))
+        });
         // With only countries left, the one its own text names rather than
         // the dateline's, which the header's address makes the document's
         // main country ("BEIRUT, Lebanon (AP) — jets bombed ... Syria").
-        let Some(dateline) = self.an.places.iter().find(|p| dateline_abroad(p)) else {
+        let Some(dateline) = datelines_abroad.first() else {
             return main;
         };
         if !main.is_some_and(is_country) {
@@ -1034,12 +1042,17 @@ fn told_before(text: &str, total: Span, next: Span) -> bool {
 /// `next` counted on top of `total`: deaths told as more ("also died").
 fn added(total: Option<Count>, next: Option<Count>) -> Option<Count> {
     match (total, next) {
-        (Some(t), Some(n)) if !n.is_toll => Some(Count {
-            value: t.value.saturating_add(n.value),
-            evidence: t.evidence.cover(n.evidence),
-            is_toll: false,
-        }),
+        (Some(t), Some(n)) if !n.is_toll => Some(sum(t, n)),
         (t, n) => n.or(t),
+    }
+}
+
+/// Two counts of different people, as one.
+fn sum(t: Count, n: Count) -> Count {
+    Count {
+        value: t.value.saturating_add(n.value),
+        evidence: t.evidence.cover(n.evidence),
+        is_toll: false,
     }
 }
 
@@ -1051,11 +1064,7 @@ fn combine(text: &str, total: Option<Count>, next: Option<Count>) -> Option<Coun
             if n.is_toll || n.value == t.value || told_before(text, t.evidence, n.evidence) {
                 Some(if n.value > t.value { n } else { t })
             } else {
-                Some(Count {
-                    value: t.value.saturating_add(n.value),
-                    evidence: t.evidence.cover(n.evidence),
-                    is_toll: false,
-                })
+                Some(sum(t, n))
             }
         }
     }

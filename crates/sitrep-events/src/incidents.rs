@@ -110,13 +110,19 @@ fn is_dateline(text: &str, place: Span) -> bool {
     let Some(name) = text.get(place.start..place.end) else {
         return false;
     };
-    let line_start = text[..place.start].rfind('\n').map_or(0, |i| i + 1);
-    let opens = text[line_start..place.start].trim().is_empty();
+    // Cheapest first: almost no place is written in capitals, and the
+    // look back to the line's start is the costly test.
     let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !name.chars().any(char::is_lowercase);
+    if !capitals {
+        return false;
+    }
     let after = text[place.end..].trim_start_matches([' ', '\t']);
-    let closed = after.starts_with(['(', ',', '-', '\u{2014}', '\u{2013}']);
-    opens && capitals && closed
+    if !after.starts_with(['(', ',', '-', '\u{2014}', '\u{2013}']) {
+        return false;
+    }
+    let line_start = text[..place.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..place.start].trim().is_empty()
 }
 
 /// How far past a dateline its header may run ("NAIROBI, Kenya (Reuters) - ").
@@ -228,6 +234,13 @@ fn same_place(an: &Annotated<'_>, a: usize, b: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether dates `a` and `b` (indices into `Annotated::dates`) name
+/// different days; an unknown date differs from none.
+fn days_differ(an: &Annotated<'_>, a: Option<usize>, b: Option<usize>) -> bool {
+    let day = |d: Option<usize>| d.and_then(|i| an.dates.get(i)).and_then(|d| d.date);
+    matches!((day(a), day(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether one of places `a` and `b` lies within the other: a part of a
@@ -686,7 +699,6 @@ impl Grouping<'_, '_> {
     ) -> Option<usize> {
         let an = self.an;
         let place = place?;
-        let day = |d: Option<usize>| d.and_then(|i| an.dates.get(i)).and_then(|d| d.date);
         let kind = reading.sub.event_type();
         (0..self.out.len())
             .rev()
@@ -694,13 +706,9 @@ impl Grouping<'_, '_> {
             .take(RETOLD_REACH)
             .find(|&k| {
                 let inc = &self.out[k];
-                let same_day = match (day(inc.date), day(date)) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                };
                 inc.reading.sub.event_type() == kind
                     && inc.place.is_some_and(|p| same_place(an, p, place))
-                    && same_day
+                    && !days_differ(an, inc.date, date)
                     && inc.derived_date.is_none()
             })
     }
@@ -722,6 +730,25 @@ impl Grouping<'_, '_> {
             reported: vec![part.sentence],
         });
         self.out.len() - 1
+    }
+
+    /// Adds a part that reports incident `t` again, read as `reading`.
+    fn report(
+        &mut self,
+        t: usize,
+        reading: Reading,
+        part: &Part,
+        place: Option<usize>,
+        date: Option<usize>,
+    ) {
+        let Some(inc) = self.out.get_mut(t) else {
+            return;
+        };
+        inc.reading = merged_reading(inc.reading, reading);
+        if inc.reported.last() != Some(&part.sentence) {
+            inc.reported.push(part.sentence);
+        }
+        self.join(t, part, place, date);
     }
 
     /// Adds a part to incident `t`.
@@ -784,10 +811,7 @@ impl Grouping<'_, '_> {
             }
             _ => false,
         };
-        let mut new_date = match (current.date, date) {
-            (Some(a), Some(b)) => an.dates[a].date != an.dates[b].date,
-            _ => false,
-        };
+        let mut new_date = days_differ(an, current.date, date);
         // "Two days later, troops retook Bama" is not the incident of two
         // days before ("The next day, the toll rose to 12" still is).
         if let (Some(m), Some(r)) = (later, reading) {
@@ -811,23 +835,13 @@ impl Grouping<'_, '_> {
             reading
         };
         if same && compatible(&current.reading, &reading, refers_back, separate) {
-            let current = &mut self.out[target];
-            current.reading = merged_reading(current.reading, reading);
-            if current.reported.last() != Some(&part.sentence) {
-                current.reported.push(part.sentence);
-            }
-            self.join(target, &part, place, date);
+            self.report(target, reading, &part, place, date);
             return Some(target);
         }
         // "Separately, ..." says another incident, whatever it repeats.
         if later.is_none() && !part.separate && !separate {
             if let Some(k) = self.told_before(target, reading, place, date) {
-                let earlier = &mut self.out[k];
-                earlier.reading = merged_reading(earlier.reading, reading);
-                if earlier.reported.last() != Some(&part.sentence) {
-                    earlier.reported.push(part.sentence);
-                }
-                self.join(k, &part, place, date);
+                self.report(k, reading, &part, place, date);
                 return Some(k);
             }
         }
