@@ -170,6 +170,11 @@ enum EvalCommand {
         /// as JSON Lines (for error analysis).
         #[arg(long, value_name = "FILE")]
         errors: Option<PathBuf>,
+        /// Leave out the demonyms listed as modifiers ("Syrian troops"), for
+        /// gold that annotates place names only (GeoVirus does; GeoWebNews
+        /// annotates modifiers too).
+        #[arg(long)]
+        skip_modifiers: bool,
     },
     /// Event coding: detection, type/sub-type, location, fatalities, actors, dates.
     Events {
@@ -401,9 +406,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let context = || format!("evaluating {}", path.display());
             let (table, value) = match &what {
-                EvalCommand::Geo { errors, .. } => {
+                EvalCommand::Geo {
+                    errors,
+                    skip_modifiers,
+                    ..
+                } => {
                     let options = sitrep_eval::geo::EvalOptions {
                         keep_errors: errors.is_some(),
+                        skip_modifiers: *skip_modifiers,
                     };
                     let mut r =
                         sitrep_eval::geo::evaluate_with(path, options).with_context(context)?;

@@ -9,7 +9,7 @@ use crate::outlet;
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 use sitrep_geo::countries::{self, Country};
-use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Span, SubEventType};
+use sitrep_model::{ActorType, Document, FeatureKind, PlaceMention, Relation, Span, SubEventType};
 use sitrep_text::dates::{DateKind, DateMention};
 use sitrep_text::numbers::Quantity;
 use std::cell::RefCell;
@@ -4211,9 +4211,9 @@ pub fn annotate_text<'a>(doc: &'a Document, dict: &'static ActorDictionary) -> A
 }
 
 impl<'a> Annotated<'a> {
-    /// The same annotations with the geoparser's mentions, less those
-    /// inside a named actor and, for a national outlet, far-away namesakes
-    /// nothing else supports.
+    /// The same annotations with the geoparser's mentions, less the
+    /// modifiers ("Syrian troops"), those inside a named actor and, for a
+    /// national outlet, far-away namesakes nothing else supports.
     pub fn with_places<'b>(self, places: &'b [PlaceMention]) -> Annotated<'b>
     where
         'a: 'b,
@@ -4222,9 +4222,12 @@ impl<'a> Annotated<'a> {
         let kept: Vec<&PlaceMention> = places
             .iter()
             .filter(|p| {
-                !an.actors
-                    .iter()
-                    .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
+                // "Syrian troops" names a country, not where they fought.
+                p.relation != Relation::Modifier
+                    && !an
+                        .actors
+                        .iter()
+                        .any(|a| a.span.overlaps(p.span) && matches!(a.actor, ActorRef::Named(_)))
             })
             .collect();
         an.places = match an.outlet {

@@ -465,6 +465,19 @@ fn a_victims_home_town_does_not_move_the_incident() {
 }
 
 #[test]
+fn a_modifier_is_never_where_the_event_happened() {
+    // The geoparser lists "Syrian" in "Syrian troops" as a modifier of
+    // Syria: a country named, not the event's place or country.
+    let text = "Berlin troops shelled the village on Monday, killing four.";
+    let modifier = |p: &mut PlaceMention| p.relation = Relation::Modifier;
+    let places = with(mentions(text, &[&BERLIN]), "Berlin", modifier);
+    let events = code_places("Test Wire", text, &places);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].location, None, "{events:#?}");
+    assert_eq!(events[0].country, None, "{events:#?}");
+}
+
+#[test]
 fn a_retelling_may_name_the_incidents_place_more_or_less_exactly() {
     // A death told again with the province, or with a part of a big city.
     let text = "Gunmen shot dead a trader in Dikwa on Monday.\nThe trader was killed in Borno on Monday, police said.";

@@ -247,6 +247,16 @@ const DEMONYM_PLACE_NOUNS: &str = "\
     mainland enclave countryside";
 word_set!(is_demonym_place_noun, DEMONYM_PLACE_NOUNS);
 
+/// Words after a demonym that make it a noun, a language or a people
+/// ("in English is", "Spanish and Catalan", "the French have"): function
+/// words and auxiliaries, never the thing a modifier qualifies.
+const DEMONYM_NOUN_FOLLOWERS: &str = "\
+    is are was were be been being has have had will would can could may might shall should \
+    must do does did and or but nor than as of to in on at for with by from into about that \
+    which who whom whose the a an this these those also too instead only version language \
+    languages speaker speakers speaking translation subtitles";
+word_set!(is_demonym_noun_follower, DEMONYM_NOUN_FOLLOWERS);
+
 /// Verbs of speech after a bare name: "Jordan said".
 const SPEECH_VERBS: &str = "\
     said says told added stated announced wrote tweeted explained noted argued insisted \

@@ -36,8 +36,10 @@ pub struct Cues {
 pub enum CandidateKind {
     /// A gazetteer name.
     Name,
-    /// A demonym used as a place ("the Turkish border"): the country.
-    Demonym { iso2: String },
+    /// A demonym used as a place ("the Turkish border"): the country. With
+    /// `modifier`, a demonym that only ties something to the country
+    /// ("Syrian troops"), listed with [`sitrep_model::Relation::Modifier`].
+    Demonym { iso2: String, modifier: bool },
     /// A name found only by its consonants ("Menbej" for "Manbij"): a place
     /// only in the country the rest of the document establishes most.
     Transliterated,
@@ -949,14 +951,47 @@ fn is_dateline(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     closed && opens
 }
 
-/// Demonyms: always context ("Syrian troops"), and a place when a place
-/// noun follows ("the Turkish border", "Syrian territory").
+/// Whether the demonym whose next token is `next` qualifies a word after
+/// it in the same clause ("Syrian troops", "Australian-led"), or is the
+/// first of demonyms that do ("German, Irish and other immigrants").
+fn modifies_next(tokens: &[Token], next: usize, index: &dyn NameIndex) -> bool {
+    let Some(n) = tokens.get(next) else {
+        return false;
+    };
+    let listed_demonym = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.capitalised && index.demonym_country(&t.folded).is_some())
+    };
+    match n.gap {
+        Gap::Space | Gap::Hyphen if n.folded == "and" || n.folded == "or" => {
+            listed_demonym(next + 1)
+        }
+        Gap::Space | Gap::Hyphen => !lexicon::is_demonym_noun_follower(&n.folded),
+        Gap::Comma => listed_demonym(next),
+        _ => false,
+    }
+}
+
+/// A demonym's plural, the people ("Mexicans"); "Swiss" is no plural.
+fn is_plural(folded: &str) -> bool {
+    folded.ends_with('s') && !folded.ends_with("ss")
+}
+
+/// Demonyms: always context ("Syrian troops"), a place when a place noun
+/// follows ("the Turkish border", "Syrian territory"), and otherwise a
+/// modifier of what follows ("Syrian troops": the country, listed but never
+/// where anything happened).
 fn collect_demonyms(
     tokens: &[Token],
     matches: &[RawMatch],
     index: &dyn NameIndex,
     out: &mut Recognized,
 ) {
+    // Any name matched, even one the trap filters drop, hides a demonym:
+    // "Canadian" is also a Texan town. Letting those demonyms vote for
+    // their country was tried: it moved Palmyra and Liverpool abroad in
+    // stories that also name an Australian or an American.
     let mut in_match = vec![false; tokens.len()];
     for m in matches {
         for slot in &mut in_match[m.first..=m.last] {
@@ -1002,7 +1037,9 @@ fn collect_demonyms(
         let place_noun = tokens
             .get(j)
             .is_some_and(|n| n.gap == Gap::Space && lexicon::is_demonym_place_noun(&n.folded));
-        if !place_noun {
+        // "Mexicans", "South Koreans": people, and "in English." or
+        // "Spanish is spoken": a language, not a modifier of anything.
+        if !place_noun && (is_plural(&tokens[last].folded) || !modifies_next(tokens, j, index)) {
             continue;
         }
         let Some(entry) = index.country_entry(iso2) else {
@@ -1020,6 +1057,7 @@ fn collect_demonyms(
             entries: vec![entry],
             kind: CandidateKind::Demonym {
                 iso2: iso2.to_string(),
+                modifier: !place_noun,
             },
             cues: Cues::default(),
             multi_token: false,

@@ -4,6 +4,7 @@
 
 use crate::index::NameIndex;
 use crate::lexicon;
+use crate::recognize::CandidateKind;
 use crate::resolve::Resolved;
 use crate::scan::{Gap, Token};
 use sitrep_model::{FeatureKind, GeoPrecision, PlaceMention, Relation, Span};
@@ -32,7 +33,10 @@ pub fn mentions(
         let c = &r.candidate;
         let address_of_home = home_ends
             .is_some_and(|(_, end)| c.first == end + 1 && tokens[c.first].gap == Gap::Comma);
-        let phrase = if address_of_home {
+        let modifier = matches!(c.kind, CandidateKind::Demonym { modifier: true, .. });
+        let phrase = if modifier {
+            None
+        } else if address_of_home {
             home_ends.map(|(first, _)| RelativePhrase {
                 relation: Relation::Home,
                 first,
@@ -50,6 +54,7 @@ pub fn mentions(
                 p.relation,
                 Some(Span::new(tokens[p.first].start, tokens[p.last].end)),
             ),
+            None if modifier => (Relation::Modifier, None),
             None => (Relation::At, None),
         };
         let precision = precision_for(&relation, r.feature);

@@ -559,8 +559,22 @@ fn turkish_border_is_a_border_relation_on_turkey() {
 }
 
 #[test]
-fn demonym_without_place_noun_is_only_context() {
-    assert!(names("Turkish troops and Syrian officials met on Monday.").is_empty());
+fn demonym_without_place_noun_is_a_modifier_of_its_country() {
+    let text = "Turkish troops and Syrian officials met Iraqis on Monday.";
+    let found = parse(text);
+    // The people ("Iraqis") are no modifier of anything.
+    assert_eq!(names(text), vec!["Turkish", "Syrian"]);
+    assert_eq!(found[0].place.name, "Turkey");
+    assert_eq!(found[1].place.name, "Syria");
+    for m in &found {
+        assert_eq!(m.relation, Relation::Modifier);
+        assert_eq!(m.phrase, None);
+        assert_eq!(m.precision, GeoPrecision::Region);
+    }
+    // A place noun after it still makes it the place.
+    let found = parse("Shells fell on Syrian territory.");
+    assert_eq!(found.len(), 1);
+    assert_ne!(found[0].relation, Relation::Modifier);
 }
 
 #[test]

@@ -721,3 +721,18 @@ fn common_short_given_names_make_a_surname() {
         places("Stephen Russell made a Dave Allen biopic. His resemblance to Allen was striking.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn demonyms_are_listed_as_modifiers_but_their_people_are_not() {
+    let found = places("Saudi Arabian officials met Mexicans and South Sudanese traders.");
+    let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+    // The two-word demonym, not "Saudi" alone as a place; no "Mexicans".
+    assert_eq!(texts, vec!["Saudi Arabian", "South Sudanese"], "{found:?}");
+    assert_eq!(found[0].2, "Saudi Arabia");
+    assert_eq!(found[1].2, "South Sudan");
+    // "Swiss" ends in s and is no plural.
+    assert_eq!(
+        place_of("Swiss banks closed.", "Swiss").map(|p| p.country),
+        Some("Switzerland".into())
+    );
+}

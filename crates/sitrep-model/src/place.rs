@@ -73,6 +73,12 @@ pub enum Relation {
     /// where the person just named is from or answers for, which says
     /// nothing of where anything they did or suffered happened.
     Home,
+    /// "Russian hackers", "the Syrian government", "Chinese exports": a
+    /// demonym or adjective that ties a thing or people to a country. The
+    /// country is named, so it is listed among the places (GeoWebNews
+    /// annotates these as non-literal modifiers), but it says nothing of
+    /// where anything happened: the event coder never reads it.
+    Modifier,
 }
 
 /// A place named in a document.
