@@ -257,6 +257,18 @@ const DEMONYM_NOUN_FOLLOWERS: &str = "\
     languages speaker speakers speaking translation subtitles";
 word_set!(is_demonym_noun_follower, DEMONYM_NOUN_FOLLOWERS);
 
+/// The continent an adjective names, folded ("european" → "europe"). Only
+/// the continents whose adjective is not also a people's name: "Arab" and
+/// "Western" are left out.
+pub fn continent_of_adjective(folded: &str) -> Option<&'static str> {
+    Some(match folded {
+        "european" => "europe",
+        "african" => "africa",
+        "asian" => "asia",
+        _ => return None,
+    })
+}
+
 /// Verbs of speech after a bare name: "Jordan said".
 const SPEECH_VERBS: &str = "\
     said says told added stated announced wrote tweeted explained noted argued insisted \

@@ -38,8 +38,9 @@ pub enum CandidateKind {
     Name,
     /// A demonym used as a place ("the Turkish border"): the country. With
     /// `modifier`, a demonym that only ties something to the country
-    /// ("Syrian troops"), listed with [`sitrep_model::Relation::Modifier`].
-    Demonym { iso2: String, modifier: bool },
+    /// ("Syrian troops") or a continent ("European airlines"), listed with
+    /// [`sitrep_model::Relation::Modifier`].
+    Demonym { modifier: bool },
     /// A name found only by its consonants ("Menbej" for "Manbij"): a place
     /// only in the country the rest of the document establishes most.
     Transliterated,
@@ -973,6 +974,16 @@ fn modifies_next(tokens: &[Token], next: usize, index: &dyn NameIndex) -> bool {
     }
 }
 
+/// The continent a folded adjective names ("european" → Europe), as the
+/// gazetteer's region entry without a country.
+fn continent_named_by(folded: &str, index: &dyn NameIndex) -> Option<EntryId> {
+    let name = lexicon::continent_of_adjective(folded)?;
+    index.lookup(name).into_iter().find(|&id| {
+        let e = index.entry(id);
+        e.feature == FeatureKind::Region && e.country_code.is_empty()
+    })
+}
+
 /// A demonym's plural, the people ("Mexicans"); "Swiss" is no plural.
 fn is_plural(folded: &str) -> bool {
     folded.ends_with('s') && !folded.ends_with("ss")
@@ -1022,11 +1033,19 @@ fn collect_demonyms(
             None if in_match[i] => continue,
             None => (i, index.demonym_country(&t.folded)),
         };
-        let Some(iso2) = iso2 else {
-            continue;
+        // A continent's adjective ("European airlines") is only ever a
+        // modifier, and votes for no country.
+        let continent = match iso2 {
+            Some(_) => None,
+            None => match continent_named_by(&t.folded, index) {
+                Some(entry) => Some(entry),
+                None => continue,
+            },
         };
         next_free = last + 1;
-        out.demonym_countries.push(iso2.to_string());
+        if let Some(iso2) = iso2 {
+            out.demonym_countries.push(iso2.to_string());
+        }
         // Skip a second demonym: "the Syrian-Turkish border" names both.
         let mut j = last + 1;
         while tokens.get(j).is_some_and(|n| {
@@ -1042,7 +1061,7 @@ fn collect_demonyms(
         if !place_noun && (is_plural(&tokens[last].folded) || !modifies_next(tokens, j, index)) {
             continue;
         }
-        let Some(entry) = index.country_entry(iso2) else {
+        let Some(entry) = continent.or_else(|| iso2.and_then(|c| index.country_entry(c))) else {
             continue;
         };
         out.candidates.push(Candidate {
@@ -1056,7 +1075,6 @@ fn collect_demonyms(
             },
             entries: vec![entry],
             kind: CandidateKind::Demonym {
-                iso2: iso2.to_string(),
                 modifier: !place_noun,
             },
             cues: Cues::default(),

@@ -730,6 +730,13 @@ fn demonyms_are_listed_as_modifiers_but_their_people_are_not() {
     assert_eq!(texts, vec!["Saudi Arabian", "South Sudanese"], "{found:?}");
     assert_eq!(found[0].2, "Saudi Arabia");
     assert_eq!(found[1].2, "South Sudan");
+    // A continent's adjective is a modifier of the continent.
+    let found = places("European airlines and Europeans met.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("European", "Europe")
+    );
     // "Swiss" ends in s and is no plural.
     assert_eq!(
         place_of("Swiss banks closed.", "Swiss").map(|p| p.country),
