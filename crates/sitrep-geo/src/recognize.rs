@@ -999,13 +999,20 @@ fn collect_demonyms(
     index: &dyn NameIndex,
     out: &mut Recognized,
 ) {
-    // Any name matched, even one the trap filters drop, hides a demonym:
-    // "Canadian" is also a Texan town. Letting those demonyms vote for
-    // their country was tried: it moved Palmyra and Liverpool abroad in
-    // stories that also name an Australian or an American.
+    // A name accepted as a place hides a demonym. One the trap filters
+    // dropped ("Canadian" is also a Texan town) leaves a modifier that does
+    // not vote for its country: letting those vote was tried, and it moved
+    // Palmyra and Liverpool abroad in stories that also name an Australian
+    // or an American.
     let mut in_match = vec![false; tokens.len()];
     for m in matches {
         for slot in &mut in_match[m.first..=m.last] {
+            *slot = true;
+        }
+    }
+    let mut in_place = vec![false; tokens.len()];
+    for c in &out.candidates {
+        for slot in &mut in_place[c.first..=c.last] {
             *slot = true;
         }
     }
@@ -1030,9 +1037,10 @@ fn collect_demonyms(
         });
         let (last, iso2) = match two_words {
             Some(_) => (i + 1, index.demonym_country(&pair)),
-            None if in_match[i] => continue,
+            None if in_place[i] => continue,
             None => (i, index.demonym_country(&t.folded)),
         };
+        let votes = two_words.is_some() || !in_match[i];
         // A continent's adjective ("European airlines") is only ever a
         // modifier, and votes for no country.
         let continent = match iso2 {
@@ -1043,7 +1051,7 @@ fn collect_demonyms(
             },
         };
         next_free = last + 1;
-        if let Some(iso2) = iso2 {
+        if let Some(iso2) = iso2.filter(|_| votes) {
             out.demonym_countries.push(iso2.to_string());
         }
         // Skip a second demonym: "the Syrian-Turkish border" names both.
@@ -1059,6 +1067,10 @@ fn collect_demonyms(
         // "Mexicans", "South Koreans": people, and "in English." or
         // "Spanish is spoken": a language, not a modifier of anything.
         if !place_noun && (is_plural(&tokens[last].folded) || !modifies_next(tokens, j, index)) {
+            continue;
+        }
+        // Hidden by a dropped name, it is a modifier at most.
+        if place_noun && !votes {
             continue;
         }
         let Some(entry) = continent.or_else(|| iso2.and_then(|c| index.country_entry(c))) else {

@@ -101,7 +101,13 @@ pub fn resolve(
     index: &dyn NameIndex,
     story_countries: &[&str],
 ) -> Vec<Resolved> {
-    let candidates = recognized.candidates;
+    // Modifiers ("Syrian troops") name their country outright and take no
+    // part in resolving the rest: not as a container after a comma ("Mesel,
+    // German police"), a list item, or an accepted neighbour.
+    let (modifiers, candidates): (Vec<Candidate>, Vec<Candidate>) = recognized
+        .candidates
+        .into_iter()
+        .partition(|c| matches!(c.kind, CandidateKind::Demonym { modifier: true }));
     let infos: Vec<Vec<(EntryId, EntryInfo<'_>)>> = candidates
         .iter()
         .map(|c| c.entries.iter().map(|&id| (id, index.entry(id))).collect())
@@ -222,6 +228,18 @@ pub fn resolve(
         &context,
         &containers,
     );
+    if !modifiers.is_empty() {
+        out.extend(modifiers.into_iter().filter_map(|candidate| {
+            let entry = *candidate.entries.first()?;
+            Some(Resolved {
+                feature: index.entry(entry).feature,
+                entry,
+                confidence: 1.0,
+                candidate,
+            })
+        }));
+        out.sort_by_key(|r| r.candidate.span.start);
+    }
     out
 }
 

@@ -624,6 +624,15 @@ fn a_town_not_in_the_named_area_is_dropped() {
 }
 
 #[test]
+fn a_modifier_after_a_comma_is_no_area_of_the_place_before_it() {
+    // "Stroud, Ontario" puts Stroud in Canada; "Tal Afar, Turkish
+    // officials said" does not put Tal Afar in Turkey.
+    let text = "Fighting in Tal Afar, Turkish officials said, left Iraq in ruins.";
+    assert_eq!(names(text), vec!["Tal Afar", "Turkish", "Iraq"]);
+    assert_eq!(parse(text)[0].place.country_code, "IQ");
+}
+
+#[test]
 fn lists_of_areas_do_not_contain_each_other() {
     assert_eq!(
         names("Cases rose in Texas, Ontario and Georgia."),
