@@ -503,6 +503,62 @@ const CYBER_WORDS: &[&str] = &[
     "ddos",
 ];
 
+/// Things that are hacked on computers ("hacked email accounts", "the
+/// exchange was hacked of its coins").
+const HACKED_THINGS: &[&str] = &[
+    "account",
+    "accounts",
+    "email",
+    "emails",
+    "e-mail",
+    "website",
+    "websites",
+    "computer",
+    "computers",
+    "server",
+    "servers",
+    "database",
+    "databases",
+    "network",
+    "networks",
+    "system",
+    "systems",
+    "phone",
+    "phones",
+    "exchange",
+    "wallet",
+    "wallets",
+    "coins",
+    "crypto",
+    "cryptocurrency",
+    "bitcoin",
+    "data",
+    "password",
+    "passwords",
+    "software",
+    "app",
+];
+
+/// Words that make "hacked" a blade's work whatever else the sentence
+/// says.
+const HACKED_WITH_BLADES: &[&str] = &[
+    "machete",
+    "machetes",
+    "axe",
+    "axes",
+    "knife",
+    "knives",
+    "cutlass",
+    "cutlasses",
+    "sword",
+    "swords",
+    "death",
+    "pieces",
+    "body",
+    "bodies",
+    "limbs",
+];
+
 /// Words before a weapon that make it merchandise ("selling artillery").
 /// The same words are `Cue::Trade` cues (a test holds the two lists alike).
 const ARMS_TRADE: &[&str] = &[
@@ -1284,6 +1340,19 @@ impl<'a> Annotated<'a> {
         Some(last)
     }
 
+    /// Does the sentence put "hacked" on computers, with no blade or death
+    /// in it? See [`HACKED_THINGS`].
+    fn hacked_computers(&self, sentence: Span) -> bool {
+        let mut computers = false;
+        for w in lower_words(self.slice(sentence)) {
+            if HACKED_WITH_BLADES.contains(&w.as_str()) {
+                return false;
+            }
+            computers |= HACKED_THINGS.contains(&w.as_str());
+        }
+        computers
+    }
+
     fn words_after(&self, span: Span, limit: usize, n: usize) -> Vec<String> {
         lower_words(self.text.get(span.end..limit).unwrap_or(""))
             .take(n)
@@ -1508,6 +1577,17 @@ impl<'a> Annotated<'a> {
         }
         // "malware attacks", "a cyber attack": no one is hurt.
         if hit.what == Cat::Attack && self.after_word_in(hit.span, CYBER_WORDS) {
+            return true;
+        }
+        // "has freed so many children", "killed so many of our people": a
+        // tally of many occasions, not an incident.
+        if self.words_after(hit.span, sentence.end, 2) == ["so", "many"] {
+            return true;
+        }
+        // "the exchange was hacked of 523 million coins", "hacked email
+        // accounts": computers, unless a blade or a death is told too
+        // ("hacked three farmers with machetes").
+        if word.eq_ignore_ascii_case("hacked") && self.hacked_computers(sentence) {
             return true;
         }
         // "officers on the beat": the noun.

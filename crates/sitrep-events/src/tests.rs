@@ -2348,6 +2348,9 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         "Colin Rockett appeared in court in Maiduguri on Monday.",
         "The candidate took a shot at the governor's wall plan in Maiduguri.",
         "Banks in Maiduguri are on high alert against malware attacks.",
+        "A crypto exchange in Maiduguri was hacked of 500 million coins on Monday.",
+        "The governor's email accounts were hacked in Maiduguri last week.",
+        "The governor has freed so many prisoners held in Maiduguri.",
         "Doctors in Maiduguri have now arrested cholera, the minister said.",
         "A carbon monoxide leak from a heater killed two men in Maiduguri.",
         "The Mass in Maiduguri celebrates the resurrection of Christ from the dead.",
@@ -2370,6 +2373,10 @@ fn charges_courts_and_ordinary_crime_are_no_event() {
         (
             "Police arrested two opposition activists in Maiduguri on Monday.",
             EventType::StrategicDevelopments,
+        ),
+        (
+            "Gunmen hacked two traders with machetes in Maiduguri and stole their phones.",
+            EventType::ViolenceAgainstCivilians,
         ),
         (
             "On charge of dealing with the army… Boko Haram cells assassinate a person in Maiduguri",
