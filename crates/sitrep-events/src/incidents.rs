@@ -823,6 +823,12 @@ impl Grouping<'_, '_> {
             // A part with no trigger adds detail (a suspect, a place) to
             // the incident unless it moves elsewhere.
             if !new_place && !new_date {
+                // It dates the incident only if it refers back to it, or
+                // is in its paragraph and near a sentence that reported
+                // it (as a count must be): "Twenty students came down with
+                // the virus on Thursday" a paragraph after a gun battle
+                // says nothing of the battle's day.
+                let date = date.filter(|_| refers_back || dates_it(an, current, &part));
                 self.join(target, &part, place, date);
                 return Some(target);
             }
@@ -860,6 +866,21 @@ impl Grouping<'_, '_> {
         }
         Some(new)
     }
+}
+
+/// May a detail with no trigger of its own date the incident? Only in the
+/// paragraph of a sentence that reported the incident, within
+/// [`COUNT_REACH`] sentences after it: as a count must be.
+fn dates_it(an: &Annotated<'_>, inc: &Incident, part: &Part) -> bool {
+    inc.reported.iter().any(|&r| {
+        r == part.sentence
+            || (r < part.sentence
+                && part.sentence <= r + COUNT_REACH
+                && an
+                    .sentences
+                    .get(r)
+                    .is_some_and(|&s| an.same_paragraph(s, part.span)))
+    })
 }
 
 /// An incident's own or derived date, its precision and its evidence.

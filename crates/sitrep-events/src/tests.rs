@@ -446,6 +446,25 @@ fn as_province(p: &mut PlaceMention) {
 }
 
 #[test]
+fn a_detail_a_paragraph_on_does_not_date_the_incident() {
+    // Published Sunday 3 July 2016; Thursday is 30 June.
+    let battle = "Gunmen and soldiers fought a gun battle in Maiduguri, killing four.";
+    let thursday = NaiveDate::from_ymd_opt(2016, 6, 30);
+    let date_of = |text: &str| one(text, &[&MAIDUGURI]).event_date;
+    // Two sentences on, in another paragraph, after an unrelated one.
+    let text = format!(
+        "{battle}\n\nAt least 70 people in Kenya have the flu. The chef arrived on Thursday."
+    );
+    assert_eq!(date_of(&text), Some(published()));
+    // In the battle's paragraph, right after it, a detail dates it.
+    let text = format!("{battle} The gunmen arrived on Thursday, witnesses said.");
+    assert_eq!(date_of(&text), thursday);
+    // A paragraph on, one that refers back does too.
+    let text = format!("{battle}\n\nThe fighting began on Thursday, witnesses said.");
+    assert_eq!(date_of(&text), thursday);
+}
+
+#[test]
 fn a_victims_home_town_does_not_move_the_incident() {
     let text = "A roadside bomb struck a convoy in Baidoa on Monday, killing a soldier.\nA second soldier, Sgt John Dunbar of Berlin, died alongside him in the blast.";
     let home = |p: &mut PlaceMention| p.relation = Relation::Home;
