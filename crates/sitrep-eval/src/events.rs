@@ -35,8 +35,6 @@ use std::time::Instant;
 /// Radius within which a predicted location counts as right.
 pub const LOCATION_RADIUS_KM: f64 = 25.0;
 
-const EARTH_RADIUS_KM: f64 = 6371.0088;
-
 #[derive(Debug, Deserialize)]
 struct GoldLine {
     id: String,
@@ -362,13 +360,7 @@ pub fn normalise_actor(name: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
-}
+use sitrep_model::haversine_km;
 
 /// One document's results.
 struct Outcome<'e> {

@@ -32,8 +32,6 @@ pub enum EvalError {
 /// 100 miles: the customary "accurate" radius in geoparsing evaluation.
 pub const ACCURACY_RADIUS_KM: f64 = 161.0;
 
-const EARTH_RADIUS_KM: f64 = 6371.0088;
-
 #[derive(Debug, Deserialize)]
 struct GoldDoc {
     id: String,
@@ -478,13 +476,9 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// Great-circle distance in kilometres.
+/// Great-circle distance in kilometres ([`sitrep_model::haversine_km`]).
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+    sitrep_model::haversine_km((lat1, lon1), (lat2, lon2))
 }
 
 #[cfg(test)]
@@ -499,7 +493,7 @@ mod tests {
         assert_eq!(haversine_km(10.0, 20.0, 10.0, 20.0), 0.0);
         // Antipodes: half the circumference.
         let half = haversine_km(0.0, 0.0, 0.0, 180.0);
-        assert!((half - std::f64::consts::PI * EARTH_RADIUS_KM).abs() < 1e-6);
+        assert!((half - std::f64::consts::PI * sitrep_model::EARTH_RADIUS_KM).abs() < 1e-6);
     }
 
     #[test]

@@ -4559,13 +4559,7 @@ fn heads_of_named_groups_dropped(text: &str, found: Vec<ActorMention>) -> Vec<Ac
 /// local place the gazetteer lacks ("Berlin" in a South African paper).
 const FAR_FROM_OUTLET_KM: f64 = 2500.0;
 
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
+use sitrep_model::haversine_km;
 
 /// Drops places in a far-away country that only they support: no country
 /// word or demonym for it, no named actor from it, no other place in it.

@@ -11,8 +11,6 @@ use sitrep_model::{Event, EventType, GeoPrecision, TimePrecision};
 use sitrep_text::normalize::fold;
 use std::collections::BTreeSet;
 
-const EARTH_RADIUS_KM: f64 = 6371.0088;
-
 /// Thresholds and weights of the comparison.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FuseConfig {
@@ -328,14 +326,7 @@ fn place_match(a: &Event, b: &Event, config: &FuseConfig) -> Result<PlaceMatch, 
         .ok_or(Rejection::PlaceUnknown)
 }
 
-/// Great-circle distance between two (lat, lon) points in degrees.
-pub fn haversine_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
-}
+pub use sitrep_model::haversine_km;
 
 /// An actor name reduced for comparison: folded, and its family (the name
 /// without a parenthesised qualifier or a " - faction" suffix).

@@ -864,9 +864,5 @@ fn margin_confidence(entries: &[(EntryId, EntryInfo<'_>)], scores: &[f32], best:
 
 /// Great-circle distance in kilometres (haversine).
 fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+    sitrep_model::haversine_km((lat1, lon1), (lat2, lon2))
 }

@@ -17,7 +17,7 @@ pub mod taxonomy;
 
 pub use document::{CharOffsets, Document, Span};
 pub use event::{attach_source_ranges, Event, Evidence, EvidenceOrigin, Fields, ACLED_COLUMNS};
-pub use place::{FeatureKind, Place, PlaceMention, Relation};
+pub use place::{haversine_km, FeatureKind, Place, PlaceMention, Relation, EARTH_RADIUS_KM};
 pub use source_map::{SourceMap, SourceMapBuilder};
 pub use taxonomy::{
     ActorType, EventType, GeoPrecision, SubEventType, TaxonomyError, TimePrecision,

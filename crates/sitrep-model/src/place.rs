@@ -43,16 +43,21 @@ pub struct Place {
 impl Place {
     /// Great-circle distance to `other`, in kilometres.
     pub fn km_to(&self, other: &Place) -> f64 {
-        let (la1, lo1, la2, lo2) = (
-            self.lat.to_radians(),
-            self.lon.to_radians(),
-            other.lat.to_radians(),
-            other.lon.to_radians(),
-        );
-        let h = ((la2 - la1) / 2.0).sin().powi(2)
-            + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-        2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+        haversine_km((self.lat, self.lon), (other.lat, other.lon))
     }
+}
+
+/// The Earth's mean radius (IUGG), in kilometres.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Great-circle distance between two (lat, lon) points in degrees, in
+/// kilometres: the one distance every stage and the evaluators use.
+pub fn haversine_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
 /// How a mention relates the event to the place it names.
