@@ -8,8 +8,8 @@ use crate::reading::{country_words, is_country, starting_in, Annotated, Words};
 use chrono::NaiveDate;
 use sitrep_geo::countries;
 use sitrep_model::{
-    ActorType, CharOffsets, Event, EventType, Evidence, Fields, PlaceMention, Span, SubEventType,
-    TimePrecision,
+    haversine_km, ActorType, CharOffsets, Event, EventType, Evidence, Fields, PlaceMention, Span,
+    SubEventType, TimePrecision,
 };
 
 /// An actor chosen for a slot, with the span that names or implies it.
@@ -102,6 +102,12 @@ fn demonym_before(an: &Annotated<'_>, mention: Span) -> Option<(&'static str, Sp
     }
     None
 }
+
+/// How far from its home country's point a named armed group is taken to
+/// fight: Nigeria's point to Chad's is 1,317 km, Somalia's to Kenya's
+/// 1,575; Syria's to Libya's is 2,096. A country's point stands for all of
+/// it, so this is a neighbourhood, not a border.
+const NEAR_HOME_KM: f64 = 1600.0;
 
 /// The document's most-mentioned named armed group that is not a state
 /// force: what "the militants" refers to.
@@ -236,7 +242,13 @@ impl<'b, 'a> Builder<'b, 'a> {
         };
         match m.actor {
             ActorRef::Named(i) => named(i),
-            ActorRef::Agent(AgentKind::Militants) if self.group.is_some() => {
+            // "The militants" are the story's armed group where the event
+            // is in or near the group's country (or the group is
+            // transnational): "rebels" in Syria are not the Polisario Front
+            // a paragraph on Western Sahara named.
+            ActorRef::Agent(AgentKind::Militants)
+                if self.group.is_some_and(|g| self.fights_in(g, country)) =>
+            {
                 self.group.and_then(named)
             }
             ActorRef::Agent(kind) => {
@@ -257,6 +269,24 @@ impl<'b, 'a> Builder<'b, 'a> {
                     span: m.span,
                 })
             }
+        }
+    }
+
+    /// Can named actor `i` be at an event in `country`: at home or in a
+    /// country whose point is within [`NEAR_HOME_KM`] of home's (Boko Haram
+    /// in Cameroon and Chad, Hezbollah in Syria), or anywhere for a
+    /// transnational group or an event of no known country.
+    fn fights_in(&self, i: usize, country: Option<&str>) -> bool {
+        let home = self.an.dict.named.get(i).and_then(|a| a.country.as_deref());
+        let (Some(home), Some(country)) = (home, country) else {
+            return true;
+        };
+        if home == country {
+            return true;
+        }
+        match (countries::by_name(home), countries::by_name(country)) {
+            (Some(h), Some(c)) => haversine_km((h.lat, h.lon), (c.lat, c.lon)) <= NEAR_HOME_KM,
+            _ => true,
         }
     }
 

@@ -446,6 +446,26 @@ fn as_province(p: &mut PlaceMention) {
 }
 
 #[test]
+fn the_militants_are_the_storys_group_only_near_its_home() {
+    let towns = [&BAIDOA, &SIRTE, &MANDERA];
+    let second_actor = |text: &str| {
+        let events = code(text, &towns);
+        assert_eq!(events.len(), 2, "{events:#?}");
+        events[1].actor1.clone()
+    };
+    let first = "Al Shabaab fighters attacked a base in Baidoa on Monday.\n\n";
+    // Kenya borders Somalia: Al Shabaab's militants fight there.
+    let text = format!("{first}In Mandera, militants attacked a village on Tuesday.");
+    assert_eq!(second_actor(&text).as_deref(), Some("Al Shabaab"));
+    // Libya is far from Somalia: these are other militants.
+    let text = format!("{first}In Sirte, militants attacked a village on Tuesday.");
+    assert_eq!(
+        second_actor(&text).as_deref(),
+        Some("Unidentified Armed Group (Libya)")
+    );
+}
+
+#[test]
 fn a_detail_a_paragraph_on_does_not_date_the_incident() {
     // Published Sunday 3 July 2016; Thursday is 30 June.
     let battle = "Gunmen and soldiers fought a gun battle in Maiduguri, killing four.";
