@@ -499,6 +499,20 @@ struct TrapScope<'a> {
 }
 
 impl TrapScope<'_> {
+    /// Whether every place the gazetteer has under `folded` is a town or a
+    /// county below [`WELL_KNOWN_POPULATION`] (or a feature): no country,
+    /// province or region, no city a name would be read as ("Henderson",
+    /// a Nevada town and a county, not "Pakistan").
+    fn at_most_a_lesser_town(&self, folded: &str) -> bool {
+        self.index.lookup(folded).into_iter().all(|id| {
+            let e = self.index.entry(id);
+            matches!(
+                e.feature,
+                FeatureKind::PopulatedPlace | FeatureKind::Admin2 | FeatureKind::Other
+            ) && e.population < WELL_KNOWN_POPULATION
+        })
+    }
+
     fn seen_in_lower_case(&self, folded: &str) -> bool {
         // A walk over the tokens costs less than hashing all of them while
         // few words are asked about; past that, the set pays.
@@ -710,6 +724,18 @@ impl TrapScope<'_> {
                 && self.index.demonym_country(&n.folded).is_none();
             let continues = name_word && self.index.lookup(&n.folded).is_empty();
             if single && continues && (!is_country || lexicon::is_first_name(folded)) {
+                return true;
+            }
+            // "Jordan Henderson scored", "Georgia Brown was arrested": a
+            // country that is also a given name, before a surname that is
+            // at most some lesser town, is a person.
+            if single
+                && is_country
+                && name_word
+                && !cue
+                && lexicon::is_first_name(folded)
+                && self.at_most_a_lesser_town(&n.folded)
+            {
                 return true;
             }
             // "Nelson Mandela Bay", "Victoria Nyanza": a given name before

@@ -748,3 +748,14 @@ fn demonyms_are_listed_as_modifiers_but_their_people_are_not() {
         Some("Switzerland".into())
     );
 }
+
+#[test]
+fn a_country_that_is_a_given_name_before_a_surname_is_a_person() {
+    // "Henderson" is a Nevada town and a county: still a surname here.
+    assert_eq!(places("Jordan Henderson scored twice."), vec![]);
+    let found = places("Troops crossed into Jordan on Monday.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2, "Jordan");
+    // Two countries side by side stay two countries.
+    assert_eq!(places("India Pakistan talks resumed.").len(), 2);
+}
