@@ -824,8 +824,8 @@ impl Grouping<'_, '_> {
             // the incident unless it moves elsewhere.
             if !new_place && !new_date {
                 // It dates the incident only if it refers back to it, or
-                // is in its paragraph and near a sentence that reported
-                // it (as a count must be): "Twenty students came down with
+                // is near a sentence that reported it, in that sentence's
+                // paragraph ([`dates_it`]): "Twenty students came down with
                 // the virus on Thursday" a paragraph after a gun battle
                 // says nothing of the battle's day.
                 let date = date.filter(|_| refers_back || dates_it(an, current, &part));
@@ -868,9 +868,10 @@ impl Grouping<'_, '_> {
     }
 }
 
-/// May a detail with no trigger of its own date the incident? Only in the
-/// paragraph of a sentence that reported the incident, within
-/// [`COUNT_REACH`] sentences after it: as a count must be.
+/// May a detail with no trigger of its own date the incident? Only within
+/// [`COUNT_REACH`] sentences after one that reported the incident (the
+/// reach a count has, [`Incident::counts_from`]) and, unlike a count, in
+/// that sentence's paragraph.
 fn dates_it(an: &Annotated<'_>, inc: &Incident, part: &Part) -> bool {
     inc.reported.iter().any(|&r| {
         r == part.sentence

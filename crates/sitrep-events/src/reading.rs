@@ -1581,7 +1581,7 @@ impl<'a> Annotated<'a> {
         }
         // "has freed so many children", "killed so many of our people": a
         // tally of many occasions, not an incident.
-        if self.words_after(hit.span, sentence.end, 2) == ["so", "many"] {
+        if self.right_before_words(hit.span, "so many") {
             return true;
         }
         // "the exchange was hacked of 523 million coins", "hacked email
@@ -2752,6 +2752,18 @@ impl<'a> Annotated<'a> {
         self.words_after(span, sentence.end, 1)
             .first()
             .is_some_and(|w| words.contains(&w.as_str()))
+    }
+
+    /// `words` (lower case, one space between) stand right after `span`,
+    /// whole words: a byte test for checks that run on every trigger.
+    fn right_before_words(&self, span: Span, words: &str) -> bool {
+        let tail = self.text.get(span.end..).unwrap_or("").trim_start();
+        tail.get(..words.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(words))
+            && !tail[words.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
     }
 
     /// One of `words` (lower case) stands right before `span`.

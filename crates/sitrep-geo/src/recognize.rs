@@ -60,6 +60,13 @@ pub struct Candidate {
     pub multi_token: bool,
 }
 
+impl Candidate {
+    /// A demonym that only qualifies what follows ("Syrian troops").
+    pub fn is_modifier(&self) -> bool {
+        matches!(self.kind, CandidateKind::Demonym { modifier: true })
+    }
+}
+
 /// Candidates and the context signals that are not places themselves
 /// ("Syrian forces" says the story is about Syria).
 #[derive(Debug, Clone, Default)]
@@ -499,12 +506,12 @@ struct TrapScope<'a> {
 }
 
 impl TrapScope<'_> {
-    /// Whether every place the gazetteer has under `folded` is a town or a
-    /// county below [`WELL_KNOWN_POPULATION`] (or a feature): no country,
-    /// province or region, no city a name would be read as ("Henderson",
-    /// a Nevada town and a county, not "Pakistan").
-    fn at_most_a_lesser_town(&self, folded: &str) -> bool {
-        self.index.lookup(folded).into_iter().all(|id| {
+    /// Whether every one of `entries` is a town or a county below
+    /// [`WELL_KNOWN_POPULATION`] (or a feature): no country, province or
+    /// region, no city a name would be read as ("Henderson", not
+    /// "Pakistan").
+    fn lesser_towns_only(&self, entries: &[EntryId]) -> bool {
+        entries.iter().all(|&id| {
             let e = self.index.entry(id);
             matches!(
                 e.feature,
@@ -722,21 +729,15 @@ impl TrapScope<'_> {
                 && !lexicon::is_title(&n.folded)
                 && !lexicon::is_org_suffix(&n.folded)
                 && self.index.demonym_country(&n.folded).is_none();
-            let continues = name_word && self.index.lookup(&n.folded).is_empty();
-            if single && continues && (!is_country || lexicon::is_first_name(folded)) {
-                return true;
-            }
-            // "Jordan Henderson scored", "Georgia Brown was arrested": a
-            // country that is also a given name, before a surname that is
-            // at most some lesser town, is a person.
-            if single
-                && is_country
-                && name_word
-                && !cue
-                && lexicon::is_first_name(folded)
-                && self.at_most_a_lesser_town(&n.folded)
-            {
-                return true;
+            // The next word is a surname when the gazetteer lacks it or,
+            // after a country that is also a given name and with no
+            // locative cue, has it only as some lesser town ("Henderson",
+            // a Nevada town and a county).
+            if single && name_word && (!is_country || lexicon::is_first_name(folded)) {
+                let entries = self.index.lookup(&n.folded);
+                if entries.is_empty() || (is_country && !cue && self.lesser_towns_only(&entries)) {
+                    return true;
+                }
             }
             // "Nelson Mandela Bay", "Victoria Nyanza": a given name before
             // another name is a person's, even when the surname is also

@@ -4,7 +4,6 @@
 
 use crate::index::NameIndex;
 use crate::lexicon;
-use crate::recognize::CandidateKind;
 use crate::resolve::Resolved;
 use crate::scan::{Gap, Token};
 use sitrep_model::{FeatureKind, GeoPrecision, PlaceMention, Relation, Span};
@@ -33,7 +32,7 @@ pub fn mentions(
         let c = &r.candidate;
         let address_of_home = home_ends
             .is_some_and(|(_, end)| c.first == end + 1 && tokens[c.first].gap == Gap::Comma);
-        let modifier = matches!(c.kind, CandidateKind::Demonym { modifier: true, .. });
+        let modifier = c.is_modifier();
         let phrase = if modifier {
             None
         } else if address_of_home {

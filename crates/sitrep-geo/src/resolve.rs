@@ -107,7 +107,7 @@ pub fn resolve(
     let (modifiers, candidates): (Vec<Candidate>, Vec<Candidate>) = recognized
         .candidates
         .into_iter()
-        .partition(|c| matches!(c.kind, CandidateKind::Demonym { modifier: true }));
+        .partition(Candidate::is_modifier);
     let infos: Vec<Vec<(EntryId, EntryInfo<'_>)>> = candidates
         .iter()
         .map(|c| c.entries.iter().map(|&id| (id, index.entry(id))).collect())
