@@ -55,6 +55,7 @@ const FEATURE_ADMIN2: u8 = 2;
 const FEATURE_PLACE: u8 = 3;
 const FEATURE_REGION: u8 = 4;
 const FEATURE_OTHER: u8 = 5;
+const FEATURE_WATER: u8 = 6;
 
 const NO_ENTRY: u32 = u32::MAX;
 
@@ -172,6 +173,7 @@ fn read_regions(path: &Path) -> BuildResult<Vec<Entry>> {
         let feature = match cols[4] {
             "region" => FEATURE_REGION,
             "other" => FEATURE_OTHER,
+            "water" => FEATURE_WATER,
             other => {
                 return Err(
                     format!("{}:{line_no}: unknown feature {other:?}", path.display()).into(),

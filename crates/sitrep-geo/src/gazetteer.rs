@@ -125,6 +125,7 @@ fn feature_from_code(code: u8) -> FeatureKind {
         2 => FeatureKind::Admin2,
         3 => FeatureKind::PopulatedPlace,
         4 => FeatureKind::Region,
+        6 => FeatureKind::Water,
         _ => FeatureKind::Other,
     }
 }
@@ -597,7 +598,7 @@ mod tests {
             assert!(hit.is_some(), "{name}");
         }
         let red_sea = gaz.lookup("red sea").into_iter().map(|id| gaz.entry(id));
-        assert!(red_sea.clone().any(|e| e.feature == FeatureKind::Other));
+        assert!(red_sea.clone().any(|e| e.feature == FeatureKind::Water));
         let sahel = gaz.lookup("sahel").into_iter().map(|id| gaz.place(id));
         let sahel = sahel.into_iter().find(|p| p.feature == FeatureKind::Region);
         assert_eq!(

@@ -72,8 +72,6 @@ const WORLD_REGIONS: &[(&str, f64, f64, &[&str])] = &[
     ("Bay of Bengal", 15.0, 88.0, &[]),
     ("Sea of Japan", 40.0, 135.0, &["East Sea"]),
     ("East China Sea", 29.0, 125.0, &[]),
-    ("Lake Victoria", -1.0, 33.0, &[]),
-    ("Lake Chad", 13.0, 14.5, &[]),
     // The most populous islands that are not countries or provinces.
     ("Java", -7.5, 110.0, &[]),
     ("Sumatra", 0.0, 102.0, &["Sumatera"]),

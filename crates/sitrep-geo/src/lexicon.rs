@@ -180,7 +180,7 @@ const ORG_SUFFIXES: &str = "\
          organization organisation  \
      institute  symphony orchestra opera ballet festival marathon masters prix \
     accord agreement convention protocol declaration summit conference forum process talks \
-    initiative treaty syndrome virus tank engine  brothers \
+    initiative treaty syndrome virus tank engine  brothers shield wrath \
     street st road rd avenue ave boulevard blvd lane drive terrace crescent chapel basilica golf \
     club chambers";
 word_set!(is_org_suffix, ORG_SUFFIXES);

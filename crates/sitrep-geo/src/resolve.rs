@@ -356,7 +356,10 @@ fn build_context<'a>(
         let villages_only = entries.iter().all(|(_, e)| match e.feature {
             FeatureKind::PopulatedPlace => e.population < PROMINENT_POPULATION,
             FeatureKind::Admin2 | FeatureKind::Other => true,
-            FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region => false,
+            FeatureKind::Country
+            | FeatureKind::Admin1
+            | FeatureKind::Region
+            | FeatureKind::Water => false,
         });
         if uncued && villages_only {
             continue;
@@ -615,7 +618,7 @@ fn feature_prior(feature: FeatureKind) -> f32 {
     match feature {
         FeatureKind::Country => 2.5,
         FeatureKind::Admin1 => 1.2,
-        FeatureKind::Region => 4.0,
+        FeatureKind::Region | FeatureKind::Water => 4.0,
         FeatureKind::Admin2 => 0.3,
         FeatureKind::PopulatedPlace => 0.5,
         FeatureKind::Other => 3.0,
@@ -782,7 +785,7 @@ fn strength(
     let mut s = match e.feature {
         FeatureKind::Country => 3.0,
         FeatureKind::Admin1 => 2.5,
-        FeatureKind::Region => 3.0,
+        FeatureKind::Region | FeatureKind::Water => 3.0,
         FeatureKind::Admin2 => 1.5,
         // GeoNames lists some towns without a population: unknown, not none.
         FeatureKind::PopulatedPlace => {
@@ -790,7 +793,9 @@ fn strength(
             let floor = if cued { UNKNOWN_POPULATION } else { 0 };
             0.5 * ((e.population.max(floor) + 1) as f32).log10()
         }
-        FeatureKind::Other => 0.5,
+        // A hand-listed point (a border crossing, a dam): known, but a
+        // bare single word needs a cue ("near Torkham").
+        FeatureKind::Other => 2.0,
     };
     if matches!(cand.kind, CandidateKind::Demonym { .. }) {
         s += 3.0;

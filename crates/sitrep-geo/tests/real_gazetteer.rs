@@ -759,3 +759,54 @@ fn a_country_that_is_a_given_name_before_a_surname_is_a_person() {
     // Two countries side by side stay two countries.
     assert_eq!(places("India Pakistan talks resumed.").len(), 2);
 }
+
+#[test]
+fn a_river_is_placed_on_the_stretch_in_the_story_country() {
+    let found = places("Iraqi troops advanced along the Euphrates from Ramadi in Anbar province.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, n, c)| t == "Euphrates" && n == "Euphrates" && c == "Iraq"),
+        "{found:?}"
+    );
+    let found = places("SDF fighters crossed the Euphrates River east of Raqqa in Syria.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, c)| t == "Euphrates River" && c == "Syria"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn names_that_only_contain_a_river_are_not_places() {
+    // An operation named after the river, and a virus named after a region.
+    let found = places("Euphrates Shield factions shelled Manbij as West Nile cases rose.");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, _)| n.contains("Euphrates") || n.contains("Nile")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(t, _, _)| t == "Manbij"), "{found:?}");
+}
+
+#[test]
+fn border_crossings_dams_and_straits_are_found() {
+    let found = places("Two guards were killed at Kerem Shalom and shells hit the Mosul Dam.");
+    assert!(
+        found.iter().any(|(t, _, _)| t == "Kerem Shalom"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, c)| t == "Mosul Dam" && c == "Iraq"),
+        "{found:?}"
+    );
+    let found = places("Houthi forces fired on a tanker in the Bab el-Mandeb.");
+    assert!(
+        found.iter().any(|(t, _, _)| t == "Bab el-Mandeb"),
+        "{found:?}"
+    );
+}

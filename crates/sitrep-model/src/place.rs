@@ -17,8 +17,12 @@ pub enum FeatureKind {
     PopulatedPlace,
     /// A named region that is not an administrative unit (Darfur, the Sahel).
     Region,
-    /// Rivers, border crossings, mountains and other features.
+    /// A point feature: a border crossing, a dam.
     Other,
+    /// A sea, a strait, a lake, or a country's stretch of a river: a line
+    /// or an area, less exact than the province or town a report also
+    /// names.
+    Water,
 }
 
 /// A resolved place: one gazetteer entry.
