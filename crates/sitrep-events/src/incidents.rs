@@ -72,10 +72,10 @@ pub struct DerivedDate {
 /// Places inside `span` that are not whole countries, best first: those in
 /// `anchor`'s clause before the rest of the span, then places that are not
 /// a report's source before those that are, towns before provinces and
-/// regions, and then text order.
+/// regions, those before rivers and lakes, and then text order.
 pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
     let clause = an.clause_of(span, anchor);
-    let mut found: Vec<(bool, bool, bool, usize, usize)> = an
+    let mut found: Vec<(bool, bool, u8, usize, usize)> = an
         .places
         .iter()
         .enumerate()
@@ -89,7 +89,7 @@ pub fn places_near(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {
             (
                 !in_clause,
                 is_reporters_place(an.text, p.span),
-                is_wide(p),
+                vagueness(p),
                 p.span.start,
                 i,
             )
@@ -204,7 +204,22 @@ fn is_reporters_place(text: &str, place: Span) -> bool {
 /// where it happened ("outside the MEC's home in Bergvliet" beats "the
 /// Western Cape Education MEC"), and the wide area only places the town.
 fn is_wide(p: &PlaceMention) -> bool {
-    matches!(p.place.feature, FeatureKind::Admin1 | FeatureKind::Region)
+    matches!(
+        p.place.feature,
+        FeatureKind::Admin1 | FeatureKind::Region | FeatureKind::Water
+    )
+}
+
+/// How loosely a place says where something happened: a town, then a
+/// province or region ([`is_wide`]), then a river or lake, which runs
+/// through both ("along the Indus in Khyber Pakhtunkhwa" happened in the
+/// province).
+fn vagueness(p: &PlaceMention) -> u8 {
+    match p.place.feature {
+        FeatureKind::Water => 2,
+        _ if is_wide(p) => 1,
+        _ => 0,
+    }
 }
 
 fn dates_in(an: &Annotated<'_>, span: Span, anchor: Span) -> Vec<usize> {

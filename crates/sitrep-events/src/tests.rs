@@ -445,6 +445,44 @@ fn as_province(p: &mut PlaceMention) {
     p.precision = GeoPrecision::Region;
 }
 
+/// A river's stretch in a country, as the gazetteer lists it.
+fn as_river(p: &mut PlaceMention) {
+    p.place.feature = FeatureKind::Water;
+    p.place.admin1 = None;
+    p.precision = GeoPrecision::Region;
+}
+
+#[test]
+fn a_river_places_an_event_only_where_nothing_closer_is_named() {
+    const BENUE_RIVER: Town = Town {
+        name: "Benue River",
+        country: "Nigeria",
+        code: "NG",
+        admin1: "",
+        lat: 7.8,
+        lon: 8.6,
+    };
+    let location = |text: &str| {
+        let places = with(
+            with(
+                mentions(text, &[&BENUE_RIVER, &BORNO_STATE]),
+                "Borno",
+                as_province,
+            ),
+            "Benue River",
+            as_river,
+        );
+        let events = code_places("Test Wire", text, &places);
+        assert_eq!(events.len(), 1, "{text}: {events:#?}");
+        events[0].location.clone()
+    };
+    // The river comes first in the clause, the province still wins.
+    let text = "Gunmen killed five fishermen on the Benue River in Borno on Monday.";
+    assert_eq!(location(text).as_deref(), Some("Borno"));
+    let text = "Gunmen killed five fishermen on the Benue River on Monday.";
+    assert_eq!(location(text).as_deref(), Some("Benue River"));
+}
+
 #[test]
 fn the_militants_are_the_storys_group_only_near_its_home() {
     let towns = [&BAIDOA, &SIRTE, &MANDERA];
