@@ -161,7 +161,63 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
     share_cues_across_lists(tokens, &mut out.candidates);
     collect_demonyms(tokens, &matches, index, &mut out);
     out.candidates.sort_by_key(|c| c.span.start);
+    country_compounds_as_modifiers(text, tokens, index, &mut out);
     out
+}
+
+/// "The Russia-Turkish truce", "the US-Russia talks": a country's name
+/// joined by a hyphen to another country's name or demonym qualifies what
+/// follows as a demonym does, and names no place where anything happened.
+/// Both become modifiers of their countries and still vote for them. Before
+/// a place noun ("the Syria-Turkey border") the compound is a place and is
+/// left alone; a demonym there is already no modifier.
+fn country_compounds_as_modifiers(
+    text: &str,
+    tokens: &[Token],
+    index: &dyn NameIndex,
+    out: &mut Recognized,
+) {
+    let country_of = |c: &Candidate| {
+        if c.kind != CandidateKind::Name {
+            return None;
+        }
+        c.entries
+            .iter()
+            .copied()
+            .find(|&id| index.entry(id).feature == FeatureKind::Country)
+    };
+    for k in 1..out.candidates.len() {
+        let (before, after) = out.candidates.split_at_mut(k);
+        let (a, b) = (&mut before[k - 1], &mut after[0]);
+        // Joined without spaces: "Central Africa - Nigeria, Cameroon" is a
+        // dash before a list.
+        let joint = text.get(tokens[a.last].end..tokens[b.first].start);
+        if b.first != a.last + 1
+            || tokens[b.first].gap != Gap::Hyphen
+            || joint.is_none_or(|j| j.chars().any(char::is_whitespace))
+        {
+            continue;
+        }
+        let Some(a_country) = country_of(a) else {
+            continue;
+        };
+        let b_country = country_of(b);
+        let b_modifies = b.is_modifier()
+            || (b_country.is_some()
+                && !tokens.get(b.last + 1).is_some_and(|n| {
+                    n.gap == Gap::Space && lexicon::is_demonym_place_noun(&n.folded)
+                }));
+        if !b_modifies {
+            continue;
+        }
+        for (c, entry) in [(a, Some(a_country)), (b, b_country)] {
+            let Some(entry) = entry else { continue };
+            out.demonym_countries
+                .push(index.entry(entry).country_code.to_string());
+            c.entries = vec![entry];
+            c.kind = CandidateKind::Demonym { modifier: true };
+        }
+    }
 }
 
 /// Greedy longest match of capitalised runs against the index.

@@ -8,6 +8,7 @@ use crate::lexicon::FastMap;
 use crate::recognize::{Candidate, CandidateKind, Recognized};
 use crate::scan::{fold_fast as fold, folds_to};
 use crate::scan::{Gap, Token};
+use crate::spelling;
 use sitrep_model::FeatureKind;
 
 /// A candidate with its chosen entry.
@@ -35,6 +36,10 @@ const LISTED_WITH: f32 = 3.0;
 /// province ("Harar, Dire Dawa"), is the first of two places, not a
 /// namesake inside the province.
 const LISTED_TOWN: u64 = 50_000;
+
+/// A town this big, named with one of its letters doubled or undoubled,
+/// is named as by its own name.
+const SPELLED_TOWN: u64 = 50_000;
 
 /// What a populated place with no recorded population counts as.
 const UNKNOWN_POPULATION: u64 = 1_000;
@@ -819,7 +824,15 @@ fn strength(
     // elsewhere is more likely a namesake of something the gazetteer lacks.
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
     let foreign = ctx.others_total(i) > 0.0 && !in_story;
-    let alternate_only = !folds_to(e.name, &cand.key);
+    // A sizeable town's own name with a letter doubled ("Daraa" for
+    // GeoNames' "Dara") is as good as the name; an alternate of another
+    // sound ("Kadagi" for Cudahy) is not, nor a small town's ("Kalam", a
+    // Pakistani town the gazetteer lacks, is also written for Kallam in
+    // India).
+    let alternate_only = small_town
+        && !folds_to(e.name, &cand.key)
+        && !(e.population >= SPELLED_TOWN
+            && spelling::same_but_doubled_letters(&fold(e.name), &cand.key));
     // A small town abroad known here only by one of its alternate names
     // (often a transliteration: Cudahy, California is also "Kadagi") in a
     // story whose countries are established elsewhere: a local village the

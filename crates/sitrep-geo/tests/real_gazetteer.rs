@@ -810,3 +810,43 @@ fn border_crossings_dams_and_straits_are_found() {
         "{found:?}"
     );
 }
+
+/// (text, country, whether a modifier) of each place found.
+fn places_with_modifier(text: &str) -> Vec<(String, String, bool)> {
+    let doc = Document::new("t", text);
+    Geoparser::new()
+        .parse(&doc)
+        .into_iter()
+        .map(|m| {
+            let modifier = matches!(m.relation, sitrep_model::Relation::Modifier);
+            (doc.slice(m.span).to_string(), m.place.country, modifier)
+        })
+        .collect()
+}
+
+#[test]
+fn a_country_joined_to_another_by_a_hyphen_is_a_modifier() {
+    // "Russia-Turkish truce": both countries qualify the truce. Russia, still
+    // a vote for its country, does not make Daraa (GeoNames' "Dara", a city
+    // of 98,000, written with its vowel doubled) a stranger to the story.
+    let found = places_with_modifier(
+        "Clashes went on in Daraa city, 22 days into the Russia-Turkish truce.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            ("Daraa".into(), "Syria".into(), false),
+            ("Russia".into(), "Russia".into(), true),
+            ("Turkish".into(), "Turkey".into(), true),
+        ]
+    );
+    let found = places_with_modifier("The US-Russia talks resumed in Geneva.");
+    assert!(found[0].2 && found[1].2, "{found:?}");
+    assert!(!found[2].2, "{found:?}");
+    // Before a place noun the compound is a place; a spaced dash is no
+    // compound.
+    let found = places_with_modifier("Shells fell along the Syria-Turkey border.");
+    assert!(found.iter().all(|p| !p.2), "{found:?}");
+    let found = places_with_modifier("It may spread to Chad - Nigeria and Cameroon next.");
+    assert!(found.iter().all(|p| !p.2), "{found:?}");
+}
