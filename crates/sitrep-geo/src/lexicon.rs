@@ -206,11 +206,15 @@ pub fn is_town_word(folded: &str) -> bool {
     matches!(folded, "town" | "city" | "village")
 }
 
-/// Prepositions that make the next capitalised word likely a place.
+/// Prepositions, and verbs of taking and striking a place (past and, as
+/// headlines write them, present: "regime forces shell Harasta"), that make
+/// the next capitalised word likely a place.
 const LOCATIVE_PREPOSITIONS: &str = "\
     in near at from to into outside across around toward towards throughout within via through \
     inside between nearby outskirts downtown entered reached stormed captured seized shelled \
     bombed bombarded pounded raided struck overran besieged recaptured retook visited visit arrived returned fled flew travelled \
+    storms shell shells bombs bombard bombards pound pounds besiege besieges recaptures retakes \
+    captures seizes enters shakes shook rocks rocked \
     traveled deployed based hometown native born      \
         capital over northern southern eastern western central \
     northeastern northwestern southeastern southwestern north south east west northeast \
@@ -223,7 +227,8 @@ word_set!(is_locative_cue, LOCATIVE_PREPOSITIONS);
 /// to Lindenwald"). A subset of the locative cues.
 const STRONG_PLACE_CUES: &str = "\
     in near outside inside around into toward towards entered stormed shelled bombed besieged \
-    captured seized recaptured retook";
+    captured seized recaptured retook storms shell shells besieges recaptures retakes captures \
+    seizes enters";
 word_set!(is_strong_place_cue, STRONG_PLACE_CUES);
 
 /// Nouns of attack, and what falls, before "on": "air raids on X", "an

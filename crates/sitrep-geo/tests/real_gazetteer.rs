@@ -850,3 +850,23 @@ fn a_country_joined_to_another_by_a_hyphen_is_a_modifier() {
     let found = places_with_modifier("It may spread to Chad - Nigeria and Cameroon next.");
     assert!(found.iter().all(|p| !p.2), "{found:?}");
 }
+
+#[test]
+fn a_headline_verb_of_striking_or_taking_marks_a_town() {
+    // Harasta (37,000 people) named bare, with nothing else in the story:
+    // too small to be a place on its name alone, a place after a verb of
+    // striking or taking, in the present tense headlines use as well.
+    for text in [
+        "Violent explosion shakes Harasta",
+        "The regime forces shell Harasta by 18 missiles",
+        "Army storms Harasta at dawn",
+    ] {
+        let found = places(text);
+        assert_eq!(
+            found,
+            vec![("Harasta".into(), "Harasta".into(), "Syria".into())],
+            "{text}"
+        );
+    }
+    assert_eq!(places("Harasta scored twice."), vec![]);
+}
