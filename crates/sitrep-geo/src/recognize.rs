@@ -191,22 +191,27 @@ fn country_compounds_as_modifiers(
         let (a, b) = (&mut before[k - 1], &mut after[0]);
         // Joined without spaces: "Central Africa - Nigeria, Cameroon" is a
         // dash before a list.
-        let joint = text.get(tokens[a.last].end..tokens[b.first].start);
-        if b.first != a.last + 1
-            || tokens[b.first].gap != Gap::Hyphen
-            || joint.is_none_or(|j| j.chars().any(char::is_whitespace))
-        {
+        let joined = b.first == a.last + 1
+            && tokens[b.first].gap == Gap::Hyphen
+            && text
+                .get(tokens[a.last].end..tokens[b.first].start)
+                .is_some_and(|j| !j.chars().any(char::is_whitespace));
+        if !joined {
             continue;
         }
         let Some(a_country) = country_of(a) else {
             continue;
         };
         let b_country = country_of(b);
+        // Two names qualify what follows as a demonym does ("in Iraq-Syria
+        // on Monday" names two places), and not a place noun.
+        let next = b.last + 1;
         let b_modifies = b.is_modifier()
             || (b_country.is_some()
-                && !tokens.get(b.last + 1).is_some_and(|n| {
-                    n.gap == Gap::Space && lexicon::is_demonym_place_noun(&n.folded)
-                }));
+                && modifies_next(tokens, next, index)
+                && !tokens
+                    .get(next)
+                    .is_some_and(|n| lexicon::is_demonym_place_noun(&n.folded)));
         if !b_modifies {
             continue;
         }

@@ -849,6 +849,9 @@ fn a_country_joined_to_another_by_a_hyphen_is_a_modifier() {
     assert!(found.iter().all(|p| !p.2), "{found:?}");
     let found = places_with_modifier("It may spread to Chad - Nigeria and Cameroon next.");
     assert!(found.iter().all(|p| !p.2), "{found:?}");
+    // Two names before a function word qualify nothing.
+    let found = places_with_modifier("Fighting went on in Iraq-Syria on Monday.");
+    assert!(found.len() == 2 && found.iter().all(|p| !p.2), "{found:?}");
 }
 
 #[test]
