@@ -166,7 +166,24 @@ const FIRST_NAMES: &str = "\
     vladimir sergei ivan boris dmitry recep bashar emmanuel xi narendra barack hillary bernie \
     nikki nelson winston stanley morgan marshall ben tom tim jim bill bob mike dave dan sam \
     nick chris matt steve tony pete rob alex andy jake luke ian colin neil graham";
-word_set!(is_first_name, FIRST_NAMES);
+/// The US Census Bureau's 1990 given names (public domain), one per line,
+/// made by `scripts/build_names.py`: the hand list above holds the names
+/// the geoparser must know whatever the census says, this one the breadth
+/// ("Barry Smith", "Gail Cole").
+static GIVEN_NAMES: &str = include_str!("../../../data/names/given_names.txt");
+
+/// Whether `folded` is a common given name (the hand list or the census's).
+pub fn is_first_name(folded: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let census = GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        FIRST_NAMES.split_whitespace().chain(census).collect()
+    })
+    .contains(folded)
+}
 
 /// A capitalised word after a place that makes the pair an organisation,
 /// a publication, a team or a street ("Washington Post", "Baghdad University").
@@ -349,6 +366,11 @@ mod tests {
         assert!(is_common_word("reading"));
         assert!(is_title("president"));
         assert!(is_first_name("jordan"));
+        assert!(is_first_name("gail"), "from the census list");
+        assert!(!is_first_name(
+            "# given names: us census bureau 1990 first-name lists"
+        ));
+        assert!(!is_first_name("aleppo"));
         assert!(is_org_suffix("post"));
         assert!(!is_org_suffix("university"), "a university is in its town");
         assert!(is_admin_word("governorate"));

@@ -499,6 +499,12 @@ fn person_surnames(
 ) -> HashSet<String> {
     let mut out = HashSet::new();
     for m in matches.iter().filter(|m| m.first == m.last) {
+        // "Noma said" once: every bare "Noma" in the story is the speaker.
+        let lesser = !m.is_country && m.max_population < WELL_KNOWN_POPULATION;
+        if lesser && !tokens[m.first].all_caps && speaks(tokens, m.first) {
+            out.insert(tokens[m.first].folded.to_string());
+            continue;
+        }
         let Some(prev) = m.first.checked_sub(1).map(|p| &tokens[p]) else {
             continue;
         };
@@ -533,6 +539,31 @@ fn person_surnames(
         }
     }
     out
+}
+
+/// Whether the words before token `first` introduce whom a statement is
+/// from: "said X", "says X", "according to X".
+fn quoted_as_source(tokens: &[Token], first: usize) -> bool {
+    let before = |k: usize| first.checked_sub(k).map(|i| tokens[i].folded.as_ref());
+    match before(1) {
+        Some("said" | "says") => true,
+        Some("to") => before(2) == Some("according"),
+        _ => false,
+    }
+}
+
+/// Whether the single-token match at `first` speaks: "Noma said", or "said
+/// Noma." at the end of a clause. Places named as where someone is from
+/// ("of Tyler said") do not count.
+fn speaks(tokens: &[Token], first: usize) -> bool {
+    let next = tokens.get(first + 1);
+    let origin = first
+        .checked_sub(1)
+        .is_some_and(|p| matches!(tokens[p].folded.as_ref(), "of" | "from" | "in"));
+    let verb_after =
+        next.is_some_and(|n| n.gap == Gap::Space && lexicon::is_speech_verb(&n.folded));
+    let clause_ends = next.is_none_or(|n| !matches!(n.gap, Gap::Space | Gap::Hyphen));
+    !origin && (verb_after || (clause_ends && quoted_as_source(tokens, first)))
 }
 
 /// An age in apposition right after token `last` ("Stephon Clark, 22,
@@ -769,6 +800,16 @@ impl TrapScope<'_> {
         }
         // "Tahrir Square", "Sheikh Zayed Mosque": a landmark named after a
         // lesser place (or not after a place at all) is not that place.
+        // "Pope Francis", "King Salman": a title before a name is no place
+        // (a place named after the title and the name, "Prince George", is
+        // a longer match).
+        let title_before_name = single
+            && !is_country
+            && lexicon::is_title(folded)
+            && next.is_some_and(|n| n.gap == Gap::Space && n.capitalised && !n.all_caps);
+        if title_before_name && max_population < WELL_KNOWN_POPULATION {
+            return true;
+        }
         let landmark = next.is_some_and(|n| n.gap == Gap::Space && is_landmark_word(n));
         if landmark && max_population < LANDMARK_TOWN_POPULATION {
             return true;

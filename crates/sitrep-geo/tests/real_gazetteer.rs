@@ -761,6 +761,52 @@ fn a_country_that_is_a_given_name_before_a_surname_is_a_person() {
 }
 
 #[test]
+fn a_given_name_or_a_title_before_a_name_makes_a_person() {
+    // Each text names a place that makes the namesake plausible: Barry is
+    // a Welsh town, Cole a Missouri county, NoMa a Washington
+    // neighbourhood, Davis and Pope places in Utah and Arkansas.
+    let mentions = |text: &str| -> Vec<String> { places(text).into_iter().map(|p| p.0).collect() };
+    // "Barry" and "Gail" are in the census list of given names only.
+    assert_eq!(
+        mentions("Barry Smith, 80, and Beryl, 81, met in Blackpool in 1953."),
+        ["Blackpool"]
+    );
+    // The surname alone later in the story is still the person.
+    assert_eq!(
+        mentions("The club in Missouri will honor Gail Cole. Bonifacic and Cole are its founders."),
+        ["Missouri"]
+    );
+    // A title before a name.
+    assert_eq!(
+        mentions("In Arkansas, Pope Francis was praised."),
+        ["Arkansas"]
+    );
+    // Whom a statement is from, at the end of a clause, and every bare use
+    // of that name after.
+    assert_eq!(
+        mentions("\"We have no idea,\" said Noma, who lives in Washington. Noma works in a shop."),
+        ["Washington"]
+    );
+    assert_eq!(
+        mentions("According to Davis, the team from Utah was impressed."),
+        ["Utah"]
+    );
+    let found = places("According to Daraa activists, the shelling went on.");
+    assert!(
+        found.iter().any(|(t, _, c)| t == "Daraa" && c == "Syria"),
+        "{found:?}"
+    );
+    // A town with a locative cue is still a town.
+    let found = places("Flooding was reported in Barry, south Wales.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, c)| t == "Barry" && c == "United Kingdom"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_river_is_placed_on_the_stretch_in_the_story_country() {
     let found = places("Iraqi troops advanced along the Euphrates from Ramadi in Anbar province.");
     assert!(
