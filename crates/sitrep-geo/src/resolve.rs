@@ -849,7 +849,10 @@ fn strength(
         return 0.0;
     }
     if small_town && foreign {
-        s -= 1.0;
+        // A sizeable town by its own name ("US troops in Manbij", 99,000)
+        // is less often a namesake than a village is.
+        let sizeable = e.population >= SPELLED_TOWN && !alternate_only;
+        s -= if sizeable { 0.5 } else { 1.0 };
     }
     // Known only by an alternate name: weaker evidence than its own name.
     if small_town && alternate_only {

@@ -807,6 +807,22 @@ fn a_given_name_or_a_title_before_a_name_makes_a_person() {
 }
 
 #[test]
+fn a_sizeable_town_abroad_named_with_a_cue_is_kept() {
+    // Manbij (99,000) in a story whose only other country is the United
+    // States: foreign troops fight abroad.
+    for text in [
+        "US troops in Manbij were attacked.",
+        "The bomb exploded in Manbij near the Turkish border.",
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|(t, _, c)| t == "Manbij" && c == "Syria"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_river_is_placed_on_the_stretch_in_the_story_country() {
     let found = places("Iraqi troops advanced along the Euphrates from Ramadi in Anbar province.");
     assert!(
