@@ -170,7 +170,8 @@ enum EvalCommand {
         /// as JSON Lines (for error analysis).
         #[arg(long, value_name = "FILE")]
         errors: Option<PathBuf>,
-        /// Leave out the demonyms listed as modifiers ("Syrian troops"), for
+        /// Leave out the modifiers written as demonyms or adjectives
+        /// ("Syrian troops", "European airlines"; "US troops" stays), for
         /// gold that annotates place names only (GeoVirus does; GeoWebNews
         /// annotates modifiers too).
         #[arg(long)]

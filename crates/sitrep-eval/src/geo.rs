@@ -207,7 +207,10 @@ pub fn evaluate_with(path: &Path, options: EvalOptions) -> Result<GeoReport, Eva
         .map(|d| {
             let mut places = pipeline.places(d);
             if options.skip_modifiers {
-                places.retain(|p| p.relation != sitrep_model::Relation::Modifier);
+                places.retain(|p| {
+                    p.relation != sitrep_model::Relation::Modifier
+                        || !written_as_adjective(d.slice(p.span))
+                });
             }
             places
         })
@@ -220,6 +223,16 @@ pub fn evaluate_with(path: &Path, options: EvalOptions) -> Result<GeoReport, Eva
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     Ok(tally.report(docs.len(), seconds, bytes))
+}
+
+/// Whether a modifier is written as a demonym or an adjective ("Syrian
+/// troops", "European airlines"), which gold that annotates no demonyms
+/// leaves out, rather than as a place's own name ("US troops", "the
+/// US-led coalition"), which such gold still annotates.
+fn written_as_adjective(text: &str) -> bool {
+    let folded = sitrep_geo::scan::fold_fast(text);
+    sitrep_geo::countries::by_demonym(&folded).is_some()
+        || sitrep_geo::lexicon::continent_of_adjective(&folded).is_some()
 }
 
 /// Seconds for one single-threaded pass of the places stage over `docs`: the
@@ -494,6 +507,15 @@ mod tests {
         // Antipodes: half the circumference.
         let half = haversine_km(0.0, 0.0, 0.0, 180.0);
         assert!((half - std::f64::consts::PI * sitrep_model::EARTH_RADIUS_KM).abs() < 1e-6);
+    }
+
+    #[test]
+    fn only_demonyms_and_adjectives_are_skipped_as_modifiers() {
+        assert!(written_as_adjective("Syrian"));
+        assert!(written_as_adjective("Syrians"));
+        assert!(written_as_adjective("European"));
+        assert!(!written_as_adjective("US"));
+        assert!(!written_as_adjective("Russia"));
     }
 
     #[test]

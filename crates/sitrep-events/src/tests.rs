@@ -1381,6 +1381,15 @@ fn demonym_decides_state_force_country() {
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kenya"));
     assert_eq!(e.actor2.as_deref(), Some("Al Shabaab"));
     assert_eq!(e.country.as_deref(), Some("Somalia"));
+    // The acronym that folds to an English word names its country too.
+    let e = one(
+        "US troops clashed with Al Shabaab fighters in Baidoa.",
+        &[&BAIDOA],
+    );
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Military Forces of United States")
+    );
 }
 
 #[test]

@@ -269,6 +269,25 @@ const DEMONYM_PLACE_NOUNS: &str = "\
     mainland enclave countryside";
 word_set!(is_demonym_place_noun, DEMONYM_PLACE_NOUNS);
 
+/// Participles a country's name is hyphened to when it only says who
+/// stands behind something ("the US-led coalition", "Iran-backed militias").
+const BACKER_PARTICIPLES: &str = "\
+    led backed based born made owned funded financed supported sponsored brokered trained \
+    armed allied aligned controlled held run dominated friendly";
+word_set!(is_backer_participle, BACKER_PARTICIPLES);
+
+/// Nouns a country's name stands before as the forces, officials or
+/// institutions of that country ("US troops", "UK officials"): the name
+/// says whose they are, not where anything happened.
+const ACTOR_NOUNS: &str = "\
+    troops troop forces force soldiers soldier army armies military navy marines airmen jets \
+    warplanes aircraft drones drone bombers helicopters warships artillery commandos \
+    officials official government administration ambassador ambassadors envoy envoys \
+    diplomats diplomat embassy president minister ministry authorities police intelligence \
+    coalition contingent peacekeepers advisers advisors personnel servicemen serviceman \
+    citizens nationals special";
+word_set!(is_actor_noun, ACTOR_NOUNS);
+
 /// Words after a demonym that make it a noun, a language or a people
 /// ("in English is", "Spanish and Catalan", "the French have"): function
 /// words and auxiliaries, never the thing a modifier qualifies.

@@ -186,6 +186,28 @@ fn country_compounds_as_modifiers(
             .copied()
             .find(|&id| index.entry(id).feature == FeatureKind::Country)
     };
+    // "The US-led coalition", "US troops": a country's name that only says
+    // whose the forces or officials are.
+    for c in out.candidates.iter_mut() {
+        let Some(entry) = country_of(c) else {
+            continue;
+        };
+        let Some(next) = tokens.get(c.last + 1) else {
+            continue;
+        };
+        let hyphened = next.gap == Gap::Hyphen
+            && text
+                .get(tokens[c.last].end..next.start)
+                .is_some_and(|j| !j.chars().any(char::is_whitespace));
+        let backer = hyphened && lexicon::is_backer_participle(&next.folded);
+        let owner = next.gap == Gap::Space && lexicon::is_actor_noun(&next.folded);
+        if backer || owner {
+            out.demonym_countries
+                .push(index.entry(entry).country_code.to_string());
+            c.entries = vec![entry];
+            c.kind = CandidateKind::Demonym { modifier: true };
+        }
+    }
     for k in 1..out.candidates.len() {
         let (before, after) = out.candidates.split_at_mut(k);
         let (a, b) = (&mut before[k - 1], &mut after[0]);

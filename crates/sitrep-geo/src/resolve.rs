@@ -59,6 +59,9 @@ struct Context<'a> {
     own_country: Vec<Option<(&'a str, f32)>>,
     own_admin: Vec<Option<(AdminKey<'a>, f32)>>,
     total: f32,
+    /// The part of `total` from demonyms and the story's known countries:
+    /// who is acting, not where.
+    soft_total: f32,
 }
 
 /// (country code, admin-1 name).
@@ -88,6 +91,12 @@ impl Context<'_> {
     fn others_total(&self, cand: usize) -> f32 {
         let own = self.own_country[cand].as_ref().map_or(0.0, |(_, w)| *w);
         (self.total - own).max(0.0)
+    }
+
+    /// Whether other names of places (not only demonyms or a group's home)
+    /// establish the story's countries.
+    fn placed_elsewhere(&self, cand: usize) -> bool {
+        self.others_total(cand) - self.soft_total > 1e-6
     }
 
     fn admin_weight(&self, cand: usize, key: AdminKey<'_>) -> f32 {
@@ -343,6 +352,7 @@ fn build_context<'a>(
     {
         *ctx.countries.entry(code).or_default() += 0.5;
         ctx.total += 0.5;
+        ctx.soft_total += 0.5;
     }
     for (i, (cand, entries)) in candidates.iter().zip(infos).enumerate() {
         if let CandidateKind::Demonym { .. } = cand.kind {
@@ -824,15 +834,23 @@ fn strength(
     // elsewhere is more likely a namesake of something the gazetteer lacks.
     let small_town = e.feature == FeatureKind::PopulatedPlace && e.population < 100_000;
     let foreign = ctx.others_total(i) > 0.0 && !in_story;
+    // Demonyms alone do not make a town by its own name a stranger:
+    // "Turkish troops entered Afrin" is about forces abroad.
+    let placed_abroad = ctx.placed_elsewhere(i) && !in_story;
     // A sizeable town's own name with a letter doubled ("Daraa" for
     // GeoNames' "Dara") is as good as the name; an alternate of another
     // sound ("Kadagi" for Cudahy) is not, nor a small town's ("Kalam", a
     // Pakistani town the gazetteer lacks, is also written for Kallam in
     // India).
-    let alternate_only = small_town
-        && !folds_to(e.name, &cand.key)
-        && !(e.population >= SPELLED_TOWN
-            && spelling::same_but_doubled_letters(&fold(e.name), &cand.key));
+    // Nor is the name itself written with its inner article assimilated or
+    // a consonant doubled ("Maarat al-Numan" for Maarrat an Numan).
+    let spelled_as_its_name = || {
+        folds_to(e.name, &cand.key)
+            || own_spelling(e, &cand.key)
+            || (e.population >= SPELLED_TOWN
+                && spelling::same_but_doubled_letters(&fold(e.name), &cand.key))
+    };
+    let alternate_only = small_town && !spelled_as_its_name();
     // A small town abroad known here only by one of its alternate names
     // (often a transliteration: Cudahy, California is also "Kadagi") in a
     // story whose countries are established elsewhere: a local village the
@@ -848,7 +866,7 @@ fn strength(
     if cand.cues.landmark && foreign && e.feature != FeatureKind::Country {
         return 0.0;
     }
-    if small_town && foreign {
+    if small_town && placed_abroad {
         // A sizeable town by its own name ("US troops in Manbij", 99,000)
         // is less often a namesake than a village is.
         let sizeable = e.population >= SPELLED_TOWN && !alternate_only;
@@ -859,6 +877,13 @@ fn strength(
         s -= 0.5;
     }
     s
+}
+
+/// Whether `key` spells the entry's own name of several words but for its
+/// inner articles and doubled consonants ([`spelling::spelling_variant`]).
+fn own_spelling(e: &EntryInfo<'_>, key: &str) -> bool {
+    key.contains(' ')
+        && spelling::spelling_variant(&fold(e.name)) == spelling::spelling_variant(key)
 }
 
 /// Competitors closer than this to the chosen entry are the same place in

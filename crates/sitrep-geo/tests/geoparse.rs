@@ -693,12 +693,17 @@ fn a_persons_home_is_marked_as_such() {
     };
     let home = |name: &str| (name.to_string(), Relation::Home);
     let at = |name: &str| (name.to_string(), Relation::At);
-    // A name with titles and initials, and the address that goes on.
+    // A name with titles and initials, and the address that goes on ("US"
+    // only says whose serviceman he was).
     assert_eq!(
         relations(
             "A US serviceman, Master Sgt Johnathan J. Dunbar of Austin, Texas, died in the blast."
         ),
-        vec![at("US"), home("Austin"), home("Texas")]
+        vec![
+            ("US".to_string(), Relation::Modifier),
+            home("Austin"),
+            home("Texas")
+        ]
     );
     assert_eq!(
         relations("Sgt Dunbar of Austin was wounded in Raqqa."),

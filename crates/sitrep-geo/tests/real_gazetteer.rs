@@ -807,6 +807,45 @@ fn a_given_name_or_a_title_before_a_name_makes_a_person() {
 }
 
 #[test]
+fn forces_abroad_do_not_make_the_towns_they_fight_in_foreign() {
+    // A demonym or a country's name before its forces says who acts, not
+    // where: the towns are still found.
+    for (text, town, country) in [
+        ("Turkish troops entered Afrin on Sunday.", "Afrin", "Syria"),
+        (
+            "French soldiers killed ten militants near Menaka.",
+            "Menaka",
+            "Mali",
+        ),
+        // GeoNames writes it "Maarrat an Numan": the same name.
+        (
+            "Russian jets bombed Maarat al-Numan.",
+            "Maarat al-Numan",
+            "Syria",
+        ),
+        ("US troops in Hajin were attacked.", "Hajin", "Syria"),
+        (
+            "US-led coalition aircraft struck Hajin overnight.",
+            "Hajin",
+            "Syria",
+        ),
+    ] {
+        let found = places_with_modifier(text);
+        assert!(
+            found
+                .iter()
+                .any(|(t, c, m)| t == town && c == country && !m),
+            "{text}: {found:?}"
+        );
+        // The forces' country is listed, as a modifier.
+        assert!(found.iter().any(|(_, _, m)| *m), "{text}: {found:?}");
+    }
+    // A country's name as the place itself stays a place.
+    let found = places_with_modifier("Troops were sent to the US on Monday.");
+    assert!(found.iter().any(|(t, _, m)| t == "US" && !m), "{found:?}");
+}
+
+#[test]
 fn a_sizeable_town_abroad_named_with_a_cue_is_kept() {
     // Manbij (99,000) in a story whose only other country is the United
     // States: foreign troops fight abroad.
