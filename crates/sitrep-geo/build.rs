@@ -44,6 +44,16 @@ use spelling::{canonical_inner_articles, skeleton, spelling_variant, strip_arabi
 /// many to tell apart by consonants.
 const SKELETON_MIN_POPULATION: u32 = 5_000;
 
+/// Towns this size or larger also get the ta marbuta variant of their
+/// alternate names.
+const TA_MARBUTA_ALTERNATES_POPULATION: u32 = 50_000;
+
+/// Countries whose place names are transliterated from Arabic, by ISO code.
+const ARABIC_SPEAKING: &[[u8; 2]] = &[
+    *b"AE", *b"BH", *b"DZ", *b"EG", *b"IQ", *b"JO", *b"KW", *b"LB", *b"LY", *b"MA", *b"MR", *b"OM",
+    *b"PS", *b"QA", *b"SA", *b"SD", *b"SY", *b"TN", *b"YE",
+];
+
 const KIND_NAME: u32 = 0;
 const KIND_ALTERNATE: u32 = 1;
 const KIND_ARTICLE_STRIPPED: u32 = 2;
@@ -323,6 +333,29 @@ fn write_tables(entries: &[Entry], out_dir: &Path) -> BuildResult<()> {
             }
             if let Some(rest) = strip_arabic_article(&folded) {
                 keyed.push((rest.to_string(), id | KIND_ARTICLE_STRIPPED << 30));
+            }
+            // Arabic names end in a ta marbuta that English copy writes or
+            // not: GeoNames' "Shabwah", the news's "Shabwa". Indexed as an
+            // alternate name, not a spelling variant: the text's spelling
+            // is as much this name as any namesake's ("Sha Bwa" in Myanmar
+            // is also "Shabwa"), and context decides between them.
+            // Provinces, and towns of some size (districts share their
+            // names with their seats); alternate names only for towns of
+            // 50,000 or more ("Al Tabaqah" for Tabqa), whose namesakes matter
+            // less: a small town's alternates hold rarer transliterations
+            // (Nefta's "Naftah" would be NAFTA).
+            let ta_marbuta = entry.feature == FEATURE_ADMIN1
+                || (entry.feature == FEATURE_PLACE
+                    && (entry.population >= TA_MARBUTA_ALTERNATES_POPULATION
+                        || (kind == KIND_NAME && entry.population >= SKELETON_MIN_POPULATION)));
+            if ta_marbuta && ARABIC_SPEAKING.contains(&entry.country_code) {
+                if let Some(bare) = folded.strip_suffix("ah").filter(|b| b.len() >= 3) {
+                    let variant = format!("{bare}a");
+                    if let Some(rest) = strip_arabic_article(&variant) {
+                        keyed.push((rest.to_string(), id | KIND_ARTICLE_STRIPPED << 30));
+                    }
+                    keyed.push((variant, id | KIND_ALTERNATE << 30));
+                }
             }
             // Only names of several words: single words with a consonant
             // more or less are too often given names and surnames ("Colin",

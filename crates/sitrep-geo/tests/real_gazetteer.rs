@@ -846,6 +846,47 @@ fn forces_abroad_do_not_make_the_towns_they_fight_in_foreign() {
 }
 
 #[test]
+fn arabic_names_are_found_without_their_final_h() {
+    // GeoNames writes Shabwah, Al Tabaqah, Ad Daqahliyah; news drops the h.
+    for (text, name, country) in [
+        ("Clashes in Shabwa province.", "Shabwah", "Yemen"),
+        (
+            "Clashes in neighborhoods of al-Tabaqa city.",
+            "Al-Tabqa",
+            "Syria",
+        ),
+        ("Protests in Hajja on Friday.", "Hajjah", "Yemen"),
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|(_, n, c)| n == name && c == country),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn english_names_of_provinces_the_gazetteer_spells_otherwise() {
+    for (text, country) in [
+        (
+            "Fighting was reported in Lower Shabelle on Monday.",
+            "Somalia",
+        ),
+        (
+            "Fighting was reported in Middle Shabelle on Monday.",
+            "Somalia",
+        ),
+        ("Fighting was reported in Salahuddin on Monday.", "Iraq"),
+    ] {
+        let found = places(text);
+        assert!(
+            found.iter().any(|(_, _, c)| c == country),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_sizeable_town_abroad_named_with_a_cue_is_kept() {
     // Manbij (99,000) in a story whose only other country is the United
     // States: foreign troops fight abroad.
