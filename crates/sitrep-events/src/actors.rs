@@ -103,16 +103,16 @@ impl AgentKind {
 
     /// ACLED's name for this agent in `country`, and its actor type.
     pub fn acled_name(self, country: &str) -> (String, ActorType) {
+        // ACLED's state actors name these two with the article ("Military
+        // Forces of the United States"), as the actor dictionary does.
+        let of = match country {
+            "United States" | "United Kingdom" => format!("the {country}"),
+            _ => country.to_string(),
+        };
         match self {
-            AgentKind::Military => (
-                format!("Military Forces of {country}"),
-                ActorType::StateForces,
-            ),
-            AgentKind::Police => (
-                format!("Police Forces of {country}"),
-                ActorType::StateForces,
-            ),
-            AgentKind::Government => (format!("Government of {country}"), ActorType::StateForces),
+            AgentKind::Military => (format!("Military Forces of {of}"), ActorType::StateForces),
+            AgentKind::Police => (format!("Police Forces of {of}"), ActorType::StateForces),
+            AgentKind::Government => (format!("Government of {of}"), ActorType::StateForces),
             AgentKind::Unidentified | AgentKind::Militants => (
                 format!("Unidentified Armed Group ({country})"),
                 ActorType::PoliticalMilitia,

@@ -76,7 +76,8 @@ fn demonym_before(an: &Annotated<'_>, mention: Span) -> Option<(&'static str, Sp
     let mut end = head.len();
     for _ in 0..2 {
         let trimmed = head[..end].trim_end();
-        if trimmed.ends_with([',', ';', '.', ':']) {
+        // A line break ends a headline or a paragraph as a full stop does.
+        if trimmed.ends_with([',', ';', '.', ':']) || head[trimmed.len()..end].contains('\n') {
             return None;
         }
         let start = trimmed
@@ -719,11 +720,18 @@ impl<'b, 'a> Builder<'b, 'a> {
                 // Air strikes come from states: a non-state group named
                 // near one is its target ("an IS leader was killed in an
                 // airstrike").
+                // "Israeli airstrikes", "Russian shelling": the country
+                // named right before the weapon fired it.
+                let national = || {
+                    demonym_before(an, anchor)
+                        .and_then(|(c, span)| self.default_slot(AgentKind::Military, Some(c), span))
+                };
                 let a1 = if air {
                     agent_slot
                         .clone()
                         .filter(is_state_side)
                         .or_else(|| armed.iter().find(|s| is_state_side(s)).cloned())
+                        .or_else(national)
                 } else {
                     agent_slot
                         .clone()
@@ -733,6 +741,7 @@ impl<'b, 'a> Builder<'b, 'a> {
                                 .find(|s| Some(*s) != target_slot.as_ref())
                                 .cloned()
                         })
+                        .or_else(national)
                         .or_else(unidentified)
                 };
                 let armed_target = target_slot
@@ -789,6 +798,19 @@ impl<'b, 'a> Builder<'b, 'a> {
                         ActorType::ExternalOtherForces => 1,
                         _ => 2,
                     });
+                    // The side that attacked is one of the two, whoever else
+                    // the incident names ("Al Shabaab militants attacked an
+                    // AMISOM base, killing 20 soldiers").
+                    if let Some(a) = &agent_slot {
+                        if let Some(pos) = sides
+                            .iter()
+                            .position(|s| s.name == a.name)
+                            .filter(|&p| p > 1)
+                        {
+                            let s = sides.remove(pos);
+                            sides.insert(1, s);
+                        }
+                    }
                 }
                 if territory {
                     let want_state = inc.reading.sub == S::GovernmentRegainsTerritory;

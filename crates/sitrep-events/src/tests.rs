@@ -1373,6 +1373,31 @@ fn mob_violence() {
 }
 
 #[test]
+fn the_country_named_before_the_weapon_fired_it() {
+    let e = one(
+        "Israeli airstrikes on Baidoa killed 14 people overnight.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.sub_event_type, Some(SubEventType::AirDroneStrike));
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Israel"));
+    let e = one("Kenyan shelling killed three people in Baidoa.", &[&BAIDOA]);
+    assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kenya"));
+}
+
+#[test]
+fn the_attacker_is_a_side_of_a_battle_with_three() {
+    // Soldiers, a mission and the group that attacked them: the group
+    // stays a side.
+    let e = one(
+        "Al Shabaab fighters attacked an AMISOM base in Baidoa, killing 20 soldiers.",
+        &[&BAIDOA],
+    );
+    assert_eq!(e.event_type, Some(EventType::Battles));
+    let sides = [e.actor1.as_deref(), e.actor2.as_deref()];
+    assert!(sides.contains(&Some("Al Shabaab")), "{sides:?}");
+}
+
+#[test]
 fn demonym_decides_state_force_country() {
     let e = one(
         "Kenyan troops clashed with Al Shabaab fighters in Baidoa.",
@@ -1388,7 +1413,7 @@ fn demonym_decides_state_force_country() {
     );
     assert_eq!(
         e.actor1.as_deref(),
-        Some("Military Forces of United States")
+        Some("Military Forces of the United States")
     );
 }
 
