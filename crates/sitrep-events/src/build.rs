@@ -717,15 +717,15 @@ impl<'b, 'a> Builder<'b, 'a> {
                         ActorType::StateForces | ActorType::ExternalOtherForces
                     )
                 };
-                // Air strikes come from states: a non-state group named
-                // near one is its target ("an IS leader was killed in an
-                // airstrike").
                 // "Israeli airstrikes", "Russian shelling": the country
                 // named right before the weapon fired it.
                 let national = || {
                     demonym_before(an, anchor)
                         .and_then(|(c, span)| self.default_slot(AgentKind::Military, Some(c), span))
                 };
+                // Air strikes come from states: a non-state group named
+                // near one is its target ("an IS leader was killed in an
+                // airstrike").
                 let a1 = if air {
                     agent_slot
                         .clone()

@@ -168,6 +168,8 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
 /// "The Russia-Turkish truce", "the US-Russia talks": a country's name
 /// joined by a hyphen to another country's name or demonym qualifies what
 /// follows as a demonym does, and names no place where anything happened.
+/// So does one that only says whose the forces or officials are ("US
+/// troops", "the US-led coalition").
 /// Both become modifiers of their countries and still vote for them. Before
 /// a place noun ("the Syria-Turkey border") the compound is a place and is
 /// left alone; a demonym there is already no modifier.
@@ -523,7 +525,7 @@ fn person_surnames(
     for m in matches.iter().filter(|m| m.first == m.last) {
         // "Noma said" once: every bare "Noma" in the story is the speaker.
         let lesser = !m.is_country && m.max_population < WELL_KNOWN_POPULATION;
-        if lesser && !tokens[m.first].all_caps && speaks(tokens, m.first) {
+        if lesser && !tokens[m.first].all_caps && is_speaker(tokens, m.first) {
             out.insert(tokens[m.first].folded.to_string());
             continue;
         }
@@ -577,7 +579,7 @@ fn quoted_as_source(tokens: &[Token], first: usize) -> bool {
 /// Whether the single-token match at `first` speaks: "Noma said", or "said
 /// Noma." at the end of a clause. Places named as where someone is from
 /// ("of Tyler said") do not count.
-fn speaks(tokens: &[Token], first: usize) -> bool {
+fn is_speaker(tokens: &[Token], first: usize) -> bool {
     let next = tokens.get(first + 1);
     let origin = first
         .checked_sub(1)
@@ -820,8 +822,6 @@ impl TrapScope<'_> {
         }) {
             return true;
         }
-        // "Tahrir Square", "Sheikh Zayed Mosque": a landmark named after a
-        // lesser place (or not after a place at all) is not that place.
         // "Pope Francis", "King Salman": a title before a name is no place
         // (a place named after the title and the name, "Prince George", is
         // a longer match).
@@ -832,6 +832,8 @@ impl TrapScope<'_> {
         if title_before_name && max_population < WELL_KNOWN_POPULATION {
             return true;
         }
+        // "Tahrir Square", "Sheikh Zayed Mosque": a landmark named after a
+        // lesser place (or not after a place at all) is not that place.
         let landmark = next.is_some_and(|n| n.gap == Gap::Space && is_landmark_word(n));
         if landmark && max_population < LANDMARK_TOWN_POPULATION {
             return true;
