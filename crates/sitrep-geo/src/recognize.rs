@@ -165,14 +165,14 @@ pub fn candidates(text: &str, tokens: &[Token], index: &dyn NameIndex) -> Recogn
     out
 }
 
-/// "The Russia-Turkish truce", "the US-Russia talks": a country's name
-/// joined by a hyphen to another country's name or demonym qualifies what
-/// follows as a demonym does, and names no place where anything happened.
-/// So does one that only says whose the forces or officials are ("US
-/// troops", "the US-led coalition").
-/// Both become modifiers of their countries and still vote for them. Before
-/// a place noun ("the Syria-Turkey border") the compound is a place and is
-/// left alone; a demonym there is already no modifier.
+/// Country names that qualify what follows as a demonym does, and name no
+/// place where anything happened: one that only says whose the forces or
+/// officials are ("US troops", "the US-led coalition"), and one joined by a
+/// hyphen to another country's name or demonym ("the Russia-Turkish truce",
+/// "the US-Russia talks"). They become modifiers of their countries and
+/// still vote for them. Before a place noun ("the Syria-Turkey border") a
+/// compound is a place and is left alone; a demonym there is already no
+/// modifier.
 fn country_compounds_as_modifiers(
     text: &str,
     tokens: &[Token],
@@ -188,39 +188,32 @@ fn country_compounds_as_modifiers(
             .copied()
             .find(|&id| index.entry(id).feature == FeatureKind::Country)
     };
-    // "The US-led coalition", "US troops": a country's name that only says
-    // whose the forces or officials are.
-    for c in out.candidates.iter_mut() {
-        let Some(entry) = country_of(c) else {
-            continue;
-        };
+    let Recognized {
+        candidates,
+        demonym_countries,
+        ..
+    } = out;
+    for c in candidates.iter_mut() {
+        // The word after first: most candidates stop here.
         let Some(next) = tokens.get(c.last + 1) else {
             continue;
         };
-        let hyphened = next.gap == Gap::Hyphen
-            && text
-                .get(tokens[c.last].end..next.start)
-                .is_some_and(|j| !j.chars().any(char::is_whitespace));
-        let backer = hyphened && lexicon::is_backer_participle(&next.folded);
+        let backer =
+            lexicon::is_backer_participle(&next.folded) && hyphened_unspaced(text, tokens, c.last);
         let owner = next.gap == Gap::Space && lexicon::is_actor_noun(&next.folded);
-        if backer || owner {
-            out.demonym_countries
-                .push(index.entry(entry).country_code.to_string());
-            c.entries = vec![entry];
-            c.kind = CandidateKind::Demonym { modifier: true };
+        if !(backer || owner) {
+            continue;
+        }
+        if let Some(entry) = country_of(c) {
+            make_country_modifier(c, entry, index, demonym_countries);
         }
     }
-    for k in 1..out.candidates.len() {
-        let (before, after) = out.candidates.split_at_mut(k);
+    for k in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(k);
         let (a, b) = (&mut before[k - 1], &mut after[0]);
         // Joined without spaces: "Central Africa - Nigeria, Cameroon" is a
         // dash before a list.
-        let joined = b.first == a.last + 1
-            && tokens[b.first].gap == Gap::Hyphen
-            && text
-                .get(tokens[a.last].end..tokens[b.first].start)
-                .is_some_and(|j| !j.chars().any(char::is_whitespace));
-        if !joined {
+        if b.first != a.last + 1 || !hyphened_unspaced(text, tokens, a.last) {
             continue;
         }
         let Some(a_country) = country_of(a) else {
@@ -239,14 +232,34 @@ fn country_compounds_as_modifiers(
         if !b_modifies {
             continue;
         }
-        for (c, entry) in [(a, Some(a_country)), (b, b_country)] {
-            let Some(entry) = entry else { continue };
-            out.demonym_countries
-                .push(index.entry(entry).country_code.to_string());
-            c.entries = vec![entry];
-            c.kind = CandidateKind::Demonym { modifier: true };
+        make_country_modifier(a, a_country, index, demonym_countries);
+        if let Some(entry) = b_country {
+            make_country_modifier(b, entry, index, demonym_countries);
         }
     }
+}
+
+/// Whether token `a` and the one after it are joined by a hyphen with no
+/// space on either side ("Russia-Turkish", "US-led").
+fn hyphened_unspaced(text: &str, tokens: &[Token], a: usize) -> bool {
+    tokens.get(a + 1).is_some_and(|b| {
+        b.gap == Gap::Hyphen
+            && text
+                .get(tokens[a].end..b.start)
+                .is_some_and(|j| !j.chars().any(char::is_whitespace))
+    })
+}
+
+/// Makes `c` a modifier of the country `entry`, which it still votes for.
+fn make_country_modifier(
+    c: &mut Candidate,
+    entry: EntryId,
+    index: &dyn NameIndex,
+    demonym_countries: &mut Vec<String>,
+) {
+    demonym_countries.push(index.entry(entry).country_code.to_string());
+    c.entries = vec![entry];
+    c.kind = CandidateKind::Demonym { modifier: true };
 }
 
 /// Greedy longest match of capitalised runs against the index.

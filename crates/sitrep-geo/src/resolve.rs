@@ -845,10 +845,13 @@ fn strength(
     // Nor is the name itself written with its inner article assimilated or
     // a consonant doubled ("Maarat al-Numan" for Maarrat an Numan).
     let spelled_as_its_name = || {
-        folds_to(e.name, &cand.key)
-            || own_spelling(e, &cand.key)
+        if folds_to(e.name, &cand.key) {
+            return true;
+        }
+        let name = fold(e.name);
+        own_spelling(&name, &cand.key)
             || (e.population >= SPELLED_TOWN
-                && spelling::same_but_doubled_letters(&fold(e.name), &cand.key))
+                && spelling::same_but_doubled_letters(&name, &cand.key))
     };
     let alternate_only = small_town && !spelled_as_its_name();
     // A small town abroad known here only by one of its alternate names
@@ -879,11 +882,11 @@ fn strength(
     s
 }
 
-/// Whether `key` spells the entry's own name of several words but for its
-/// inner articles and doubled consonants ([`spelling::spelling_variant`]).
-fn own_spelling(e: &EntryInfo<'_>, key: &str) -> bool {
-    key.contains(' ')
-        && spelling::spelling_variant(&fold(e.name)) == spelling::spelling_variant(key)
+/// Whether `key` spells a name of several words (`name`, folded) but for
+/// its inner articles and doubled consonants
+/// ([`spelling::spelling_variant`]).
+fn own_spelling(name: &str, key: &str) -> bool {
+    key.contains(' ') && spelling::spelling_variant(name) == spelling::spelling_variant(key)
 }
 
 /// Competitors closer than this to the chosen entry are the same place in
