@@ -95,11 +95,9 @@ fn demonym_before(an: &Annotated<'_>, mention: Span) -> Option<(&'static str, Sp
             .trim_end_matches("’s")
             .trim_end_matches('\'');
         if bare.starts_with(|c: char| c.is_uppercase()) {
-            // "US troops": the one acronym that folds to an English word.
-            let acronym = || (bare == "US").then(|| countries::by_name("United States"))?;
             let country = countries::by_demonym(bare)
                 .or_else(|| countries::by_name(bare))
-                .or_else(acronym);
+                .or_else(|| countries::by_acronym(bare));
             if let Some(c) = country {
                 return Some((c.name, Span::new(start, start + word.len())));
             }

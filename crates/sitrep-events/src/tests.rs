@@ -1382,6 +1382,12 @@ fn the_country_named_before_the_weapon_fired_it() {
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Israel"));
     let e = one("Kenyan shelling killed three people in Baidoa.", &[&BAIDOA]);
     assert_eq!(e.actor1.as_deref(), Some("Military Forces of Kenya"));
+    // A country ending the line before is not the weapon's.
+    let e = one(
+        "Heavy rain fell across Kenya\nAirstrikes on Baidoa killed 14 people.",
+        &[&BAIDOA],
+    );
+    assert_ne!(e.actor1.as_deref(), Some("Military Forces of Kenya"));
 }
 
 #[test]

@@ -147,6 +147,16 @@ pub fn by_name(name: &str) -> Option<&'static Country> {
     reg.countries.get(index)
 }
 
+/// The country an all-capital acronym names where [`by_name`] cannot read
+/// it, because it folds to an English word: "US" (not "us"). The
+/// geoparser's recogniser keeps the same exception for tokens.
+pub fn by_acronym(word: &str) -> Option<&'static Country> {
+    match word {
+        "US" => by_name("United States"),
+        _ => None,
+    }
+}
+
 /// The country a demonym or adjectival form points to ("Nigerian" → NG,
 /// "Syrians" → SY, "Afghan" → AF). Plurals in -s are accepted.
 pub fn by_demonym(word: &str) -> Option<&'static Country> {
@@ -179,6 +189,13 @@ pub fn all() -> &'static [Country] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_acronym_that_folds_to_a_word_names_its_country() {
+        assert_eq!(by_acronym("US").map(|c| c.name), Some("United States"));
+        assert!(by_acronym("us").is_none(), "the pronoun");
+        assert!(by_name("US").is_none(), "why by_acronym exists");
+    }
 
     #[test]
     fn acled_spellings_are_the_names() {

@@ -447,7 +447,8 @@ fn state_abbreviation_at(
     Some(m)
 }
 
-/// All-capital acronyms that name a country but fold to an English word.
+/// All-capital acronyms that name a country or a state but fold to an
+/// English word (the countries' one is also [`crate::countries::by_acronym`]).
 fn acronym_name(token: &Token) -> Option<&'static str> {
     match token.folded.as_ref() {
         "us" if token.all_caps => Some("united states"),
