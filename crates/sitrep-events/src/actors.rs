@@ -103,8 +103,9 @@ impl AgentKind {
 
     /// ACLED's name for this agent in `country`, and its actor type.
     pub fn acled_name(self, country: &str) -> (String, ActorType) {
-        // ACLED's state actors name these two with the article ("Military
-        // Forces of the United States"), as the actor dictionary does.
+        // "Military Forces of the United States", with the article, as
+        // ACLED and the actor dictionary write it; the United Kingdom, and
+        // the police and government names, by analogy.
         let of = match country {
             "United States" | "United Kingdom" => format!("the {country}"),
             _ => country.to_string(),
